@@ -1,0 +1,56 @@
+// The site's settings, in one typed place. Everything a build or a template needs to know
+// about the publication (not its strings: those are in the locale module).
+
+export interface SectionSetting {
+  /** The section's name as the raw articles and the site write it. */
+  name: string;
+  /** Its URL segment: /sections/<slug>/. */
+  slug: string;
+}
+
+export interface SiteSettings {
+  /** The publication's name, shown in the header, titles and feeds. */
+  name: string;
+  /** Absolute origin the site is served from, without a trailing slash. */
+  baseUrl: string;
+  /** Path the site lives under on that origin ('/' or e.g. '/news/'). */
+  pathPrefix: string;
+  language: 'ar';
+  direction: 'rtl';
+  /** BCP 47 locale for dates and numbers. */
+  locale: string;
+  /** Digits the reader sees: 'latn' (0-9, as Syrian dailies print) or 'arab' (٠-٩). */
+  numberingSystem: 'latn' | 'arab';
+  /** Time zone every date is shown in and every calendar day is counted in. */
+  timeZone: string;
+  /** Articles on one list page (home, section, tag, archive month). */
+  articlesPerPage: number;
+  /** Known sections, in the order the navigation lists them. */
+  sections: readonly SectionSetting[];
+}
+
+function fromEnvironment(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+export const siteSettings: SiteSettings = {
+  name: 'الوطن',
+  baseUrl: fromEnvironment('SITE_BASE_URL', 'https://example.org').replace(/\/+$/, ''),
+  pathPrefix: fromEnvironment('SITE_PATH_PREFIX', '/'),
+  language: 'ar',
+  direction: 'rtl',
+  locale: 'ar-SY',
+  numberingSystem: 'latn',
+  timeZone: 'Asia/Damascus',
+  articlesPerPage: 20,
+  sections: [
+    { name: 'سورية', slug: 'syria' },
+    { name: 'عربي ودولي', slug: 'arab-world' },
+    { name: 'اقتصاد', slug: 'economy' },
+    { name: 'رياضة', slug: 'sports' },
+    { name: 'ثقافة وفن', slug: 'culture' },
+    { name: 'محليات', slug: 'local' },
+    { name: 'قضايا وآراء', slug: 'opinion' },
+  ],
+};

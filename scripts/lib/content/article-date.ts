@@ -1,0 +1,100 @@
+// Article dates: either a calendar day (YYYY-MM-DD) or an instant written in ISO 8601
+// with the site's time-zone offset. These helpers convert between the two without ever
+// reading the clock.
+
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** True when year-month-day names a real day of the Gregorian calendar. */
+export function isRealDay({ year, month, day }: CalendarDay): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function formatCalendarDay({ year, month, day }: CalendarDay): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Parses a YYYY-MM-DD day; undefined when malformed or not a real day. */
+export function parseCalendarDay(text: string): CalendarDay | undefined {
+  const match = CALENDAR_DAY.exec(text);
+  if (!match) return undefined;
+  const day = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return isRealDay(day) ? day : undefined;
+}
+
+/** Parses an ISO 8601 date-time with an explicit offset; undefined otherwise. */
+export function parseIsoInstant(text: string): Date | undefined {
+  const match = ISO_INSTANT.exec(text);
+  if (!match) return undefined;
+  if (!isRealDay({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) })) return undefined;
+  if (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59) return undefined;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+/** True for the two date forms the front matter allows. */
+export function isArticleDate(text: string): boolean {
+  return parseCalendarDay(text) !== undefined || parseIsoInstant(text) !== undefined;
+}
+
+interface ZonedFields extends CalendarDay {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zonedFields(instant: Date, timeZone: string): ZonedFields {
+  let formatter = zonedFormatters.get(timeZone);
+  if (!formatter) {
+    // latn and h23 pinned on purpose: the parts are parsed as numbers below.
+    formatter = new Intl.DateTimeFormat('en-US-u-nu-latn', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    zonedFormatters.set(timeZone, formatter);
+  }
+  const fields: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year ?? 0, month: fields.month ?? 0, day: fields.day ?? 0,
+    hour: fields.hour ?? 0, minute: fields.minute ?? 0, second: fields.second ?? 0,
+  };
+}
+
+/** The calendar day an instant falls on in the given time zone. */
+export function calendarDayInZone(instant: Date, timeZone: string): CalendarDay {
+  const { year, month, day } = zonedFields(instant, timeZone);
+  return { year, month, day };
+}
+
+/** Writes an instant as ISO 8601 local time with the zone's offset: 2017-07-06T09:30:00+03:00. */
+export function isoInZone(instant: Date, timeZone: string): string {
+  const fields = zonedFields(instant, timeZone);
+  const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
+  const localAsUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
+  const offsetMinutes = Math.round((localAsUtc - wholeSeconds) / 60000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.abs(offsetMinutes);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${formatCalendarDay(fields)}T${pad(fields.hour)}:${pad(fields.minute)}:${pad(fields.second)}` +
+    `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+}
+
+/** The calendar day of a front-matter date, read in the site's time zone for instants. */
+export function articleCalendarDay(date: string, timeZone: string): CalendarDay | undefined {
+  const day = parseCalendarDay(date);
+  if (day) return day;
+  const instant = parseIsoInstant(date);
+  return instant ? calendarDayInZone(instant, timeZone) : undefined;
+}

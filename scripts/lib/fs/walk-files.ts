@@ -1,0 +1,20 @@
+// Lists the files below a folder, depth first and in name order, without holding more
+// than one folder's listing per level in memory.
+
+import { opendir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Yields every regular file below folder (sorted by name within each folder), skipping hidden entries. */
+export async function* walkFiles(folder: string): AsyncGenerator<string> {
+  const names: { name: string; isDirectory: boolean; isFile: boolean }[] = [];
+  for await (const entry of await opendir(folder)) {
+    if (entry.name.startsWith('.')) continue;
+    names.push({ name: entry.name, isDirectory: entry.isDirectory(), isFile: entry.isFile() });
+  }
+  names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of names) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory) yield* walkFiles(path);
+    else if (entry.isFile) yield path;
+  }
+}

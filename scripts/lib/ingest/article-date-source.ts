@@ -1,0 +1,36 @@
+// Picks an article's date, first found wins: manifest.csv, the date line, the --date
+// option, and last the raw file's modification time (which the report flags).
+
+import { isoInZone, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
+import type { DateSource } from '../content/article-schema.ts';
+
+export interface DateCandidates {
+  manifest?: string;
+  line?: string;
+  option?: string;
+  fileModified: Date;
+}
+
+export interface ResolvedDate {
+  date: string;
+  dateSource: DateSource;
+  warning?: string;
+}
+
+/** A calendar day stays a day; an instant is rewritten with the site's offset. */
+function inSiteZone(date: string, timeZone: string): string {
+  if (parseCalendarDay(date)) return date;
+  const instant = parseIsoInstant(date);
+  return instant ? isoInZone(instant, timeZone) : date;
+}
+
+export function resolveArticleDate(candidates: DateCandidates, timeZone: string): ResolvedDate {
+  if (candidates.manifest) return { date: inSiteZone(candidates.manifest, timeZone), dateSource: 'manifest' };
+  if (candidates.line) return { date: candidates.line, dateSource: 'line' };
+  if (candidates.option) return { date: candidates.option, dateSource: 'option' };
+  return {
+    date: isoInZone(candidates.fileModified, timeZone),
+    dateSource: 'mtime',
+    warning: 'no date in the manifest, the text or --date: the date is the file\'s modification time',
+  };
+}

@@ -1,0 +1,75 @@
+// Builds the article ingest writes from a parsed raw file: front matter, Markdown body
+// and where it goes (<yyyy>/<mm>/<id>.md). Pure: the caller does the reading and writing.
+
+import type { SiteSettings } from '../config/site.ts';
+import type { IngestSettings } from '../config/ingest-settings.ts';
+import { articleCalendarDay } from '../content/article-date.ts';
+import type { ArticleFrontMatter } from '../content/article-schema.ts';
+import { knownSectionSlug } from '../content/section-slug.ts';
+import { articleId } from './article-id.ts';
+import { renderArticleDocument } from './article-document.ts';
+import { resolveArticleDate } from './article-date-source.ts';
+import { makeExcerpt } from './excerpt.ts';
+import type { TagMatcher } from './match-tags.ts';
+import type { ParsedRawArticle } from './parse-raw-article.ts';
+
+export interface RawFileFacts {
+  fileName: string;
+  sourceSha256: string;
+  fileModified: Date;
+  manifestDate?: string;
+  manifestUrl?: string;
+  optionDate?: string;
+}
+
+export interface BuiltArticle {
+  frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'>;
+  document: string;
+  /** Path below the articles folder, with forward slashes. */
+  relativePath: string;
+  warnings: string[];
+}
+
+export interface BuildContext {
+  site: Pick<SiteSettings, 'timeZone' | 'sections'>;
+  ingest: Pick<IngestSettings, 'excerptLength'>;
+  tags: TagMatcher;
+}
+
+export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, context: BuildContext): BuiltArticle {
+  const warnings = [...parsed.warnings];
+  const resolved = resolveArticleDate(
+    { manifest: facts.manifestDate, line: parsed.dateFromLine, option: facts.optionDate, fileModified: facts.fileModified },
+    context.site.timeZone,
+  );
+  if (resolved.warning) warnings.push(resolved.warning);
+  if (!knownSectionSlug(parsed.section, context.site.sections)) {
+    warnings.push(`unknown section «${parsed.section}»: kept, with a slug of its own`);
+  }
+  const id = articleId(facts.fileName, parsed.textSha256);
+  const frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'> = {
+    id,
+    title: parsed.title,
+    section: parsed.section,
+    byline: parsed.byline?.byline,
+    author: parsed.byline?.author,
+    place: parsed.byline?.place,
+    date: resolved.date,
+    dateSource: resolved.dateSource,
+    excerpt: makeExcerpt(parsed.paragraphs[0] ?? '', context.ingest.excerptLength),
+    tags: context.tags.match([parsed.title, ...parsed.paragraphs].join('\n')),
+    source: facts.fileName,
+    sourceUrl: facts.manifestUrl,
+    sourceSha256: facts.sourceSha256,
+    textSha256: parsed.textSha256,
+  };
+  const day = articleCalendarDay(resolved.date, context.site.timeZone);
+  const year = String(day?.year ?? 0).padStart(4, '0');
+  const month = String(day?.month ?? 0).padStart(2, '0');
+  return {
+    frontMatter,
+    document: renderArticleDocument(frontMatter, parsed.paragraphs),
+    relativePath: `${year}/${month}/${id}.md`,
+    warnings,
+  };
+}

@@ -1,0 +1,89 @@
+// The ingest command: reads its arguments, runs the batch, reports. Returns the exit code
+// (0 all ingested or unchanged, 1 some files rejected, 2 usage) instead of exiting, so it
+// can be tested without a process.
+
+import { parseArgs } from 'node:util';
+import { ingestSettings } from '../config/ingest-settings.ts';
+import { siteSettings } from '../config/site.ts';
+import { parseCalendarDay } from '../content/article-date.ts';
+import { displayPath, ingestRawFiles } from './ingest-batch.ts';
+import { formatReportLine, formatSummaryLine, JsonReportWriter } from './ingest-report.ts';
+
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (progress is shown only there). */
+  isTerminal: boolean;
+  cwd: string;
+}
+
+export const INGEST_USAGE = `Usage: npm run ingest -- <raw-dir-or-file>... [--out content/articles] [--date YYYY-MM-DD] [--dry-run] [--force] [--json]
+
+  --out DIR      where articles are written as <yyyy>/<mm>/<id>.md (default content/articles)
+  --date DAY     date for files with no manifest entry and no date line
+  --dry-run      report what would happen, write nothing
+  --force        overwrite articles that an editor has changed
+  --json         print the report as JSON
+`;
+
+/** Files done before a terminal starts showing a running count. */
+const PROGRESS_AFTER = 300;
+
+export async function runIngestCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'content/articles' },
+        date: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`ingest: ${(error as Error).message}\n\n${INGEST_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(INGEST_USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) {
+    io.stderr(`ingest: name at least one raw file or folder\n\n${INGEST_USAGE}`);
+    return 2;
+  }
+  if (values.date !== undefined && !parseCalendarDay(values.date)) {
+    io.stderr(`ingest: --date must be a real day as YYYY-MM-DD, not «${values.date}»\n`);
+    return 2;
+  }
+
+  const shown = (path: string): string => displayPath(path, io.cwd);
+  const dryRun = values['dry-run'];
+  const json = values.json ? new JsonReportWriter(io.stdout) : undefined;
+  let done = 0;
+  const showProgress = io.isTerminal && !json;
+  const summary = await ingestRawFiles({
+    inputs: positionals,
+    outDir: values.out,
+    date: values.date,
+    dryRun,
+    force: values.force,
+    site: siteSettings,
+    settings: ingestSettings,
+    onReport: (report) => {
+      done += 1;
+      if (json) return json.add(report, shown);
+      const clear = showProgress && done > PROGRESS_AFTER ? '\r\x1b[K' : '';
+      io.stdout(`${clear}${formatReportLine(report, shown)}\n`);
+      if (showProgress && done >= PROGRESS_AFTER) io.stdout(`… ${done} files done`);
+    },
+  });
+  if (json) json.finish(summary, dryRun);
+  else io.stdout(`${showProgress && done >= PROGRESS_AFTER ? '\r\x1b[K' : ''}${formatSummaryLine(summary, dryRun)}\n`);
+  return summary.rejected > 0 ? 1 : 0;
+}

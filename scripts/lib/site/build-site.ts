@@ -1,0 +1,66 @@
+// A production build that never loses the last good site: Eleventy writes into a fresh
+// temporary folder beside the output, and only a build that fully succeeded is swapped in.
+
+import { randomBytes } from 'node:crypto';
+import { rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+
+export interface BuildOptions {
+  /** Project folder holding .eleventy.ts and content/. */
+  projectDir: string;
+  /** Folder the finished site ends up in. */
+  outputDir: string;
+  /** Content folder, relative to projectDir or absolute. */
+  inputDir?: string;
+  /** Steps run on the finished temporary folder before it is swapped in (search index …). */
+  afterRender?: (siteDir: string) => Promise<void>;
+  quiet?: boolean;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+/** Names of the temporary folders a build uses beside the output folder. */
+export function buildFolders(outputDir: string): { staging: string; previous: string } {
+  const folder = dirname(resolve(outputDir));
+  const name = basename(resolve(outputDir));
+  const suffix = randomBytes(4).toString('hex');
+  return { staging: join(folder, `.${name}-build-${suffix}`), previous: join(folder, `.${name}-previous-${suffix}`) };
+}
+
+export async function buildSite(options: BuildOptions): Promise<{ pages: number }> {
+  const projectDir = resolve(options.projectDir);
+  const outputDir = resolve(projectDir, options.outputDir);
+  const inputDir = resolve(projectDir, options.inputDir ?? 'content');
+  const { staging, previous } = buildFolders(outputDir);
+  try {
+    const eleventy = new Eleventy(inputDir, staging, {
+      configPath: join(projectDir, '.eleventy.ts'),
+      quietMode: options.quiet ?? true,
+    });
+    // write() resolves to [passthrough copies, rendered templates].
+    const [, rendered] = (await eleventy.write()) as unknown as [unknown[], unknown[]];
+    await options.afterRender?.(staging);
+    await swapIn(staging, outputDir, previous);
+    return { pages: rendered.length };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Replaces outputDir by staging; if that fails half way, the old site is put back. */
+async function swapIn(staging: string, outputDir: string, previous: string): Promise<void> {
+  if (!(await exists(join(staging, 'index.html')))) throw new Error(`the build wrote no home page into ${staging}`);
+  const hadSite = await exists(outputDir);
+  if (hadSite) await rename(outputDir, previous);
+  try {
+    await rename(staging, outputDir);
+  } catch (error) {
+    if (hadSite) await rename(previous, outputDir);
+    throw error;
+  }
+  if (hadSite) await rm(previous, { recursive: true, force: true });
+}

@@ -1,11 +1,22 @@
 // Eleventy configuration: static options and plugin registrations only; the logic lives
 // in scripts/lib/site.
+import { siteSettings } from './scripts/lib/config/site.ts';
+import { currentBuildContext } from './scripts/lib/site/build-context.ts';
+import { filtersPlugin } from './scripts/lib/site/filters-plugin.ts';
 import { markdownPlugin } from './scripts/lib/site/markdown-plugin.ts';
+import { newsCollectionsPlugin } from './scripts/lib/site/news-collections-plugin.ts';
+import { siteDataPlugin } from './scripts/lib/site/site-data-plugin.ts';
+import { staticAssetsPlugin } from './scripts/lib/site/static-assets-plugin.ts';
 import { typescriptDataPlugin } from './scripts/lib/site/typescript-data-plugin.ts';
 
 export default function (eleventyConfig: any) {
+  const context = currentBuildContext();
   eleventyConfig.addPlugin(typescriptDataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
+  eleventyConfig.addPlugin(siteDataPlugin(siteSettings, context));
+  eleventyConfig.addPlugin(filtersPlugin(siteSettings));
+  eleventyConfig.addPlugin(newsCollectionsPlugin(siteSettings, context));
+  eleventyConfig.addPlugin(staticAssetsPlugin);
 }
 
 export const config = {

@@ -1,0 +1,52 @@
+// Dates and numbers as the reader sees them: «الأربعاء 5 تموز 2017» with Levantine month
+// names and the site's digits. The numbering system is always pinned (-u-nu-), never
+// left to Intl's default for the locale.
+
+import { LEVANTINE_MONTHS, WEEKDAYS } from './months.ts';
+import { articleCalendarDay, type CalendarDay } from '../content/article-date.ts';
+
+export type NumberingSystem = 'latn' | 'arab';
+
+export interface DateDisplaySettings {
+  numberingSystem: NumberingSystem;
+  timeZone: string;
+}
+
+const numberFormats = new Map<NumberingSystem, Intl.NumberFormat>();
+
+/** A number in the site's digits, without grouping (years and days read wrong with it). */
+export function formatArabicNumber(value: number, numberingSystem: NumberingSystem): string {
+  let format = numberFormats.get(numberingSystem);
+  if (!format) {
+    format = new Intl.NumberFormat(`ar-u-nu-${numberingSystem}`, { useGrouping: false });
+    numberFormats.set(numberingSystem, format);
+  }
+  return format.format(value);
+}
+
+function weekdayOf({ year, month, day }: CalendarDay): string {
+  return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? '';
+}
+
+/** «الأربعاء 5 تموز 2017» for a front-matter date; the empty string for an invalid one. */
+export function formatArabicDate(date: string, settings: DateDisplaySettings): string {
+  const day = articleCalendarDay(date, settings.timeZone);
+  if (!day) return '';
+  const number = (value: number): string => formatArabicNumber(value, settings.numberingSystem);
+  return `${weekdayOf(day)} ${number(day.day)} ${LEVANTINE_MONTHS[day.month - 1]} ${number(day.year)}`;
+}
+
+/** «تموز 2017» for an archive month. */
+export function formatArabicMonth(year: number, month: number, numberingSystem: NumberingSystem): string {
+  return `${LEVANTINE_MONTHS[month - 1] ?? ''} ${formatArabicNumber(year, numberingSystem)}`;
+}
+
+/** The Hijri (Umm al-Qura) date of a front-matter date, e.g. «11 شوال 1438 هـ». */
+export function formatHijriDate(date: string, settings: DateDisplaySettings): string {
+  const day = articleCalendarDay(date, settings.timeZone);
+  if (!day) return '';
+  const noonUtc = new Date(Date.UTC(day.year, day.month - 1, day.day, 12));
+  return new Intl.DateTimeFormat(`ar-u-ca-islamic-umalqura-nu-${settings.numberingSystem}`, {
+    timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric',
+  }).format(noonUtc);
+}

@@ -1,0 +1,52 @@
+// The filters templates use: URLs under the path prefix, Arabic dates, digits and plurals,
+// strings from the locale module, structured data. Logic lives here, not in templates.
+
+import { formatArabicDate, formatArabicMonth, formatArabicNumber, formatHijriDate } from '../arabic/format-date.ts';
+import { COUNTED, countWithNoun, fillPlaceholders, STRINGS, type StringKey } from '../config/locale-ar.ts';
+import type { SiteSettings } from '../config/site.ts';
+import { sectionSlug } from '../content/section-slug.ts';
+import { newsArticleJsonLd, serialiseJsonForScript, type JsonLdArticle } from './json-ld.ts';
+import type { ListPage } from './news-index.ts';
+import { shareLinks } from './share-links.ts';
+import { absoluteUrl, sitePath } from './urls.ts';
+
+type Filter = (...args: never[]) => unknown;
+
+export function filtersPlugin(site: SiteSettings) {
+  const digits = (value: number): string => formatArabicNumber(value, site.numberingSystem);
+  const filters: Record<string, Filter> = {
+    /** Root-relative path → path under the prefix. */
+    href: (path: string) => sitePath(path, site),
+    absoluteUrl: (path: string) => absoluteUrl(path, site),
+    arabicDate: (date: string) => formatArabicDate(date, site),
+    hijriDate: (date: string) => formatHijriDate(date, site),
+    arabicMonth: (year: number, month: number) => formatArabicMonth(year, month, site.numberingSystem),
+    digits: (value: number) => digits(value),
+    /** «3 مقالات»: a count with its noun in the right plural form. */
+    countOf: (count: number, noun: keyof typeof COUNTED) => countWithNoun(count, COUNTED[noun], digits),
+    /** A locale string with {placeholders} filled; numbers are written in the site's digits. */
+    t: (key: StringKey, values: Record<string, string | number> = {}) =>
+      fillPlaceholders(STRINGS[key], Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'number' ? digits(value) : value]))),
+    newsArticleJsonLd: (article: JsonLdArticle, path: string) => serialiseJsonForScript(newsArticleJsonLd(article, path, site)),
+    jsonForScript: (value: unknown) => serialiseJsonForScript(value),
+    shareLinks: (title: string, path: string) => shareLinks(title, absoluteUrl(path, site)),
+    sectionSlugOf: (name: string) => sectionSlug(name, site.sections),
+    /** The <title> of a list page: «سورية — صفحة 2». */
+    listTitle: (listPage: ListPage<unknown>) => listPageTitle(listPage, site),
+    /** Up to n items of a list. */
+    take: (items: unknown[], count: number) => items.slice(0, count),
+  };
+  return (eleventyConfig: { addFilter(name: string, filter: Filter): void }): void => {
+    for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+  };
+}
+
+function listPageTitle(listPage: ListPage<unknown>, site: SiteSettings): string {
+  const name = listPage.kind === 'home'
+    ? (listPage.pageNumber === 1 ? site.name : STRINGS.latest)
+    : listPage.kind === 'month'
+      ? fillPlaceholders(STRINGS.archiveMonthTitle, { month: formatArabicMonth(listPage.year ?? 0, listPage.month ?? 0, site.numberingSystem) })
+      : listPage.key;
+  if (listPage.pageNumber === 1) return name;
+  return `${name} — ${fillPlaceholders(STRINGS.page, { x: formatArabicNumber(listPage.pageNumber, site.numberingSystem) })}`;
+}

@@ -1,0 +1,109 @@
+// Eleventy glue for the news index: validates every article's front matter (all problems
+// at once), leaves out drafts and future articles in production, and exposes the index
+// built once per build as collections for the templates.
+
+import type { SiteSettings } from '../config/site.ts';
+import { ingestSettings } from '../config/ingest-settings.ts';
+import { articleCalendarDay, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
+import { validateArticleFrontMatter, type ArticleFrontMatter } from '../content/article-schema.ts';
+import { sectionSlug } from '../content/section-slug.ts';
+import type { BuildContext } from './build-context.ts';
+import { buildNewsIndex, type IndexInput, type NewsIndex } from './news-index.ts';
+
+/** The parts of an Eleventy collection item the site uses. */
+export interface ArticleItem {
+  url: string;
+  inputPath: string;
+  data: ArticleFrontMatter & Record<string, unknown>;
+  template: { read(): Promise<{ data: Record<string, unknown> } | undefined> };
+}
+
+interface CollectionApi {
+  getAll(): ArticleItem[];
+}
+
+export function articleTimestamp(date: string): number {
+  const day = parseCalendarDay(date);
+  if (day) return Date.UTC(day.year, day.month - 1, day.day);
+  return parseIsoInstant(date)?.getTime() ?? Number.NaN;
+}
+
+export function isArticlePath(inputPath: string): boolean {
+  return /(^|[\\/])articles[\\/].+\.md$/.test(inputPath);
+}
+
+/** Whether a production build shows this article: not a draft, not dated after "now". */
+export function isPublished(data: { draft?: unknown; date?: unknown }, context: BuildContext): boolean {
+  if (context.includeDrafts) return true;
+  if (data.draft === true) return false;
+  return typeof data.date !== 'string' || articleTimestamp(data.date) <= context.now.getTime();
+}
+
+export class InvalidContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the articles' front matter:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'InvalidContentError';
+  }
+}
+
+async function validatedArticles(api: CollectionApi): Promise<ArticleItem[]> {
+  const articles = api.getAll().filter((item) => isArticlePath(item.inputPath));
+  const problems: string[] = [];
+  const pathById = new Map<string, string>();
+  await Promise.all(articles.map(async (item) => {
+    const frontMatter = (await item.template.read())?.data ?? {};
+    for (const problem of validateArticleFrontMatter(frontMatter)) {
+      problems.push(`${item.inputPath}: ${problem.field} ${problem.message}`);
+    }
+  }));
+  for (const item of articles) {
+    const first = pathById.get(item.data.id);
+    if (first !== undefined) problems.push(`${item.inputPath}: id ${item.data.id} is also the id of ${first}`);
+    else pathById.set(item.data.id, item.inputPath);
+  }
+  if (problems.length > 0) throw new InvalidContentError(problems.sort());
+  return articles;
+}
+
+export function newsCollectionsPlugin(site: SiteSettings, context: BuildContext) {
+  const tagSlugs = new Map(ingestSettings.tagGazetteer.map((tag) => [tag.name, tag.slug]));
+  const indexes = new WeakMap<CollectionApi, Promise<NewsIndex<ArticleItem>>>();
+
+  const buildIndex = async (api: CollectionApi): Promise<NewsIndex<ArticleItem>> => {
+    const articles = (await validatedArticles(api)).filter((item) => isPublished(item.data, context));
+    const inputs: IndexInput<ArticleItem>[] = articles.map((item) => {
+      const day = articleCalendarDay(item.data.date, site.timeZone);
+      return {
+        id: item.data.id,
+        section: item.data.section,
+        sectionSlug: sectionSlug(item.data.section, site.sections),
+        tags: item.data.tags,
+        timestamp: articleTimestamp(item.data.date),
+        year: day?.year ?? 0,
+        month: day?.month ?? 0,
+        item,
+      };
+    });
+    return buildNewsIndex(inputs, {
+      perPage: site.articlesPerPage,
+      sectionOrder: site.sections.map((section) => section.name),
+      tagSlugs,
+      newestPerSection: 4,
+      relatedCount: 5,
+      relatedWindow: 6,
+    });
+  };
+
+  // Every collection below shares one index per build (Eleventy passes them one api object).
+  const newsIndex = (api: CollectionApi): Promise<NewsIndex<ArticleItem>> => {
+    let index = indexes.get(api);
+    if (!index) { index = buildIndex(api); indexes.set(api, index); }
+    return index;
+  };
+
+  return (eleventyConfig: { addCollection(name: string, build: (api: CollectionApi) => unknown): void }): void => {
+    eleventyConfig.addCollection('news', newsIndex);
+    eleventyConfig.addCollection('articles', async (api) => (await newsIndex(api)).articles);
+    eleventyConfig.addCollection('listPages', async (api) => (await newsIndex(api)).listPages);
+  };
+}

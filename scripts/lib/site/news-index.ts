@@ -1,0 +1,278 @@
+// The site's whole structure, computed once per build in O(N) (plus O(N·T·K) for related
+// articles, with T tags an article and a fixed K): the newest-first article list, sections,
+// tags, the date archive, every list page pre-chunked for pagination, and each article's
+// neighbours. Pure: knows nothing of Eleventy; T is whatever the caller lists.
+
+import { asciiSlug } from '../content/section-slug.ts';
+
+export interface IndexInput<T> {
+  id: string;
+  section: string;
+  sectionSlug: string;
+  tags: readonly string[];
+  /** Milliseconds since the epoch: the sort key. */
+  timestamp: number;
+  year: number;
+  month: number;
+  item: T;
+}
+
+export type ListKind = 'home' | 'section' | 'tag' | 'month';
+
+export interface PagerLink {
+  number: number;
+  path: string;
+  current: boolean;
+}
+
+export interface ListPage<T> {
+  kind: ListKind;
+  /** Section or tag name, or yyyy/mm for a month; '' for home. */
+  key: string;
+  /** The list's first page: /sections/syria/. */
+  basePath: string;
+  /** This page: /sections/syria/page/2/. */
+  path: string;
+  pageNumber: number;
+  pageCount: number;
+  /** Articles in the whole list, across its pages. */
+  total: number;
+  items: T[];
+  previousPath?: string;
+  nextPath?: string;
+  /** Page numbers to offer: first, last, and the two either side of this one. */
+  pagerLinks: PagerLink[];
+  year?: number;
+  month?: number;
+}
+
+export interface NamedCount {
+  name: string;
+  slug: string;
+  count: number;
+  path: string;
+}
+
+export interface SectionSummary<T> extends NamedCount {
+  /** The newest few articles, for the home page. */
+  newest: T[];
+}
+
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  count: number;
+  path: string;
+}
+
+export interface ArchiveYear {
+  year: number;
+  count: number;
+  months: ArchiveMonth[];
+}
+
+export interface ArticleContext<T> {
+  section: NamedCount;
+  tags: NamedCount[];
+  /** The next older article of the same section. */
+  previous?: T;
+  /** The next newer article of the same section. */
+  next?: T;
+  related: T[];
+}
+
+export interface NewsIndex<T> {
+  articles: T[];
+  sections: SectionSummary<T>[];
+  tags: NamedCount[];
+  archive: ArchiveYear[];
+  listPages: ListPage<T>[];
+  contextById: Map<string, ArticleContext<T>>;
+}
+
+export interface IndexOptions {
+  perPage: number;
+  /** Configured sections, in navigation order. */
+  sectionOrder: readonly string[];
+  /** Configured tag slugs by tag name. */
+  tagSlugs: ReadonlyMap<string, string>;
+  /** Newest articles per section on the home page. */
+  newestPerSection: number;
+  relatedCount: number;
+  /** Neighbours looked at on each side in each shared list when choosing related articles. */
+  relatedWindow: number;
+}
+
+export function pagePath(basePath: string, pageNumber: number): string {
+  return pageNumber <= 1 ? basePath : `${basePath}page/${pageNumber}/`;
+}
+
+function pagerLinks(basePath: string, pageNumber: number, pageCount: number): PagerLink[] {
+  const numbers = new Set([1, pageCount, pageNumber - 2, pageNumber - 1, pageNumber, pageNumber + 1, pageNumber + 2]);
+  return [...numbers]
+    .filter((number) => number >= 1 && number <= pageCount)
+    .sort((a, b) => a - b)
+    .map((number) => ({ number, path: pagePath(basePath, number), current: number === pageNumber }));
+}
+
+function chunk<T>(kind: ListKind, key: string, basePath: string, items: T[], perPage: number, extra: Partial<ListPage<T>> = {}): ListPage<T>[] {
+  const pageCount = Math.max(1, Math.ceil(items.length / perPage));
+  const pages: ListPage<T>[] = [];
+  for (let pageNumber = 1; pageNumber <= pageCount; pageNumber += 1) {
+    pages.push({
+      kind, key, basePath, ...extra,
+      path: pagePath(basePath, pageNumber),
+      pageNumber, pageCount, total: items.length,
+      items: items.slice((pageNumber - 1) * perPage, pageNumber * perPage),
+      previousPath: pageNumber > 1 ? pagePath(basePath, pageNumber - 1) : undefined,
+      nextPath: pageNumber < pageCount ? pagePath(basePath, pageNumber + 1) : undefined,
+      pagerLinks: pagerLinks(basePath, pageNumber, pageCount),
+    });
+  }
+  return pages;
+}
+
+function newestFirst<T>(a: IndexInput<T>, b: IndexInput<T>): number {
+  return b.timestamp - a.timestamp || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Unique ASCII slugs for tags: configured ones first, then transliterations, -2, -3 … on a clash. */
+function assignTagSlugs(tagNames: Iterable<string>, configured: ReadonlyMap<string, string>): Map<string, string> {
+  const slugs = new Map<string, string>();
+  const taken = new Set<string>();
+  const names = [...tagNames].sort();
+  for (const name of names) {
+    const slug = configured.get(name);
+    if (slug && !taken.has(slug)) { slugs.set(name, slug); taken.add(slug); }
+  }
+  for (const name of names) {
+    if (slugs.has(name)) continue;
+    const base = asciiSlug(name);
+    let slug = base;
+    for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;
+    slugs.set(name, slug);
+    taken.add(slug);
+  }
+  return slugs;
+}
+
+interface Group<T> {
+  name: string;
+  slug: string;
+  members: IndexInput<T>[];
+  /** Position of each article id in members (newest first). */
+  position: Map<string, number>;
+}
+
+function groupBy<T>(sorted: IndexInput<T>[], keys: (input: IndexInput<T>) => Iterable<string>): Map<string, Group<T>> {
+  const groups = new Map<string, Group<T>>();
+  for (const input of sorted) {
+    for (const key of keys(input)) {
+      let group = groups.get(key);
+      if (!group) { group = { name: key, slug: '', members: [], position: new Map() }; groups.set(key, group); }
+      group.position.set(input.id, group.members.length);
+      group.members.push(input);
+    }
+  }
+  return groups;
+}
+
+export function buildNewsIndex<T>(inputs: readonly IndexInput<T>[], options: IndexOptions): NewsIndex<T> {
+  const sorted = [...inputs].sort(newestFirst);
+  const articles = sorted.map((input) => input.item);
+
+  const sectionGroups = groupBy(sorted, (input) => [input.section]);
+  const sectionRank = (name: string): number => {
+    const rank = options.sectionOrder.indexOf(name);
+    return rank < 0 ? options.sectionOrder.length : rank;
+  };
+  const sectionNames = [...sectionGroups.keys()].sort((a, b) => sectionRank(a) - sectionRank(b) || (a < b ? -1 : 1));
+  const sections: SectionSummary<T>[] = sectionNames.map((name) => {
+    const group = sectionGroups.get(name) as Group<T>;
+    group.slug = group.members[0]?.sectionSlug ?? asciiSlug(name);
+    return {
+      name, slug: group.slug, count: group.members.length, path: `/sections/${group.slug}/`,
+      newest: group.members.slice(0, options.newestPerSection).map((input) => input.item),
+    };
+  });
+
+  const tagGroups = groupBy(sorted, (input) => new Set(input.tags));
+  const tagSlugs = assignTagSlugs(tagGroups.keys(), options.tagSlugs);
+  const tags: NamedCount[] = [...tagGroups.values()]
+    .map((group) => {
+      group.slug = tagSlugs.get(group.name) as string;
+      return { name: group.name, slug: group.slug, count: group.members.length, path: `/tags/${group.slug}/` };
+    })
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+
+  const monthKey = (input: IndexInput<T>): string => `${input.year}/${String(input.month).padStart(2, '0')}`;
+  const monthGroups = groupBy(sorted, (input) => [monthKey(input)]);
+  const archive: ArchiveYear[] = [];
+  for (const [key, group] of monthGroups) {
+    const [year, month] = key.split('/').map(Number) as [number, number];
+    let archiveYear = archive.find((entry) => entry.year === year);
+    if (!archiveYear) { archiveYear = { year, count: 0, months: [] }; archive.push(archiveYear); }
+    archiveYear.count += group.members.length;
+    archiveYear.months.push({ year, month, count: group.members.length, path: `/archive/${key}/` });
+  }
+
+  const toItems = (members: IndexInput<T>[]): T[] => members.map((input) => input.item);
+  const listPages: ListPage<T>[] = [
+    ...chunk('home', '', '/', articles, options.perPage),
+    ...sections.flatMap((section) =>
+      chunk('section', section.name, section.path, toItems((sectionGroups.get(section.name) as Group<T>).members), options.perPage)),
+    ...tags.flatMap((tag) => chunk('tag', tag.name, tag.path, toItems((tagGroups.get(tag.name) as Group<T>).members), options.perPage)),
+    ...archive.flatMap((year) => year.months.map((month) => ({ year, month }))).flatMap(({ month }) => {
+      const key = `${month.year}/${String(month.month).padStart(2, '0')}`;
+      return chunk('month', key, month.path, toItems((monthGroups.get(key) as Group<T>).members), options.perPage, { year: month.year, month: month.month });
+    }),
+  ];
+
+  const sectionByName = new Map(sections.map((section) => [section.name, section]));
+  const tagByName = new Map(tags.map((tag) => [tag.name, tag]));
+  const contextById = new Map<string, ArticleContext<T>>();
+  for (const input of sorted) {
+    const sectionGroup = sectionGroups.get(input.section) as Group<T>;
+    const position = sectionGroup.position.get(input.id) as number;
+    const articleTags = [...new Set(input.tags)];
+    contextById.set(input.id, {
+      section: sectionByName.get(input.section) as NamedCount,
+      tags: articleTags.map((tag) => tagByName.get(tag) as NamedCount),
+      next: sectionGroup.members[position - 1]?.item,
+      previous: sectionGroup.members[position + 1]?.item,
+      related: relatedArticles(input, sectionGroup, articleTags.map((tag) => tagGroups.get(tag) as Group<T>), options),
+    });
+  }
+
+  return { articles, sections, tags, archive, listPages, contextById };
+}
+
+/**
+ * Articles that share the most tags (and the section) with this one, then the closest in
+ * time. Only the neighbours within a fixed window of each shared list are considered, so
+ * the cost per article does not grow with the archive.
+ */
+function relatedArticles<T>(input: IndexInput<T>, section: Group<T>, tagGroups: Group<T>[], options: IndexOptions): T[] {
+  const scores = new Map<string, { candidate: IndexInput<T>; score: number }>();
+  const consider = (group: Group<T>, weight: number): void => {
+    const position = group.position.get(input.id) ?? 0;
+    const from = Math.max(0, position - options.relatedWindow);
+    const to = Math.min(group.members.length, position + options.relatedWindow + 1);
+    for (let index = from; index < to; index += 1) {
+      const candidate = group.members[index] as IndexInput<T>;
+      if (candidate.id === input.id) continue;
+      const entry = scores.get(candidate.id) ?? { candidate, score: 0 };
+      entry.score += weight;
+      scores.set(candidate.id, entry);
+    }
+  };
+  for (const group of tagGroups) consider(group, 2);
+  consider(section, 1);
+  return [...scores.values()]
+    .sort((a, b) =>
+      b.score - a.score ||
+      Math.abs(a.candidate.timestamp - input.timestamp) - Math.abs(b.candidate.timestamp - input.timestamp) ||
+      (a.candidate.id < b.candidate.id ? -1 : 1))
+    .slice(0, options.relatedCount)
+    .map((entry) => entry.candidate.item);
+}

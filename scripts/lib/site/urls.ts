@@ -1,0 +1,26 @@
+// Site-relative and absolute URLs under the configured path prefix. Every link the site
+// writes goes through here, so hosting under /news/ needs no other change.
+
+export interface UrlSettings {
+  baseUrl: string;
+  pathPrefix: string;
+}
+
+/** '/news' for '/news/' or 'news'; '' for '/'. */
+function normalisedPrefix(pathPrefix: string): string {
+  const trimmed = pathPrefix.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '' : `/${trimmed}`;
+}
+
+/** A root-relative path (/sections/syria/) as served: /news/sections/syria/. */
+export function sitePath(path: string, settings: Pick<UrlSettings, 'pathPrefix'>): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
+  const rooted = path.startsWith('/') ? path : `/${path}`;
+  return `${normalisedPrefix(settings.pathPrefix)}${rooted}`;
+}
+
+/** The absolute URL of a root-relative path: https://example.org/news/sections/syria/. */
+export function absoluteUrl(path: string, settings: UrlSettings): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path;
+  return `${settings.baseUrl.replace(/\/+$/, '')}${sitePath(path, settings)}`;
+}

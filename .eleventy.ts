@@ -1,6 +1,5 @@
 // Eleventy configuration: static options and plugin registrations only; the logic lives
 // in scripts/lib/site.
-import { siteSettings } from './scripts/lib/config/site.ts';
 import { currentBuildContext } from './scripts/lib/site/build-context.ts';
 import { filtersPlugin } from './scripts/lib/site/filters-plugin.ts';
 import { markdownPlugin } from './scripts/lib/site/markdown-plugin.ts';
@@ -11,16 +10,21 @@ import { typescriptDataPlugin } from './scripts/lib/site/typescript-data-plugin.
 
 export default function (eleventyConfig: any) {
   const context = currentBuildContext();
+  const siteSettings = context.site;
+  // Builds read only the input folder; .gitignore (which lists test sites) is not theirs to apply.
+  eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addPlugin(typescriptDataPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
-  eleventyConfig.addPlugin(siteDataPlugin(siteSettings, context));
+  eleventyConfig.addPlugin(siteDataPlugin(context));
   eleventyConfig.addPlugin(filtersPlugin(siteSettings));
-  eleventyConfig.addPlugin(newsCollectionsPlugin(siteSettings, context));
+  eleventyConfig.addPlugin(newsCollectionsPlugin(context));
   eleventyConfig.addPlugin(staticAssetsPlugin);
 }
 
 export const config = {
-  dir: { input: 'content', includes: '../layouts' },
+  // The input folder is given on the command line (--input=content) or to buildSite: a
+  // config value here would override it.
+  dir: { includes: '../layouts' },
   templateFormats: ['md', 'njk'],
   // Article text is content, never code: Markdown is not run through a template engine.
   markdownTemplateEngine: false,

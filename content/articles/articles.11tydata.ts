@@ -1,7 +1,7 @@
 // Directory data for every article: its layout and its URL, so front matter stays the
 // article's own facts. Drafts and future articles get no page in a production build.
-import { isPublished } from '../../scripts/lib/site/news-collections-plugin.ts';
-import { currentBuildContext } from '../../scripts/lib/site/build-context.ts';
+import { isPublished } from '#site/news-collections-plugin.ts';
+import { currentBuildContext } from '#site/build-context.ts';
 
 export default {
   layout: 'article.njk',

@@ -1,8 +1,11 @@
-// What a build needs to know of its moment and mode: "now" (injectable, so builds and
-// tests are reproducible) and whether drafts and future articles are shown (only while
-// previewing with the dev server).
+// What a build needs to know beyond the content: the site settings, its "now"
+// (injectable, so builds and tests are reproducible) and whether drafts and future
+// articles are shown (only while previewing with the dev server).
+
+import { siteSettings, type SiteSettings } from '../config/site.ts';
 
 export interface BuildContext {
+  site: SiteSettings;
   now: Date;
   includeDrafts: boolean;
 }
@@ -16,13 +19,21 @@ export function buildContextFromEnvironment(env: NodeJS.ProcessEnv, clock: () =>
   if (pinned && Number.isNaN(pinned.getTime())) throw new Error(`SITE_NOW must be an ISO 8601 date-time, not «${env.SITE_NOW}»`);
   const runMode = env.ELEVENTY_RUN_MODE;
   const includeDrafts = env.SITE_INCLUDE_DRAFTS !== undefined ? env.SITE_INCLUDE_DRAFTS === 'true' : runMode === 'serve' || runMode === 'watch';
-  return { now: pinned ?? clock(), includeDrafts };
+  return { site: siteSettings, now: pinned ?? clock(), includeDrafts };
 }
 
-let current: BuildContext | undefined;
+// Kept on globalThis, not in a module variable: Eleventy imports the config and data files
+// with Node's own loader, so under a test runner this module can be loaded twice.
+const CURRENT = Symbol.for('arabic-newsroom-ssg.build-context');
+const shared = globalThis as { [CURRENT]?: BuildContext };
 
-/** The one build context of this process, read from the environment on first use. */
+/** The build context of the build under way: set by buildSite, else read from the environment. */
 export function currentBuildContext(): BuildContext {
-  current ??= buildContextFromEnvironment(process.env);
-  return current;
+  shared[CURRENT] ??= buildContextFromEnvironment(process.env);
+  return shared[CURRENT];
+}
+
+/** Makes the next Eleventy run (in this process) use this context. */
+export function setBuildContext(context: BuildContext): void {
+  shared[CURRENT] = context;
 }

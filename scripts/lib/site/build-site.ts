@@ -3,8 +3,9 @@
 
 import { randomBytes } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import { setBuildContext, type BuildContext } from './build-context.ts';
 
 export interface BuildOptions {
   /** Project folder holding .eleventy.ts and content/. */
@@ -16,6 +17,8 @@ export interface BuildOptions {
   /** Steps run on the finished temporary folder before it is swapped in (search index …). */
   afterRender?: (siteDir: string) => Promise<void>;
   quiet?: boolean;
+  /** Site settings, now and drafts mode; by default read from the environment. */
+  context?: BuildContext;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -35,8 +38,11 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number 
   const outputDir = resolve(projectDir, options.outputDir);
   const inputDir = resolve(projectDir, options.inputDir ?? 'content');
   const { staging, previous } = buildFolders(outputDir);
+  if (options.context) setBuildContext(options.context);
   try {
-    const eleventy = new Eleventy(inputDir, staging, {
+    // Relative on purpose: Eleventy 3 misses directory data files (articles.11tydata.ts)
+    // under an absolute input path.
+    const eleventy = new Eleventy(`./${relative(process.cwd(), inputDir)}`, staging, {
       configPath: join(projectDir, '.eleventy.ts'),
       quietMode: options.quiet ?? true,
     });

@@ -16,8 +16,9 @@ export function filtersPlugin(site: SiteSettings) {
   const digits = (value: number): string => formatArabicNumber(value, site.numberingSystem);
   const filters: Record<string, Filter> = {
     /** Root-relative path → path under the prefix. */
-    href: (path: string) => sitePath(path, site),
-    absoluteUrl: (path: string) => absoluteUrl(path, site),
+    // page.url is false for a page that is not written (an unpublished draft): no link.
+    href: (path: string | false) => (typeof path === 'string' ? sitePath(path, site) : ''),
+    absoluteUrl: (path: string | false) => (typeof path === 'string' ? absoluteUrl(path, site) : ''),
     arabicDate: (date: string) => formatArabicDate(date, site),
     hijriDate: (date: string) => formatHijriDate(date, site),
     arabicMonth: (year: number, month: number) => formatArabicMonth(year, month, site.numberingSystem),
@@ -27,9 +28,9 @@ export function filtersPlugin(site: SiteSettings) {
     /** A locale string with {placeholders} filled; numbers are written in the site's digits. */
     t: (key: StringKey, values: Record<string, string | number> = {}) =>
       fillPlaceholders(STRINGS[key], Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'number' ? digits(value) : value]))),
-    newsArticleJsonLd: (article: JsonLdArticle, path: string) => serialiseJsonForScript(newsArticleJsonLd(article, path, site)),
+    newsArticleJsonLd: (article: JsonLdArticle, path: string | false) => serialiseJsonForScript(newsArticleJsonLd(article, path || '/', site)),
     jsonForScript: (value: unknown) => serialiseJsonForScript(value),
-    shareLinks: (title: string, path: string) => shareLinks(title, absoluteUrl(path, site)),
+    shareLinks: (title: string, path: string | false) => shareLinks(title, absoluteUrl(path || '/', site)),
     sectionSlugOf: (name: string) => sectionSlug(name, site.sections),
     /** The <title> of a list page: «سورية — صفحة 2». */
     listTitle: (listPage: ListPage<unknown>) => listPageTitle(listPage, site),

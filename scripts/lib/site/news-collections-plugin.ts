@@ -2,7 +2,6 @@
 // at once), leaves out drafts and future articles in production, and exposes the index
 // built once per build as collections for the templates.
 
-import type { SiteSettings } from '../config/site.ts';
 import { ingestSettings } from '../config/ingest-settings.ts';
 import { articleCalendarDay, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
 import { validateArticleFrontMatter, type ArticleFrontMatter } from '../content/article-schema.ts';
@@ -65,7 +64,8 @@ async function validatedArticles(api: CollectionApi): Promise<ArticleItem[]> {
   return articles;
 }
 
-export function newsCollectionsPlugin(site: SiteSettings, context: BuildContext) {
+export function newsCollectionsPlugin(context: BuildContext) {
+  const { site } = context;
   const tagSlugs = new Map(ingestSettings.tagGazetteer.map((tag) => [tag.name, tag.slug]));
   const indexes = new WeakMap<CollectionApi, Promise<NewsIndex<ArticleItem>>>();
 

@@ -1,0 +1,237 @@
+// Builds a fixture site of more than two pages of articles and checks what readers and
+// search engines get: the page set, pagination, RTL Arabic markup, dates, plurals,
+// metadata, and article text that stays text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureSite, makeArticles, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
+
+const HOSTILE_TITLE = '<script>alert(1)</script> {{ 7*7 }} {% if true %}نعم{% endif %} "quoted" & co';
+const articles: FixtureArticle[] = makeArticles(45);
+const hostile: FixtureArticle = {
+  frontMatter: { ...makeArticles(1)[0]!.frontMatter, id: 'b000000000000001', title: HOSTILE_TITLE, date: '2017-07-05', excerpt: '<b>not bold</b> {{ 6*7 }}', tags: ['وسم جديد'] },
+  paragraphs: ['{{ 7*7 }} and {% raw %}x{% endraw %} and ${1+1}', '<script>alert("body")</script>', '# not a heading', '</script><img src=x onerror=alert(1)>'],
+};
+const draft: FixtureArticle = { frontMatter: { ...makeArticles(1)[0]!.frontMatter, id: 'c000000000000001', title: 'مسودة لم تنشر' }, paragraphs: ['مسودة.'] };
+const future: FixtureArticle = { frontMatter: { ...makeArticles(1)[0]!.frontMatter, id: 'c000000000000002', title: 'خبر من المستقبل', date: '2017-09-01' }, paragraphs: ['لاحقاً.'] };
+
+let site: FixtureSite;
+let files: string[];
+
+beforeAll(async () => {
+  site = await createFixtureSite([...articles, hostile, future], {
+    'articles/2017/07/c000000000000001.md': (await import('../../scripts/lib/ingest/article-document.ts'))
+      .renderArticleDocument(draft.frontMatter, draft.paragraphs).replace('\ningestSha256', '\ndraft: true\ningestSha256'),
+  });
+  await site.build();
+  files = await site.files();
+});
+afterAll(() => site?.remove());
+
+const htmlPages = (): string[] => files.filter((file) => file.endsWith('.html'));
+
+describe('the page set', () => {
+  it.each([
+    'index.html', 'page/2/index.html', 'page/3/index.html', '404.html',
+    'sections/index.html', 'sections/syria/index.html', 'sections/economy/index.html', 'sections/sports/index.html',
+    'tags/index.html', 'tags/iran/index.html', 'tags/russia/index.html', 'tags/damascus/index.html',
+    'archive/index.html', 'archive/2017/07/index.html', 'archive/2017/07/page/2/index.html', 'archive/2017/06/index.html',
+    'articles/a000000000000000/index.html', 'articles/b000000000000001/index.html',
+  ])('has %s', (file) => {
+    expect(files).toContain(file);
+  });
+
+  it('writes one page per published article and none for drafts or future articles', () => {
+    const articlePages = files.filter((file) => file.startsWith('articles/'));
+    expect(articlePages).toHaveLength(46);
+    expect(files).not.toContain('articles/c000000000000001/index.html');
+    expect(files).not.toContain('articles/c000000000000002/index.html');
+  });
+
+  it('stops the home pagination at the last page (46 articles, 20 a page)', () => {
+    expect(files).not.toContain('page/4/index.html');
+  });
+
+  it('gives an unknown tag a stable ASCII slug', () => {
+    expect(files.filter((file) => /^tags\/[a-z0-9-]+\/index\.html$/.test(file))).toContain('tags/wsm-jdyd/index.html');
+  });
+});
+
+describe('pagination', () => {
+  it('links page 2 to pages 1 and 3 with rel and marks itself current', async () => {
+    const html = await site.read('page/2/index.html');
+    expect(html).toMatch(/<a class="pager__step" rel="prev" href="\/">/);
+    expect(html).toMatch(/<a class="pager__step" rel="next" href="\/page\/3\/">/);
+    expect(html).toMatch(/<a href="\/page\/2\/" aria-current="page">2<\/a>/);
+    expect(html).toContain('صفحة 2 من 3');
+    expect(html).toContain('<link rel="prev" href="/">');
+  });
+
+  it('points the arrows the right way for right-to-left reading', async () => {
+    const html = await site.read('page/2/index.html');
+    expect(html).toMatch(/rel="prev"[^>]*><span aria-hidden="true">→<\/span>/);
+    expect(html).toMatch(/rel="next"[^>]*>التالي <span aria-hidden="true">←<\/span>/);
+  });
+
+  it('has no previous link on the first page and no next link on the last', async () => {
+    expect(await site.read('index.html')).not.toMatch(/rel="prev"/);
+    expect(await site.read('page/3/index.html')).not.toMatch(/rel="next"/);
+  });
+
+  it('lists articles newest first, 20 a page', async () => {
+    const html = await site.read('index.html');
+    const lead = html.slice(html.indexOf('card-grid--lead'), html.indexOf('section-block'));
+    const dates = [...lead.matchAll(/<time datetime="([^"]+)"/g)].map((match) => match[1]);
+    expect(dates).toHaveLength(20);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]).toBe('2017-07-31');
+  });
+});
+
+describe('every page', () => {
+  it('is Arabic, right to left, with exactly one h1', async () => {
+    for (const file of htmlPages()) {
+      const html = await site.read(file);
+      expect(html, file).toContain('<html lang="ar" dir="rtl">');
+      expect(html.match(/<h1[\s>]/g), file).toHaveLength(1);
+    }
+  });
+
+  it('dates its articles with <time datetime> on every page type that lists or shows them', async () => {
+    for (const file of ['index.html', 'sections/syria/index.html', 'tags/iran/index.html', 'archive/2017/07/index.html', 'articles/a000000000000000/index.html']) {
+      expect(await site.read(file), file).toMatch(/<time datetime="\d{4}-\d{2}-\d{2}[^"]*">[^<]+<\/time>/);
+    }
+  });
+});
+
+describe('Arabic dates and counts', () => {
+  it('shows the weekday, day, Levantine month and year', async () => {
+    expect(await site.read('articles/b000000000000001/index.html')).toContain('<time datetime="2017-07-05">الأربعاء 5 تموز 2017</time>');
+  });
+
+  const published = [...articles, hostile];
+  it.each([
+    ['sections/syria/index.html', published.filter((article) => article.frontMatter.section === 'سورية').length],
+    ['tags/russia/index.html', published.filter((article) => article.frontMatter.tags.includes('روسيا')).length],
+    ['archive/2017/06/index.html', published.filter((article) => article.frontMatter.date.startsWith('2017-06')).length],
+    ['archive/index.html', published.length],
+  ])('counts the articles of %s (%i, 11 to 99) with the accusative plural form', async (file, count) => {
+    expect(count).toBeGreaterThanOrEqual(11);
+    expect(count).toBeLessThanOrEqual(99);
+    expect(await site.read(file)).toContain(`${count} مقالاً`);
+  });
+
+  it('uses the dual and the singular where they apply', async () => {
+    const html = await site.read('tags/index.html');
+    expect(html).toMatch(/وسم جديد<\/bdi><\/a> <span class="index-list__count">مقال واحد<\/span>/);
+  });
+});
+
+describe('metadata', () => {
+  it('has a NewsArticle JSON-LD with the required fields, an agency as an Organization', async () => {
+    const html = await site.read('articles/a000000000000000/index.html');
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+    const data = JSON.parse(json);
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle', headline: 'خبر رقم 1 عن الأحداث في دمشق', datePublished: '2017-07-31', dateModified: '2017-07-31',
+      author: { '@type': 'Organization', name: 'وكالات' }, inLanguage: 'ar', articleSection: 'سورية',
+      mainEntityOfPage: { '@id': 'https://example.org/articles/a000000000000000/' },
+    });
+    expect(data.publisher.name).toBe('الوطن');
+  });
+
+  it('credits a writer as a Person', async () => {
+    const html = await site.read('articles/a000000000000001/index.html');
+    const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '');
+    expect(data.author).toEqual({ '@type': 'Person', name: 'رامي سلوم' });
+  });
+
+  it('has a canonical URL, OpenGraph and Twitter tags', async () => {
+    const html = await site.read('articles/a000000000000000/index.html');
+    expect(html).toContain('<link rel="canonical" href="https://example.org/articles/a000000000000000/">');
+    expect(html).toContain('<meta property="og:locale" content="ar_SY">');
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta property="article:published_time" content="2017-07-31">');
+    expect(html).toContain('<meta property="article:section" content="سورية">');
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).toContain('<meta name="description" content="ملخص الخبر رقم 1.">');
+  });
+});
+
+describe('article text is text', () => {
+  it('shows a hostile title escaped everywhere and never runs it as a template', async () => {
+    const html = await site.read('articles/b000000000000001/index.html');
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% if true %}نعم{% endif %}');
+    expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/>49<|\b49\b/);
+  });
+
+  it('keeps JSON-LD unable to close its script element', async () => {
+    const html = await site.read('articles/b000000000000001/index.html');
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+    expect(json).not.toMatch(/</);
+    expect(JSON.parse(json).headline).toBe(HOSTILE_TITLE);
+  });
+
+  it('renders the body paragraphs literally', async () => {
+    const html = await site.read('articles/b000000000000001/index.html');
+    expect(html).toContain('<p>{{ 7*7 }} and {% raw %}x{% endraw %} and ${1+1}</p>');
+    expect(html).toContain('<p>&lt;script&gt;alert(&quot;body&quot;)&lt;/script&gt;</p>');
+    expect(html).toContain('<p># not a heading</p>');
+    expect(html).toContain('<p>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</p>');
+    expect(html).not.toContain('<img src=x');
+  });
+});
+
+describe('the article page', () => {
+  it('links its section, its tags, its neighbours in the section and related articles', async () => {
+    const html = await site.read('articles/a000000000000003/index.html');
+    expect(html).toContain('<p class="article__section"><a href="/sections/syria/">');
+    expect(html).toMatch(/<a href="\/tags\/[a-z-]+\/" rel="tag">/);
+    expect(html).toContain('class="section-neighbours__next" rel="next" href="/articles/a000000000000000/"');
+    expect(html).toContain('class="section-neighbours__previous" rel="prev" href="/articles/a000000000000006/"');
+    const related = html.slice(html.indexOf('class="related"'));
+    expect([...related.matchAll(/class="card__title"/g)].length).toBeGreaterThanOrEqual(4);
+    expect(related).not.toContain('/articles/a000000000000003/');
+  });
+
+  it('offers share links that need no script', async () => {
+    const html = await site.read('articles/a000000000000003/index.html');
+    for (const host of ['https://wa.me/', 'https://t.me/share/url', 'https://www.facebook.com/sharer/', 'https://x.com/intent/post', 'mailto:?subject=']) {
+      expect(html).toContain(`href="${host}`);
+    }
+  });
+});
+
+describe('drafts and scheduled articles', () => {
+  it('are shown when previewing', async () => {
+    const preview = await createFixtureSite([future]);
+    try {
+      await preview.build({ includeDrafts: true });
+      expect(await preview.files()).toContain('articles/c000000000000002/index.html');
+      await preview.build({ includeDrafts: false });
+      expect(await preview.files()).not.toContain('articles/c000000000000002/index.html');
+      await preview.build({ now: new Date('2017-09-02T00:00:00Z') });
+      expect(await preview.files()).toContain('articles/c000000000000002/index.html');
+    } finally {
+      await preview.remove();
+    }
+  });
+});
+
+describe('html-validate', () => {
+  it('reports no errors on any page', async () => {
+    const { HtmlValidate } = await import('html-validate');
+    const { HTML_VALIDATE_CONFIG } = await import('../support/html-validate-config.ts');
+    const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
+    const errors: string[] = [];
+    for (const file of htmlPages()) {
+      const report = await validator.validateString(await site.read(file), file);
+      for (const result of report.results) {
+        for (const message of result.messages) {
+          if (message.severity === 2) errors.push(`${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+        }
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // Eleventy configuration: static options and plugin registrations only; the logic lives
 // in scripts/lib/site.
 import { currentBuildContext } from './scripts/lib/site/build-context.ts';
+import { frontMatterPlugin } from './scripts/lib/site/front-matter-plugin.ts';
 import { filtersPlugin } from './scripts/lib/site/filters-plugin.ts';
 import { markdownPlugin } from './scripts/lib/site/markdown-plugin.ts';
 import { newsCollectionsPlugin } from './scripts/lib/site/news-collections-plugin.ts';
@@ -14,6 +15,7 @@ export default function (eleventyConfig: any) {
   // Builds read only the input folder; .gitignore (which lists test sites) is not theirs to apply.
   eleventyConfig.setUseGitIgnore(false);
   eleventyConfig.addPlugin(typescriptDataPlugin);
+  eleventyConfig.addPlugin(frontMatterPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(siteDataPlugin(context));
   eleventyConfig.addPlugin(filtersPlugin(siteSettings));

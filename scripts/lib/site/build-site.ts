@@ -2,7 +2,7 @@
 // temporary folder beside the output, and only a build that fully succeeded is swapped in.
 
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { setBuildContext, type BuildContext } from './build-context.ts';
@@ -39,6 +39,7 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number 
   const inputDir = resolve(projectDir, options.inputDir ?? 'content');
   const { staging, previous } = buildFolders(outputDir);
   if (options.context) setBuildContext(options.context);
+  await removeLeftovers(outputDir);
   try {
     // Relative on purpose: Eleventy 3 misses directory data files (articles.11tydata.ts)
     // under an absolute input path.
@@ -52,9 +53,25 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number 
     await swapIn(staging, outputDir, previous);
     return { pages: rendered.length };
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Eleventy may still be writing other pages when one fails: retry, and never let the
+    // clean-up hide the build's own error (a leftover is removed by the next build).
+    await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     throw error;
   }
+}
+
+/** Removes what killed or failed builds left beside the output folder. */
+async function removeLeftovers(outputDir: string): Promise<void> {
+  const folder = dirname(outputDir);
+  const name = basename(outputDir);
+  const leftovers = (await readdir(folder).catch(() => [] as string[]))
+    .filter((entry) => entry.startsWith(`.${name}-build-`) || entry.startsWith(`.${name}-previous-`));
+  // A previous site with no current one means a build died mid-swap: put it back first.
+  if (!(await exists(outputDir))) {
+    const previous = leftovers.find((entry) => entry.startsWith(`.${name}-previous-`));
+    if (previous) await rename(join(folder, previous), outputDir);
+  }
+  await Promise.all(leftovers.map((entry) => rm(join(folder, entry), { recursive: true, force: true })));
 }
 
 /** Replaces outputDir by staging; if that fails half way, the old site is put back. */

@@ -7,6 +7,7 @@ import { articleCalendarDay, parseCalendarDay, parseIsoInstant } from '../conten
 import { validateArticleFrontMatter, type ArticleFrontMatter } from '../content/article-schema.ts';
 import { sectionSlug } from '../content/section-slug.ts';
 import type { BuildContext } from './build-context.ts';
+import { SET_ASIDE_KEY, type SetAside } from './front-matter-plugin.ts';
 import { buildNewsIndex, type IndexInput, type NewsIndex } from './news-index.ts';
 
 /** The parts of an Eleventy collection item the site uses. */
@@ -50,8 +51,13 @@ async function validatedArticles(api: CollectionApi): Promise<ArticleItem[]> {
   const problems: string[] = [];
   const pathById = new Map<string, string>();
   await Promise.all(articles.map(async (item) => {
-    const frontMatter = (await item.template.read())?.data ?? {};
-    for (const problem of validateArticleFrontMatter(frontMatter)) {
+    const { [SET_ASIDE_KEY]: setAside, ...read } = (await item.template.read())?.data ?? {};
+    const { values, yamlError } = (setAside ?? { values: {} }) as SetAside;
+    if (yamlError) {
+      problems.push(`${item.inputPath}: the front matter is not valid YAML: ${yamlError}`);
+      return;
+    }
+    for (const problem of validateArticleFrontMatter({ ...read, ...values })) {
       problems.push(`${item.inputPath}: ${problem.field} ${problem.message}`);
     }
   }));

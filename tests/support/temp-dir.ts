@@ -1,14 +1,13 @@
-// Temporary folders for tests that touch the file system: one per test, removed after it.
+// Temporary folders for tests that touch the file system, removed when their tests are done.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
-/** Registers cleanup in the calling test file and returns a maker of fresh temporary folders. */
-export function useTempDirs(prefix = 'ingest-test-'): () => Promise<string> {
+function tempDirs(prefix: string, cleanUpAfter: (cleanUp: () => Promise<void>) => void): () => Promise<string> {
   const made: string[] = [];
-  afterEach(async () => {
+  cleanUpAfter(async () => {
     await Promise.all(made.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
   });
   return async () => {
@@ -16,4 +15,14 @@ export function useTempDirs(prefix = 'ingest-test-'): () => Promise<string> {
     made.push(folder);
     return folder;
   };
+}
+
+/** A maker of fresh temporary folders, each removed after the test that made it. */
+export function useTempDirs(prefix = 'ingest-test-'): () => Promise<string> {
+  return tempDirs(prefix, afterEach);
+}
+
+/** A maker of temporary folders shared by the tests of one describe block (made in beforeAll), removed after them. */
+export function useSuiteTempDirs(prefix = 'ingest-suite-'): () => Promise<string> {
+  return tempDirs(prefix, afterAll);
 }

@@ -5,6 +5,9 @@
 
 // Characters that mean something anywhere in a Markdown line (or to a template engine).
 const INLINE_SPECIALS = /[\\`*_[\]<&~|{}]/g;
+// The opener of a template tag or comment ({% or {#) keeps a backslash on both characters,
+// so that the pair never stands together in the Markdown source.
+const TEMPLATE_OPENER = /\{([%#])/g;
 // Characters that only mean something at the start of a line.
 const LINE_START_SPECIALS = /^([#>+\-=:])/;
 // An ordered-list marker: digits followed by '.' or ')'.
@@ -18,6 +21,7 @@ export function escapeMarkdownParagraph(paragraph: string): string {
   const escaped = paragraph
     .slice(leading.length)
     .replace(INLINE_SPECIALS, '\\$&')
+    .replace(TEMPLATE_OPENER, '{\\$1')
     .replace(LINE_START_SPECIALS, '\\$1')
     .replace(ORDERED_LIST_MARKER, '$1\\$2');
   return indent + escaped;

@@ -144,13 +144,13 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
   const prepare = async (item: { path: string } | { path: string; error: string }): Promise<Prepared> => {
     const file = item.path;
     if ('error' in item) return { kind: 'rejected', file, reason: item.error, warnings: [] };
+    // Claimed before the first await, while prepare still runs in file order: the manifest's
+    // warnings go with the folder's first file on every run, whichever read finishes first.
+    const showManifestWarnings = !manifestWarningsShown.has(dirname(file));
+    manifestWarningsShown.add(dirname(file));
     try {
       const [bytes, info, manifest] = await Promise.all([readFile(file), stat(file), manifestFor(dirname(file))]);
-      const warnings: string[] = [];
-      if (manifest.warnings.length > 0 && !manifestWarningsShown.has(dirname(file))) {
-        manifestWarningsShown.add(dirname(file));
-        warnings.push(...manifest.warnings);
-      }
+      const warnings: string[] = showManifestWarnings ? [...manifest.warnings] : [];
       const decoded = decodeRawBytes(bytes);
       if (!decoded.ok) return { kind: 'rejected', file, reason: decoded.reason, warnings };
       if (decoded.encoding !== 'utf-8') warnings.push(`decoded from ${encodingName(decoded.encoding)}`);

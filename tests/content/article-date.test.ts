@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  articleCalendarDay, calendarDayInZone, formatCalendarDay, isArticleDate, isoInZone, isRealDay, parseCalendarDay, parseIsoInstant,
+} from '../../scripts/lib/content/article-date.ts';
+
+const DAMASCUS = 'Asia/Damascus';
+
+describe('isRealDay', () => {
+  it.each([
+    [2017, 7, 6, true],
+    [2017, 2, 28, true],
+    [2017, 2, 29, false],
+    [2016, 2, 29, true],
+    [2000, 2, 29, true],
+    [1900, 2, 29, false],
+    [2017, 4, 31, false],
+    [2017, 12, 31, true],
+    [2017, 13, 1, false],
+    [2017, 0, 1, false],
+    [2017, 7, 0, false],
+  ])('%i-%i-%i is a real day: %s', (year, month, day, expected) => {
+    expect(isRealDay({ year, month, day })).toBe(expected);
+  });
+});
+
+describe('formatCalendarDay', () => {
+  it('pads month and day to two digits and the year to four', () => {
+    expect(formatCalendarDay({ year: 2017, month: 7, day: 6 })).toBe('2017-07-06');
+    expect(formatCalendarDay({ year: 987, month: 12, day: 31 })).toBe('0987-12-31');
+  });
+});
+
+describe('parseCalendarDay', () => {
+  it.each([
+    ['2017-07-06', { year: 2017, month: 7, day: 6 }],
+    ['2016-02-29', { year: 2016, month: 2, day: 29 }],
+    ['2017-02-29', undefined],
+    ['2017-7-6', undefined],
+    ['2017-07-06T09:30:00+03:00', undefined],
+    [' 2017-07-06', undefined],
+    ['06/07/2017', undefined],
+  ])('reads «%s»', (text, expected) => {
+    expect(parseCalendarDay(text)).toEqual(expected);
+  });
+});
+
+describe('parseIsoInstant', () => {
+  it.each([
+    ['UTC', '2017-07-06T06:30:00Z', '2017-07-06T06:30:00.000Z'],
+    ['an offset with a colon', '2017-07-06T09:30:00+03:00', '2017-07-06T06:30:00.000Z'],
+    ['an offset without a colon', '2017-07-06T09:30:00+0300', '2017-07-06T06:30:00.000Z'],
+    ['a negative offset', '2017-07-05T22:30:00-08:00', '2017-07-06T06:30:00.000Z'],
+    ['no seconds', '2017-07-06T09:30+03:00', '2017-07-06T06:30:00.000Z'],
+    ['fractions of a second', '2017-07-06T09:30:00.250+03:00', '2017-07-06T06:30:00.250Z'],
+  ])('reads an instant with %s', (_case, text, expected) => {
+    expect(parseIsoInstant(text)?.toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ['no offset', '2017-07-06T09:30:00'],
+    ['a calendar day only', '2017-07-06'],
+    ['hour 24', '2017-07-06T24:00:00Z'],
+    ['minute 60', '2017-07-06T09:60:00Z'],
+    ['second 60', '2017-07-06T09:30:60Z'],
+    ['a day that does not exist', '2017-02-30T09:30:00Z'],
+    ['a space instead of T', '2017-07-06 09:30:00Z'],
+    ['an impossible offset', '2017-07-06T09:30:00+25:00'],
+  ])('rejects an instant with %s', (_case, text) => {
+    expect(parseIsoInstant(text)).toBeUndefined();
+  });
+});
+
+describe('isArticleDate', () => {
+  it.each([
+    ['2017-07-06', true],
+    ['2017-07-06T09:30:00+03:00', true],
+    ['2017-02-30', false],
+    ['2017-07-06T09:30:00', false],
+    ['6 تموز 2017', false],
+    ['', false],
+  ])('«%s» is a front-matter date: %s', (text, expected) => {
+    expect(isArticleDate(text)).toBe(expected);
+  });
+});
+
+describe('calendarDayInZone', () => {
+  it('counts a late-evening UTC instant on the next day in Damascus', () => {
+    expect(calendarDayInZone(new Date('2017-07-31T22:30:00Z'), DAMASCUS)).toEqual({ year: 2017, month: 8, day: 1 });
+  });
+
+  it('counts the same instant on its UTC day in UTC', () => {
+    expect(calendarDayInZone(new Date('2017-07-31T22:30:00Z'), 'UTC')).toEqual({ year: 2017, month: 7, day: 31 });
+  });
+});
+
+describe('isoInZone', () => {
+  it.each([
+    ['summer 2017 (daylight time, +03:00)', '2017-07-06T06:30:00Z', '2017-07-06T09:30:00+03:00'],
+    ['winter 2017 (standard time, +02:00)', '2017-01-10T10:00:00Z', '2017-01-10T12:00:00+02:00'],
+    ['a new year in Damascus but not in UTC', '2016-12-31T23:15:45Z', '2017-01-01T01:15:45+02:00'],
+    ['fractions of a second, dropped', '2017-07-06T06:30:00.999Z', '2017-07-06T09:30:00+03:00'],
+  ])('writes %s with the site\'s offset', (_case, instant, expected) => {
+    expect(isoInZone(new Date(instant), DAMASCUS)).toBe(expected);
+  });
+
+  it('writes a zone west of UTC with a negative offset', () => {
+    expect(isoInZone(new Date('2017-07-06T06:30:00Z'), 'America/New_York')).toBe('2017-07-06T02:30:00-04:00');
+  });
+
+  it('round-trips through parseIsoInstant to the same whole second', () => {
+    const instant = new Date('2017-03-31T21:59:59Z');
+    expect(parseIsoInstant(isoInZone(instant, DAMASCUS))?.getTime()).toBe(instant.getTime());
+  });
+});
+
+describe('articleCalendarDay', () => {
+  it.each([
+    ['a calendar day', '2017-07-06', { year: 2017, month: 7, day: 6 }],
+    ['an instant, read in Damascus', '2017-07-31T22:30:00Z', { year: 2017, month: 8, day: 1 }],
+    ['an instant written with the site offset', '2017-07-06T09:30:00+03:00', { year: 2017, month: 7, day: 6 }],
+    ['text that is no date', 'أمس', undefined],
+  ])('gives the day of %s', (_case, date, expected) => {
+    expect(articleCalendarDay(date, DAMASCUS)).toEqual(expected);
+  });
+});

@@ -1,0 +1,31 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
+import { useTempDirs } from '../support/temp-dir.ts';
+
+const makeTempDir = useTempDirs('walk-files-');
+
+async function touch(folder: string, ...parts: string[]): Promise<void> {
+  await mkdir(join(folder, ...parts.slice(0, -1)), { recursive: true });
+  await writeFile(join(folder, ...parts), '');
+}
+
+describe('walkFiles', () => {
+  it('yields every file depth first, in name order within each folder, skipping hidden entries', async () => {
+    const folder = await makeTempDir();
+    for (const path of ['b.txt', 'a.txt', 'a/z.txt', 'a/b/c.txt', 'c/d.txt', '.hidden.txt', '.git/config', 'a/.x.md.0123456789ab.tmp']) {
+      await touch(folder, ...path.split('/'));
+    }
+    const found: string[] = [];
+    for await (const path of walkFiles(folder)) found.push(relative(folder, path).split('\\').join('/'));
+    expect(found).toEqual(['a/b/c.txt', 'a/z.txt', 'a.txt', 'b.txt', 'c/d.txt']);
+  });
+
+  it('yields nothing for an empty folder', async () => {
+    const folder = await makeTempDir();
+    const found: string[] = [];
+    for await (const path of walkFiles(folder)) found.push(path);
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+// The bundled sample content is the contract: ingesting the raw fixtures must reproduce
+// content/articles byte for byte.
+
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { validateArticleFrontMatter } from '../../scripts/lib/content/article-schema.ts';
+import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
+import { isUntouchedIngestOutput, readFrontMatter } from '../../scripts/lib/ingest/article-document.ts';
+import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
+import { useTempDirs } from '../support/temp-dir.ts';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+const RAW = join(PROJECT, 'tests/fixtures/raw');
+const BUNDLED = join(PROJECT, 'content/articles');
+const makeTempDir = useTempDirs('golden-');
+
+async function markdownFiles(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const path of walkFiles(folder)) if (path.endsWith('.md')) found.push(relative(folder, path).split('\\').join('/'));
+  return found;
+}
+
+async function ingestFixtures(outDir: string, inputs: string[] = [RAW]): Promise<number> {
+  return runIngestCommand([...inputs, '--out', outDir], { stdout: () => {}, stderr: () => {}, isTerminal: false, cwd: PROJECT });
+}
+
+describe('golden: the bundled sample content', () => {
+  it('is reproduced byte for byte by ingesting tests/fixtures/raw', async () => {
+    const out = await makeTempDir();
+    expect(await ingestFixtures(out)).toBe(0);
+    const written = await markdownFiles(out);
+    const bundled = await markdownFiles(BUNDLED);
+    expect(written).toEqual(bundled);
+    expect(written).toHaveLength(6);
+    for (const path of bundled) {
+      const [actual, expected] = await Promise.all([readFile(join(out, path)), readFile(join(BUNDLED, path))]);
+      expect(actual.toString('utf8'), path).toBe(expected.toString('utf8'));
+      expect(actual.equals(expected), `${path} differs in its bytes`).toBe(true);
+    }
+  });
+
+  it('ingests the seed article to exactly content/articles/2017/07/f4b3dfa3adcd8716.md', async () => {
+    const out = await makeTempDir();
+    expect(await ingestFixtures(out, [join(RAW, '000_f4b3dfa3adcd8716.txt')])).toBe(0);
+    expect(await markdownFiles(out)).toEqual(['2017/07/f4b3dfa3adcd8716.md']);
+    const expected = await readFile(join(BUNDLED, '2017/07/f4b3dfa3adcd8716.md'), 'utf8');
+    expect(await readFile(join(out, '2017/07/f4b3dfa3adcd8716.md'), 'utf8')).toBe(expected);
+  });
+
+  it('is valid, untouched ingest output in every bundled article', async () => {
+    for (const path of await markdownFiles(BUNDLED)) {
+      const document = await readFile(join(BUNDLED, path), 'utf8');
+      expect({ path, problems: validateArticleFrontMatter(readFrontMatter(document)) }).toEqual({ path, problems: [] });
+      expect({ path, untouched: isUntouchedIngestOutput(document) }).toEqual({ path, untouched: true });
+    }
+  });
+});

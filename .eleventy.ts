@@ -4,7 +4,8 @@ import { currentBuildContext } from './scripts/lib/site/build-context.ts';
 import { frontMatterPlugin } from './scripts/lib/site/front-matter-plugin.ts';
 import { filtersPlugin } from './scripts/lib/site/filters-plugin.ts';
 import { markdownPlugin } from './scripts/lib/site/markdown-plugin.ts';
-import { newsCollectionsPlugin } from './scripts/lib/site/news-collections-plugin.ts';
+import { feedsPlugin } from './scripts/lib/site/feeds-plugin.ts';
+import { createNewsIndexSource, newsCollectionsPlugin } from './scripts/lib/site/news-collections-plugin.ts';
 import { siteDataPlugin } from './scripts/lib/site/site-data-plugin.ts';
 import { staticAssetsPlugin } from './scripts/lib/site/static-assets-plugin.ts';
 import { typescriptDataPlugin } from './scripts/lib/site/typescript-data-plugin.ts';
@@ -14,12 +15,17 @@ export default function (eleventyConfig: any) {
   const siteSettings = context.site;
   // Builds read only the input folder; .gitignore (which lists test sites) is not theirs to apply.
   eleventyConfig.setUseGitIgnore(false);
+  // Eleventy's process-wide cache of file contents would keep every article in memory and
+  // serve stale text to a second build in the same process; each build reads its files.
+  eleventyConfig.setUseTemplateCache(false);
   eleventyConfig.addPlugin(typescriptDataPlugin);
   eleventyConfig.addPlugin(frontMatterPlugin);
   eleventyConfig.addPlugin(markdownPlugin);
   eleventyConfig.addPlugin(siteDataPlugin(context));
   eleventyConfig.addPlugin(filtersPlugin(siteSettings));
-  eleventyConfig.addPlugin(newsCollectionsPlugin(context));
+  const news = createNewsIndexSource(context);
+  eleventyConfig.addPlugin(newsCollectionsPlugin(news));
+  eleventyConfig.addPlugin(feedsPlugin(context, news));
   eleventyConfig.addPlugin(staticAssetsPlugin);
 }
 

@@ -3,7 +3,7 @@
 import { buildSite } from './lib/site/build-site.ts';
 
 try {
-  const { pages } = await buildSite({ projectDir: process.cwd(), outputDir: '_site', quiet: false });
+  const { pages } = await buildSite({ projectDir: process.cwd(), outputDir: '_site', quiet: true });
   process.stdout.write(`built ${pages} pages into _site\n`);
 } catch (error) {
   process.stderr.write(`build failed; the previous _site is untouched.\n${error instanceof Error ? error.message : String(error)}\n`);

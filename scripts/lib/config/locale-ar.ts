@@ -53,6 +53,12 @@ export const STRINGS = {
   notFoundText: 'عذراً، لم نعثر على الصفحة التي تطلبها. ربما نُقلت أو حُذفت.',
   backHome: 'العودة إلى الصفحة الرئيسية',
   footerNote: 'جميع الحقوق محفوظة',
+  subscribeTitle: 'اشترك في آخر الأخبار',
+  subscribeIntro: 'تابع الأخبار في قارئ الخلاصات الذي تفضّله: انسخ رابط الخلاصة وأضفه إليه. لكل قسم خلاصة خاصة به.',
+  allNews: 'جميع الأخبار',
+  feedAtom: 'خلاصة Atom',
+  feedRss: 'خلاصة RSS',
+  feedJson: 'خلاصة JSON',
   siteDescription: 'آخر الأخبار السورية والعربية والدولية، الاقتصاد والرياضة والثقافة والمحليات والرأي.',
 } as const;
 
@@ -60,7 +66,7 @@ export type StringKey = keyof typeof STRINGS;
 
 /** Fills {name} placeholders. */
 export function fillPlaceholders(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 const pluralRules = new Intl.PluralRules('ar');

@@ -25,6 +25,17 @@ export interface SiteSettings {
   timeZone: string;
   /** Articles on one list page (home, section, tag, archive month). */
   articlesPerPage: number;
+  /**
+   * Authority of the tag: URIs that identify articles in feeds (RFC 4151: a domain the
+   * publisher owned on a date). Never change it: feed readers would see every article anew.
+   */
+  feedIdAuthority: string;
+  /** Articles in each feed. */
+  feedSize: number;
+  /** URLs in one sitemap file before /sitemap.xml becomes an index (the protocol's limit is 50,000). */
+  sitemapUrlsPerFile: number;
+  /** Show the Hijri date beside the Gregorian one on article pages. */
+  showHijriDate: boolean;
   /** Known sections, in the order the navigation lists them. */
   sections: readonly SectionSetting[];
 }
@@ -44,6 +55,10 @@ export const siteSettings: SiteSettings = {
   numberingSystem: 'latn',
   timeZone: 'Asia/Damascus',
   articlesPerPage: 20,
+  feedIdAuthority: 'alwatan.sy,2017',
+  feedSize: 50,
+  showHijriDate: false,
+  sitemapUrlsPerFile: 50_000,
   sections: [
     { name: 'سورية', slug: 'syria' },
     { name: 'عربي ودولي', slug: 'arab-world' },

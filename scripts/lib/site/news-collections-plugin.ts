@@ -13,6 +13,8 @@ import { buildNewsIndex, type IndexInput, type NewsIndex } from './news-index.ts
 /** The parts of an Eleventy collection item the site uses. */
 export interface ArticleItem {
   url: string;
+  /** The rendered article body (without layout), once Eleventy has rendered it. */
+  templateContent?: string;
   inputPath: string;
   data: ArticleFrontMatter & Record<string, unknown>;
   template: { read(): Promise<{ data: Record<string, unknown> } | undefined> };
@@ -70,7 +72,10 @@ async function validatedArticles(api: CollectionApi): Promise<ArticleItem[]> {
   return articles;
 }
 
-export function newsCollectionsPlugin(context: BuildContext) {
+/** A function that returns the build's news index, built once per collections API object. */
+export type NewsIndexSource = (api: unknown) => Promise<NewsIndex<ArticleItem>>;
+
+export function createNewsIndexSource(context: BuildContext): NewsIndexSource {
   const { site } = context;
   const tagSlugs = new Map(ingestSettings.tagGazetteer.map((tag) => [tag.name, tag.slug]));
   const indexes = new WeakMap<CollectionApi, Promise<NewsIndex<ArticleItem>>>();
@@ -97,17 +102,21 @@ export function newsCollectionsPlugin(context: BuildContext) {
       newestPerSection: 4,
       relatedCount: 5,
       relatedWindow: 6,
+      feedSize: site.feedSize,
     });
   };
 
-  // Every collection below shares one index per build (Eleventy passes them one api object).
-  const newsIndex = (api: CollectionApi): Promise<NewsIndex<ArticleItem>> => {
-    let index = indexes.get(api);
-    if (!index) { index = buildIndex(api); indexes.set(api, index); }
+  // Every collection shares one index per build (Eleventy passes them one api object).
+  return (api: unknown): Promise<NewsIndex<ArticleItem>> => {
+    const collections = api as CollectionApi;
+    let index = indexes.get(collections);
+    if (!index) { index = buildIndex(collections); indexes.set(collections, index); }
     return index;
   };
+}
 
-  return (eleventyConfig: { addCollection(name: string, build: (api: CollectionApi) => unknown): void }): void => {
+export function newsCollectionsPlugin(newsIndex: NewsIndexSource) {
+  return (eleventyConfig: { addCollection(name: string, build: (api: unknown) => unknown): void }): void => {
     eleventyConfig.addCollection('news', newsIndex);
     eleventyConfig.addCollection('articles', async (api) => (await newsIndex(api)).articles);
     eleventyConfig.addCollection('listPages', async (api) => (await newsIndex(api)).listPages);

@@ -56,6 +56,8 @@ export interface NamedCount {
 export interface SectionSummary<T> extends NamedCount {
   /** The newest few articles, for the home page. */
   newest: T[];
+  /** The newest articles, as many as a feed holds. */
+  latest: T[];
 }
 
 export interface ArchiveMonth {
@@ -101,6 +103,8 @@ export interface IndexOptions {
   relatedCount: number;
   /** Neighbours looked at on each side in each shared list when choosing related articles. */
   relatedWindow: number;
+  /** Articles in each section's feed (default 50). */
+  feedSize?: number;
 }
 
 export function pagePath(basePath: string, pageNumber: number): string {
@@ -193,6 +197,7 @@ export function buildNewsIndex<T>(inputs: readonly IndexInput<T>[], options: Ind
     return {
       name, slug: group.slug, count: group.members.length, path: `/sections/${group.slug}/`,
       newest: group.members.slice(0, options.newestPerSection).map((input) => input.item),
+      latest: group.members.slice(0, options.feedSize ?? 50).map((input) => input.item),
     };
   });
 

@@ -5,6 +5,7 @@ import { formatArabicDate, formatArabicMonth, formatArabicNumber, formatHijriDat
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS, type StringKey } from '../config/locale-ar.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { sectionSlug } from '../content/section-slug.ts';
+import { contentSecurityPolicy } from './content-security-policy.ts';
 import { newsArticleJsonLd, serialiseJsonForScript, type JsonLdArticle } from './json-ld.ts';
 import type { ListPage } from './news-index.ts';
 import { shareLinks } from './share-links.ts';
@@ -34,6 +35,7 @@ export function filtersPlugin(site: SiteSettings) {
     sectionSlugOf: (name: string) => sectionSlug(name, site.sections),
     /** The <title> of a list page: «سورية — صفحة 2». */
     listTitle: (listPage: ListPage<unknown>) => listPageTitle(listPage, site),
+    contentSecurityPolicy: () => contentSecurityPolicy(),
     /** Up to n items of a list. */
     take: (items: unknown[], count: number) => items.slice(0, count),
   };

@@ -3,6 +3,7 @@
 // articles are shown (only while previewing with the dev server).
 
 import { siteSettings, type SiteSettings } from '../config/site.ts';
+import { parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
 
 export interface BuildContext {
   site: SiteSettings;
@@ -11,12 +12,22 @@ export interface BuildContext {
 }
 
 /**
+ * SITE_NOW read strictly as ISO 8601 (a day is its midnight UTC): Date's own parser takes
+ * «5», rolls 2017-02-30 over to March and reads a time without an offset in the machine's
+ * zone, none of which is reproducible.
+ */
+function parseSiteNow(text: string): Date | undefined {
+  const day = parseCalendarDay(text);
+  return day ? new Date(Date.UTC(day.year, day.month - 1, day.day)) : parseIsoInstant(text);
+}
+
+/**
  * Reads SITE_NOW (ISO 8601) and Eleventy's run mode from the environment; the clock is
  * read here and nowhere else, and only when SITE_NOW is not set.
  */
 export function buildContextFromEnvironment(env: NodeJS.ProcessEnv, clock: () => Date = () => new Date()): BuildContext {
-  const pinned = env.SITE_NOW ? new Date(env.SITE_NOW) : undefined;
-  if (pinned && Number.isNaN(pinned.getTime())) throw new Error(`SITE_NOW must be an ISO 8601 date-time, not «${env.SITE_NOW}»`);
+  const pinned = env.SITE_NOW ? parseSiteNow(env.SITE_NOW) : undefined;
+  if (env.SITE_NOW && !pinned) throw new Error(`SITE_NOW must be an ISO 8601 date-time, not «${env.SITE_NOW}»`);
   const runMode = env.ELEVENTY_RUN_MODE;
   const includeDrafts = env.SITE_INCLUDE_DRAFTS !== undefined ? env.SITE_INCLUDE_DRAFTS === 'true' : runMode === 'serve' || runMode === 'watch';
   return { site: siteSettings, now: pinned ?? clock(), includeDrafts };

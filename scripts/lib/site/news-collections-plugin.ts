@@ -3,7 +3,7 @@
 // built once per build as collections for the templates.
 
 import { ingestSettings } from '../config/ingest-settings.ts';
-import { articleCalendarDay, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
+import { articleCalendarDay, calendarDayInZone, formatCalendarDay, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
 import { validateArticleFrontMatter, type ArticleFrontMatter } from '../content/article-schema.ts';
 import { sectionSlug } from '../content/section-slug.ts';
 import type { BuildContext } from './build-context.ts';
@@ -38,7 +38,11 @@ export function isArticlePath(inputPath: string): boolean {
 export function isPublished(data: { draft?: unknown; date?: unknown }, context: BuildContext): boolean {
   if (context.includeDrafts) return true;
   if (data.draft === true) return false;
-  return typeof data.date !== 'string' || articleTimestamp(data.date) <= context.now.getTime();
+  if (typeof data.date !== 'string') return true;
+  // A calendar day is a day in the site's time zone: it is out once that day has begun there.
+  const day = parseCalendarDay(data.date);
+  if (day) return formatCalendarDay(day) <= formatCalendarDay(calendarDayInZone(context.now, context.site.timeZone));
+  return articleTimestamp(data.date) <= context.now.getTime();
 }
 
 export class InvalidContentError extends Error {

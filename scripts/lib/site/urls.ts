@@ -22,5 +22,7 @@ export function sitePath(path: string, settings: Pick<UrlSettings, 'pathPrefix'>
 /** The absolute URL of a root-relative path: https://example.org/news/sections/syria/. */
 export function absoluteUrl(path: string, settings: UrlSettings): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return path;
+  // Protocol-relative (//cdn.example/…): another host, so only the scheme comes from the base.
+  if (path.startsWith('//')) return new URL(path, settings.baseUrl).href;
   return `${settings.baseUrl.replace(/\/+$/, '')}${sitePath(path, settings)}`;
 }

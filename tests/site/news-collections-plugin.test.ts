@@ -1,0 +1,89 @@
+// The pure parts of the news collections: an article's sort key, which files are
+// articles, and which articles a production build shows at a given "now".
+import { describe, expect, it } from 'vitest';
+import { siteSettings } from '../../scripts/lib/config/site.ts';
+import type { BuildContext } from '../../scripts/lib/site/build-context.ts';
+import { articleTimestamp, isArticlePath, isPublished } from '../../scripts/lib/site/news-collections-plugin.ts';
+
+function context(now: string, includeDrafts = false): BuildContext {
+  return { site: siteSettings, now: new Date(now), includeDrafts };
+}
+
+describe('articleTimestamp', () => {
+  it.each([
+    ['a calendar day, at its midnight UTC', '2017-07-05', Date.UTC(2017, 6, 5)],
+    ['an instant with the Damascus offset', '2017-07-05T09:30:00+03:00', Date.UTC(2017, 6, 5, 6, 30)],
+    ['an instant in UTC', '2017-07-05T09:30:00Z', Date.UTC(2017, 6, 5, 9, 30)],
+    ['an instant with fractional seconds', '2017-07-05T09:30:00.500Z', Date.UTC(2017, 6, 5, 9, 30, 0, 500)],
+  ])('reads %s', (_case, date, expected) => {
+    expect(articleTimestamp(date)).toBe(expected);
+  });
+
+  it.each(['', 'أمس', '2017-02-30', '2017-07-05T10:00:00', '5'])('is NaN for the invalid date %j', (date) => {
+    expect(articleTimestamp(date)).toBeNaN();
+  });
+
+  it('orders instants and days by time', () => {
+    const dates = ['2017-07-05T09:30:00+03:00', '2017-07-04', '2017-07-06', '2017-07-05T01:00:00+03:00'];
+    expect([...dates].sort((a, b) => articleTimestamp(a) - articleTimestamp(b))).toEqual([
+      '2017-07-04', '2017-07-05T01:00:00+03:00', '2017-07-05T09:30:00+03:00', '2017-07-06',
+    ]);
+  });
+});
+
+describe('isArticlePath', () => {
+  it.each([
+    ['./content/articles/2017/07/f4b3dfa3adcd8716.md', true],
+    ['content/articles/f4b3dfa3adcd8716.md', true],
+    ['articles/f4b3dfa3adcd8716.md', true],
+    ['content\\articles\\2017\\07\\f4b3dfa3adcd8716.md', true],
+    ['./content/articles/articles.11tydata.ts', false],
+    ['./content/articles/index.njk', false],
+    ['./content/articles/f4b3dfa3adcd8716.md.bak', false],
+    ['./content/articles.md', false],
+    ['./content/old-articles/f4b3dfa3adcd8716.md', false],
+    ['./content/pages/about.md', false],
+    ['./content/index.njk', false],
+  ])('knows whether %s is an article: %s', (path, expected) => {
+    expect(isArticlePath(path)).toBe(expected);
+  });
+});
+
+describe('isPublished', () => {
+  const NOW = '2017-07-05T12:00:00+03:00';
+
+  it.each([
+    ['an article dated earlier', { date: '2017-07-01' }, true],
+    ['an article dated today', { date: '2017-07-05' }, true],
+    ['an article timed earlier today', { date: '2017-07-05T11:59:00+03:00' }, true],
+    ['an article timed exactly now', { date: '2017-07-05T12:00:00+03:00' }, true],
+    ['an article timed later today', { date: '2017-07-05T12:01:00+03:00' }, false],
+    ['an article dated tomorrow', { date: '2017-07-06' }, false],
+    ['a draft dated earlier', { date: '2017-07-01', draft: true }, false],
+    ['an article marked not a draft', { date: '2017-07-01', draft: false }, true],
+    ['an article whose draft field is text, not true', { date: '2017-07-01', draft: 'true' }, true],
+  ])('shows %s in production: %s', (_case, data, expected) => {
+    expect(isPublished(data, context(NOW))).toBe(expected);
+  });
+
+  it.each([
+    ['a draft', { date: '2017-07-01', draft: true }],
+    ['an article dated tomorrow', { date: '2017-07-06' }],
+    ['a future draft', { date: '2030-01-01', draft: true }],
+  ])('shows %s when drafts are included', (_case, data) => {
+    expect(isPublished(data, context(NOW, true))).toBe(true);
+  });
+
+  it('judges the future by the injected now, not the clock', () => {
+    expect(isPublished({ date: '2017-07-06' }, context('2017-07-07T00:00:00+03:00'))).toBe(true);
+    expect(isPublished({ date: '2030-01-01' }, context('2030-01-01T12:00:00+02:00'))).toBe(true);
+    expect(isPublished({ date: '2017-07-01' }, context('2017-06-30T12:00:00+03:00'))).toBe(false);
+  });
+
+  it.each([
+    ['just after midnight in Damascus, still the day before in UTC', '2017-07-04T21:30:00Z', true],
+    ['just before midnight in Damascus', '2017-07-04T20:59:00Z', false],
+  ])('counts a calendar day in the site\'s time zone: dated 2017-07-05, now %s', (_case, now, expected) => {
+    expect(isPublished({ date: '2017-07-05' }, context(now))).toBe(expected);
+  });
+});

@@ -1,0 +1,384 @@
+// The site's structure from a handful of hand-made articles: order, pagination of every
+// list kind, sections, tag slugs, the date archive and each article's neighbours.
+import { describe, expect, it } from 'vitest';
+import {
+  buildNewsIndex, pagePath, type IndexInput, type IndexOptions, type ListKind, type ListPage, type NewsIndex,
+} from '../../scripts/lib/site/news-index.ts';
+
+interface ArticleSpec {
+  section?: string;
+  sectionSlug?: string;
+  tags?: string[];
+  /** YYYY-MM-DD, optionally with THH:MM (UTC). */
+  date?: string;
+}
+
+/** An index input whose item is its own id, so results read as lists of ids. */
+function article(id: string, { section = 'سورية', sectionSlug = 'syria', tags = [], date = '2017-07-05' }: ArticleSpec = {}): IndexInput<string> {
+  const [day, time = '00:00'] = date.split('T') as [string, string?];
+  const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return {
+    id, section, sectionSlug, tags, item: id, year, month,
+    timestamp: Date.UTC(year, month - 1, dayOfMonth, hour, minute),
+  };
+}
+
+/** Articles a01, a02 … one day apart in July 2017, a01 the oldest. */
+function daily(count: number, spec: ArticleSpec = {}): IndexInput<string>[] {
+  return Array.from({ length: count }, (_, index) =>
+    article(`a${String(index + 1).padStart(2, '0')}`, { ...spec, date: `2017-07-${String(index + 1).padStart(2, '0')}` }));
+}
+
+const OPTIONS: IndexOptions = {
+  perPage: 2,
+  sectionOrder: ['سورية', 'اقتصاد', 'رياضة'],
+  tagSlugs: new Map(),
+  newestPerSection: 2,
+  relatedCount: 3,
+  relatedWindow: 6,
+};
+
+function build(inputs: IndexInput<string>[], options: Partial<IndexOptions> = {}): NewsIndex<string> {
+  return buildNewsIndex(inputs, { ...OPTIONS, ...options });
+}
+
+function pagesOf(index: NewsIndex<string>, kind: ListKind, key: string): ListPage<string>[] {
+  return index.listPages.filter((page) => page.kind === kind && page.key === key);
+}
+
+function slugOf(index: NewsIndex<string>, tag: string): string | undefined {
+  return index.tags.find((entry) => entry.name === tag)?.slug;
+}
+
+describe('pagePath', () => {
+  it.each([
+    ['/', 1, '/'],
+    ['/', 2, '/page/2/'],
+    ['/sections/syria/', 1, '/sections/syria/'],
+    ['/sections/syria/', 3, '/sections/syria/page/3/'],
+    ['/archive/2017/07/', 12, '/archive/2017/07/page/12/'],
+    ['/tags/damascus/', 0, '/tags/damascus/'],
+  ])('puts page %2$i of %1$s at %3$s', (basePath, pageNumber, expected) => {
+    expect(pagePath(basePath, pageNumber)).toBe(expected);
+  });
+});
+
+describe('the article list', () => {
+  it('runs newest first, breaking ties of the same moment by id', () => {
+    const index = build([
+      article('b', { date: '2017-07-05' }),
+      article('d', { date: '2017-07-01' }),
+      article('c', { date: '2017-07-06' }),
+      article('a', { date: '2017-07-05' }),
+      article('e', { date: '2017-07-05T10:30' }),
+    ]);
+    expect(index.articles).toEqual(['c', 'e', 'a', 'b', 'd']);
+  });
+
+  it('does not depend on the order the articles come in', () => {
+    const inputs = [...daily(6), article('x', { date: '2017-07-03' })];
+    expect(build([...inputs].reverse()).articles).toEqual(build(inputs).articles);
+    expect(build(inputs).articles).toEqual(['a06', 'a05', 'a04', 'a03', 'x', 'a02', 'a01']);
+  });
+});
+
+describe('list pages', () => {
+  const inputs = daily(5, { section: 'اقتصاد', sectionSlug: 'economy', tags: ['دمشق'] });
+  const index = build(inputs, { tagSlugs: new Map([['دمشق', 'damascus']]) });
+
+  it.each([
+    ['home', '', '/', '/page/2/', '/page/3/'],
+    ['section', 'اقتصاد', '/sections/economy/', '/sections/economy/page/2/', '/sections/economy/page/3/'],
+    ['tag', 'دمشق', '/tags/damascus/', '/tags/damascus/page/2/', '/tags/damascus/page/3/'],
+    ['month', '2017/07', '/archive/2017/07/', '/archive/2017/07/page/2/', '/archive/2017/07/page/3/'],
+  ] as const)('chunks the %s list «%s» into pages of perPage, newest first', (kind, key, first, second, third) => {
+    const pages = pagesOf(index, kind, key);
+    expect(pages.map((page) => page.path)).toEqual([first, second, third]);
+    expect(pages.map((page) => page.items)).toEqual([['a05', 'a04'], ['a03', 'a02'], ['a01']]);
+    expect(pages.map((page) => page.pageNumber)).toEqual([1, 2, 3]);
+    for (const page of pages) {
+      expect(page.basePath).toBe(first);
+      expect(page.pageCount).toBe(3);
+      expect(page.total).toBe(5);
+    }
+    expect(pages.map((page) => page.previousPath)).toEqual([undefined, first, second]);
+    expect(pages.map((page) => page.nextPath)).toEqual([second, third, undefined]);
+  });
+
+  it('gives month pages their year and month', () => {
+    const pages = pagesOf(index, 'month', '2017/07');
+    expect(pages.map((page) => [page.year, page.month])).toEqual([[2017, 7], [2017, 7], [2017, 7]]);
+  });
+
+  it.each([
+    ['no articles', 0, 1],
+    ['one article', 1, 1],
+    ['exactly perPage articles', 4, 1],
+    ['perPage + 1 articles', 5, 2],
+    ['exactly two pages of articles', 8, 2],
+    ['two pages and one article', 9, 3],
+  ])('makes a home list of %s (%i) into %i page(s)', (_case, count, pageCount) => {
+    const pages = pagesOf(build(daily(count), { perPage: 4 }), 'home', '');
+    expect(pages).toHaveLength(pageCount);
+    expect(pages.every((page) => page.pageCount === pageCount && page.total === count)).toBe(true);
+    expect(pages.flatMap((page) => page.items)).toHaveLength(count);
+    expect(pages.at(-1)?.nextPath).toBeUndefined();
+  });
+
+  it.each([
+    [1, [1, 2, 3, 10]],
+    [2, [1, 2, 3, 4, 10]],
+    [5, [1, 3, 4, 5, 6, 7, 10]],
+    [8, [1, 6, 7, 8, 9, 10]],
+    [10, [1, 8, 9, 10]],
+  ])('offers page %i of 10 links to the first, the last and two either side: %j', (current, numbers) => {
+    const page = pagesOf(build(daily(10), { perPage: 1 }), 'home', '')[current - 1];
+    expect(page?.pagerLinks.map((link) => link.number)).toEqual(numbers);
+    expect(page?.pagerLinks.map((link) => link.path)).toEqual(numbers.map((number) => pagePath('/', number)));
+    expect(page?.pagerLinks.filter((link) => link.current).map((link) => link.number)).toEqual([current]);
+  });
+
+  it('offers a single page a single, current link', () => {
+    const [page] = pagesOf(build(daily(1)), 'home', '');
+    expect(page?.pagerLinks).toEqual([{ number: 1, path: '/', current: true }]);
+  });
+});
+
+describe('sections', () => {
+  it('are ordered as configured, then unknown sections by name, leaving out empty ones', () => {
+    const index = build([
+      article('r1', { section: 'رياضة', sectionSlug: 'sports' }),
+      article('m1', { section: 'منوعات', sectionSlug: 'mnwaat' }),
+      article('s1', { section: 'سورية', sectionSlug: 'syria' }),
+      article('t1', { section: 'تكنولوجيا', sectionSlug: 'tknwlwjya' }),
+      article('r2', { section: 'رياضة', sectionSlug: 'sports', date: '2017-07-06' }),
+    ]);
+    expect(index.sections.map((section) => [section.name, section.slug, section.count, section.path])).toEqual([
+      ['سورية', 'syria', 1, '/sections/syria/'],
+      ['رياضة', 'sports', 2, '/sections/sports/'],
+      ['تكنولوجيا', 'tknwlwjya', 1, '/sections/tknwlwjya/'],
+      ['منوعات', 'mnwaat', 1, '/sections/mnwaat/'],
+    ]);
+    expect(pagesOf(index, 'section', 'رياضة').map((page) => page.items)).toEqual([['r2', 'r1']]);
+  });
+
+  it.each([
+    [0, [[], []]],
+    [1, [['s4'], ['e2']]],
+    [2, [['s4', 's3'], ['e2', 'e1']]],
+    [3, [['s4', 's3', 's2'], ['e2', 'e1']]],
+  ])('show the newest %i article(s) of each section for the home page', (newestPerSection, expected) => {
+    const index = build([
+      ...['s1', 's2', 's3', 's4'].map((id, position) => article(id, { date: `2017-07-0${position + 1}` })),
+      ...['e1', 'e2'].map((id, position) => article(id, { section: 'اقتصاد', sectionSlug: 'economy', date: `2017-06-0${position + 1}` })),
+    ], { newestPerSection });
+    expect(index.sections.map((section) => section.newest)).toEqual(expected);
+  });
+});
+
+describe('tag slugs', () => {
+  it('use the configured slug, and transliterate a tag that has none', () => {
+    const index = build([article('a', { tags: ['دمشق', 'حلب'] })], { tagSlugs: new Map([['دمشق', 'damascus']]) });
+    expect(slugOf(index, 'دمشق')).toBe('damascus');
+    expect(slugOf(index, 'حلب')).toBe('hlb');
+    expect(index.tags.find((tag) => tag.name === 'حلب')?.path).toBe('/tags/hlb/');
+  });
+
+  it.each([
+    ['alef and ain', 'امل', 'عمل', 'aml'],
+    ['ta marbuta and ha', 'حماة', 'حماه', 'hmah'],
+  ])('stay unique when two tags differ only in %s: %s and %s', (_case, first, second, slug) => {
+    for (const tags of [[first, second], [second, first]]) {
+      const index = build([article('a', { tags: [tags[0] as string] }), article('b', { tags: [tags[1] as string] })]);
+      expect(slugOf(index, first)).toBe(slug);
+      expect(slugOf(index, second)).toBe(`${slug}-2`);
+    }
+  });
+
+  it('fall back to the transliteration when a configured slug is already taken', () => {
+    const index = build([article('a', { tags: ['اقتصاد', 'الاقتصاد'] })], {
+      tagSlugs: new Map([['اقتصاد', 'economy'], ['الاقتصاد', 'economy']]),
+    });
+    expect(slugOf(index, 'اقتصاد')).toBe('economy');
+    expect(slugOf(index, 'الاقتصاد')).toBe('alaqtsad');
+  });
+
+  it('number a transliteration that clashes with a configured slug', () => {
+    const index = build([article('a', { tags: ['اقتصاد', 'Economy'] })], { tagSlugs: new Map([['اقتصاد', 'economy']]) });
+    expect(slugOf(index, 'اقتصاد')).toBe('economy');
+    expect(slugOf(index, 'Economy')).toBe('economy-2');
+  });
+
+  it('are ASCII and unique across many similar tags', () => {
+    const tags = ['حماة', 'حماه', 'حماة!', 'امل', 'عمل', 'أمل', '★', '☆', 'سورية', 'سوريه'];
+    const index = build(tags.map((tag, position) => article(`t${position}`, { tags: [tag] })));
+    const slugs = index.tags.map((tag) => tag.slug);
+    expect(slugs).toHaveLength(tags.length);
+    expect(new Set(slugs).size).toBe(tags.length);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+});
+
+describe('tags', () => {
+  it('are counted once per article and listed by count, then name', () => {
+    const index = build([
+      article('a', { tags: ['حلب', 'دمشق', 'دمشق'] }),
+      article('b', { tags: ['دمشق'] }),
+      article('c', { tags: ['إدلب'] }),
+    ]);
+    expect(index.tags.map((tag) => [tag.name, tag.count])).toEqual([['دمشق', 2], ['إدلب', 1], ['حلب', 1]]);
+    expect(index.contextById.get('a')?.tags.map((tag) => tag.name)).toEqual(['حلب', 'دمشق']);
+  });
+});
+
+describe('the date archive', () => {
+  it('groups years and months newest first, with counts and paths', () => {
+    const index = build([
+      article('a', { date: '2017-01-10' }),
+      article('b', { date: '2016-12-31' }),
+      article('c', { date: '2017-07-05' }),
+      article('d', { date: '2017-07-01' }),
+      article('e', { date: '2017-01-02' }),
+      article('f', { date: '2017-07-20' }),
+    ]);
+    expect(index.archive).toEqual([
+      {
+        year: 2017, count: 5, months: [
+          { year: 2017, month: 7, count: 3, path: '/archive/2017/07/' },
+          { year: 2017, month: 1, count: 2, path: '/archive/2017/01/' },
+        ],
+      },
+      { year: 2016, count: 1, months: [{ year: 2016, month: 12, count: 1, path: '/archive/2016/12/' }] },
+    ]);
+    expect(pagesOf(index, 'month', '2017/01').map((page) => page.items)).toEqual([['a', 'e']]);
+    expect(index.listPages.filter((page) => page.kind === 'month').map((page) => page.path)).toEqual([
+      '/archive/2017/07/', '/archive/2017/07/page/2/', '/archive/2017/01/', '/archive/2016/12/',
+    ]);
+  });
+});
+
+describe('article context', () => {
+  const index = build([
+    article('s1', { date: '2017-07-01' }),
+    article('e1', { section: 'اقتصاد', sectionSlug: 'economy', date: '2017-07-02' }),
+    article('s2', { date: '2017-07-03' }),
+    article('e2', { section: 'اقتصاد', sectionSlug: 'economy', date: '2017-07-04' }),
+    article('s3', { date: '2017-07-05' }),
+  ]);
+
+  it.each([
+    ['s1', undefined, 's2'],
+    ['s2', 's1', 's3'],
+    ['s3', 's2', undefined],
+    ['e1', undefined, 'e2'],
+    ['e2', 'e1', undefined],
+  ])('gives %s the next older (%s) and next newer (%s) article of its section', (id, previous, next) => {
+    const context = index.contextById.get(id);
+    expect(context?.previous).toBe(previous);
+    expect(context?.next).toBe(next);
+  });
+
+  it('names the article\'s section with its count and path', () => {
+    expect(index.contextById.get('e1')?.section).toMatchObject({ name: 'اقتصاد', slug: 'economy', count: 2, path: '/sections/economy/' });
+  });
+});
+
+describe('related articles', () => {
+  it('never include the article itself', () => {
+    const index = build(daily(8, { tags: ['دمشق'] }), { relatedCount: 10, relatedWindow: 10 });
+    for (const [id, context] of index.contextById) {
+      expect(context.related).not.toContain(id);
+      expect(context.related).toHaveLength(7);
+    }
+  });
+
+  it('prefer a shared tag over the same section alone, and more shared tags over fewer', () => {
+    const index = build([
+      article('me', { tags: ['دمشق', 'حلب'], date: '2017-07-10' }),
+      article('same-section', { date: '2017-07-09' }),
+      article('one-tag', { section: 'اقتصاد', sectionSlug: 'economy', tags: ['حلب'], date: '2017-01-01' }),
+      article('two-tags', { section: 'رياضة', sectionSlug: 'sports', tags: ['حلب', 'دمشق'], date: '2016-01-01' }),
+      article('unrelated', { section: 'رياضة', sectionSlug: 'sports', tags: ['إدلب'], date: '2017-07-10' }),
+    ]);
+    expect(index.contextById.get('me')?.related).toEqual(['two-tags', 'one-tag', 'same-section']);
+  });
+
+  it('break equal scores by closeness in time, then by id', () => {
+    const index = build([
+      article('me', { date: '2017-07-10' }),
+      article('far', { date: '2017-07-01' }),
+      article('near-b', { date: '2017-07-12' }),
+      article('near-a', { date: '2017-07-08' }),
+    ]);
+    expect(index.contextById.get('me')?.related).toEqual(['near-a', 'near-b', 'far']);
+  });
+
+  it.each([0, 1, 3, 5])('number at most relatedCount (%i)', (relatedCount) => {
+    const index = build(daily(12, { tags: ['دمشق'] }), { relatedCount });
+    for (const context of index.contextById.values()) expect(context.related).toHaveLength(relatedCount);
+  });
+
+  it('are the same whatever order the articles come in', () => {
+    const inputs = [
+      ...daily(9, { tags: ['دمشق'] }),
+      ...daily(9, { section: 'اقتصاد', sectionSlug: 'economy', tags: ['دمشق'] }).map((input) => ({ ...input, id: `e-${input.id}`, item: `e-${input.id}` })),
+    ];
+    const forwards = build(inputs);
+    const backwards = build([...inputs].reverse());
+    for (const [id, context] of forwards.contextById) expect(backwards.contextById.get(id)?.related, id).toEqual(context.related);
+  });
+
+  it('are empty for an article that shares nothing with any other', () => {
+    const index = build([article('alone', { section: 'منوعات', sectionSlug: 'mnwaat' }), article('other', { tags: ['دمشق'] })]);
+    expect(index.contextById.get('alone')?.related).toEqual([]);
+  });
+});
+
+describe('a large archive', () => {
+  // Not timed: it checks the index stays whole at scale; a slow run shows up as a slow test.
+  it('indexes 20,000 articles in 7 sections and 50 tags completely', () => {
+    const count = 20_000;
+    const sections = ['سورية', 'عربي ودولي', 'اقتصاد', 'رياضة', 'ثقافة وفن', 'محليات', 'قضايا وآراء'];
+    const tags = Array.from({ length: 50 }, (_, position) => `وسم ${position}`);
+    const start = Date.UTC(2010, 0, 1);
+    const inputs: IndexInput<string>[] = Array.from({ length: count }, (_, position) => {
+      const timestamp = start + position * 3_600_000 * 5;
+      const date = new Date(timestamp);
+      const id = position.toString(16).padStart(16, '0');
+      return {
+        id, item: id, timestamp,
+        section: sections[position % sections.length] as string,
+        sectionSlug: `s${position % sections.length}`,
+        tags: [tags[position % tags.length] as string, tags[(position * 7 + 3) % tags.length] as string],
+        year: date.getUTCFullYear(),
+        month: date.getUTCMonth() + 1,
+      };
+    });
+    const relatedCount = 5;
+    const index = buildNewsIndex(inputs, { ...OPTIONS, perPage: 20, relatedCount, sectionOrder: sections });
+
+    const home = index.listPages.filter((page) => page.kind === 'home');
+    expect(home).toHaveLength(count / 20);
+    expect(home.reduce((sum, page) => sum + page.items.length, 0)).toBe(count);
+    expect(index.articles).toHaveLength(count);
+    expect(index.sections.reduce((sum, section) => sum + section.count, 0)).toBe(count);
+    expect(index.archive.reduce((sum, year) => sum + year.count, 0)).toBe(count);
+    expect(index.tags).toHaveLength(50);
+    expect(index.tags.reduce((sum, tag) => sum + tag.count, 0)).toBe(2 * count);
+    expect(index.contextById.size).toBe(count);
+    for (const input of inputs) {
+      const context = index.contextById.get(input.id);
+      expect(context).toBeDefined();
+      expect(context?.related.length).toBeGreaterThan(0);
+      expect(context?.related.length).toBeLessThanOrEqual(relatedCount);
+    }
+    const itemsByList = new Map<string, { total: number; items: number }>();
+    for (const page of index.listPages) {
+      const list = itemsByList.get(page.basePath) ?? { total: page.total, items: 0 };
+      list.items += page.items.length;
+      itemsByList.set(page.basePath, list);
+    }
+    for (const [basePath, list] of itemsByList) expect(list.items, basePath).toBe(list.total);
+  });
+});

@@ -185,3 +185,11 @@ describe('parseRawArticle: text hash', () => {
     expect(parsed(base).textSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('control characters', () => {
+  it('are removed from every line, tabs and line ends kept', () => {
+    const result = parseRawArticle('سورية\nعنوان\u0001 فيه\u0007 محارف\u007f\nفقرة\u0002\tأولى\n', []);
+    expect(result.ok && result.article.title).toBe('عنوان فيه محارف');
+    expect(result.ok && result.article.paragraphs).toEqual(['فقرة\tأولى']);
+  });
+});

@@ -26,10 +26,14 @@ interface NumberedLine {
   text: string;
 }
 
+// C0 controls (but tab) and DEL: never text, and not allowed in the XML of feeds and sitemaps.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /** Splits on any line ending and trims trailing white space, no-break spaces included. */
 function contentLines(text: string): NumberedLine[] {
   return text
     .replace(/^\ufeff/, '')
+    .replace(CONTROL_CHARACTERS, '')
     .split(/\r\n|\r|\n/)
     .map((line, index) => ({ number: index + 1, text: line.replace(/[\s\u00a0\u200f\u200e]+$/u, '') }))
     .filter((line) => line.text.trim() !== '');

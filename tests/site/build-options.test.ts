@@ -44,7 +44,10 @@ describe('a build with invalid articles', () => {
       broken('d000000000000001', (doc) => doc.replace(/^title: .*\n/m, '')),
       broken('d000000000000002', (doc) => doc.replace(/^tags:\n(  - .*\n)*/m, 'tags: 7\n')),
       broken('d000000000000003', (doc) => doc.replace(/^dateSource: .*\n/m, 'dateSource: guessed\n')),
-    ]) {
+      broken('d000000000000004', (doc) => doc.replace(/^date: .*\n/m, "date: 'yesterday'\n")),
+      broken('d000000000000005', (doc) => doc.replace(/^title: /m, 'draft: maybe\ntitle: ')),
+      ['articles/2017/07/d000000000000006.md', renderArticleDocument({ ...good[1]!.frontMatter }, good[1]!.paragraphs)],
+    ] as [string, string][]) {
       await writeFile(join(site.contentDir, path), text);
     }
     const failure = await site.build().then(() => undefined, (error: Error) => error);
@@ -53,6 +56,9 @@ describe('a build with invalid articles', () => {
     expect(message).toMatch(/d000000000000001\.md: title is missing/);
     expect(message).toMatch(/d000000000000002\.md: tags must be a list/);
     expect(message).toMatch(/d000000000000003\.md: dateSource must be one of/);
+    expect(message).toMatch(/d000000000000004\.md: date must be a real date/);
+    expect(message).toMatch(/d000000000000005\.md: draft must be true or false/);
+    expect(message).toMatch(new RegExp(`(d000000000000006\\.md: id ${good[1]!.frontMatter.id} is also the id of .*${good[1]!.frontMatter.id}\\.md|${good[1]!.frontMatter.id}\\.md: id ${good[1]!.frontMatter.id} is also the id of .*d000000000000006\\.md)`));
     expect(await readFile(join(site.outputDir, 'index.html'), 'utf8')).toBe(before);
   });
 });

@@ -1,14 +1,2 @@
-// Launches Debian's Chromium through playwright-core, with the flags this sandbox needs
-// (no GPU, no sandbox as root, no background network chatter).
-import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
+// Browser tests launch Chromium the way the project's scripts do.
+export { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../../scripts/lib/browser/chromium.ts';

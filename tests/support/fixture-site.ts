@@ -1,12 +1,13 @@
 // Builds a fixture site programmatically: the project's pages and layouts, with articles
 // the test chooses, into a folder of its own under tmp-test-sites/ (inside the project, not a dot-folder Eleventy would skip, so
 // the package's #site/* imports resolve).
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { siteSettings, type SiteSettings } from '../../scripts/lib/config/site.ts';
 import type { ArticleFrontMatter } from '../../scripts/lib/content/article-schema.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { buildSite } from '../../scripts/lib/site/build-site.ts';
+import { createSiteWorkspace } from '../../scripts/lib/site/site-workspace.ts';
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '../..');
 
@@ -57,16 +58,7 @@ export function makeArticles(count: number): FixtureArticle[] {
 }
 
 export async function createFixtureSite(articles: readonly FixtureArticle[], extraFiles: Record<string, string> = {}): Promise<FixtureSite> {
-  const root = join(PROJECT_DIR, 'tmp-test-sites');
-  await mkdir(root, { recursive: true });
-  const dir = await mkdtemp(join(root, 'site-'));
-  const contentDir = join(dir, 'content');
-  const outputDir = join(dir, '_site');
-  await cp(join(PROJECT_DIR, 'content'), contentDir, {
-    recursive: true,
-    filter: (source) => !/[\\/]articles[\\/]\d{4}/.test(source),
-  });
-  await symlink(join(PROJECT_DIR, 'layouts'), join(dir, 'layouts'));
+  const { dir, contentDir, outputDir } = await createSiteWorkspace(PROJECT_DIR);
   for (const article of articles) {
     const [year, month] = article.frontMatter.date.split('-');
     const path = join(contentDir, 'articles', year as string, month as string, `${article.frontMatter.id}.md`);

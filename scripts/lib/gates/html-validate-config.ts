@@ -1,4 +1,4 @@
-// html-validate settings for every page check: the recommended rules, less one.
+// html-validate settings for every page check (tests and the CI gate): the recommended rules, less one.
 import type { ConfigData } from 'html-validate';
 
 export const HTML_VALIDATE_CONFIG: ConfigData = {

@@ -6,6 +6,7 @@ import { filtersPlugin } from './scripts/lib/site/filters-plugin.ts';
 import { markdownPlugin } from './scripts/lib/site/markdown-plugin.ts';
 import { feedsPlugin } from './scripts/lib/site/feeds-plugin.ts';
 import { createNewsIndexSource, newsCollectionsPlugin } from './scripts/lib/site/news-collections-plugin.ts';
+import { searchPlugin } from './scripts/lib/site/search-plugin.ts';
 import { siteDataPlugin } from './scripts/lib/site/site-data-plugin.ts';
 import { staticAssetsPlugin } from './scripts/lib/site/static-assets-plugin.ts';
 import { typescriptDataPlugin } from './scripts/lib/site/typescript-data-plugin.ts';
@@ -27,6 +28,7 @@ export default function (eleventyConfig: any) {
   eleventyConfig.addPlugin(newsCollectionsPlugin(news));
   eleventyConfig.addPlugin(feedsPlugin(context, news));
   eleventyConfig.addPlugin(staticAssetsPlugin);
+  eleventyConfig.addPlugin(searchPlugin(context));
 }
 
 export const config = {

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { setBuildContext, type BuildContext } from './build-context.ts';
+import { buildSearch } from '../search/build-search.ts';
+import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
 
 export interface BuildOptions {
   /** Project folder holding .eleventy.ts and content/. */
@@ -49,6 +50,8 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number 
     });
     // write() resolves to [passthrough copies, rendered templates].
     const [, rendered] = (await eleventy.write()) as unknown as [unknown[], unknown[]];
+    // The search index, browser scripts and service worker are part of every build.
+    await buildSearch(staging, currentBuildContext().site);
     await options.afterRender?.(staging);
     await swapIn(staging, outputDir, previous);
     return { pages: rendered.length };

@@ -5,6 +5,7 @@ import { formatArabicDate, formatArabicMonth, formatArabicNumber, formatHijriDat
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS, type StringKey } from '../config/locale-ar.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { sectionSlug } from '../content/section-slug.ts';
+import { articleSortKey, articleYear } from '../search/search-fields.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { newsArticleJsonLd, serialiseJsonForScript, type JsonLdArticle } from './json-ld.ts';
 import type { ListPage } from './news-index.ts';
@@ -22,6 +23,9 @@ export function filtersPlugin(site: SiteSettings) {
     absoluteUrl: (path: string | false) => (typeof path === 'string' ? absoluteUrl(path, site) : ''),
     arabicDate: (date: string) => formatArabicDate(date, site),
     hijriDate: (date: string) => formatHijriDate(date, site),
+    /** The search index's sort key and year filter of an article date (search-fields.ts). */
+    searchSortKey: (date: string) => articleSortKey(date, site.timeZone),
+    searchYear: (date: string) => articleYear(date, site.timeZone),
     arabicMonth: (year: number, month: number) => formatArabicMonth(year, month, site.numberingSystem),
     digits: (value: number) => digits(value),
     /** «3 مقالات»: a count with its noun in the right plural form. */

@@ -7,8 +7,14 @@ const FONT_FILES = [
   '@fontsource/noto-kufi-arabic/files/noto-kufi-arabic-arabic-700-normal.woff2',
 ];
 
-export function staticAssetsPlugin(eleventyConfig: { addPassthroughCopy(copy: string | Record<string, string>): void }): void {
-  eleventyConfig.addPassthroughCopy({ assets: 'assets' });
+interface CopyOptions {
+  /** recursive-copy's filter, given each path relative to the copied folder. */
+  filter?: (path: string) => boolean;
+}
+
+export function staticAssetsPlugin(eleventyConfig: { addPassthroughCopy(copy: string | Record<string, string>, options?: CopyOptions): void }): void {
+  // TypeScript under assets/js is built for the browser by the search step (scripts/lib/search/browser-scripts.ts).
+  eleventyConfig.addPassthroughCopy({ assets: 'assets' }, { filter: (path) => !path.endsWith('.ts') });
   for (const file of FONT_FILES) {
     eleventyConfig.addPassthroughCopy({ [`node_modules/${file}`]: `assets/fonts/${file.split('/').pop()}` });
   }

@@ -1,0 +1,245 @@
+// The search page (/search/): runs the query through Pagefind's JS API with the Arabic
+// search keys, renders the results in Arabic (count, section, date, excerpt), keeps ?q=…
+// in the address bar, and offers to save the archive for searching offline. Loaded only on
+// the search page; Pagefind itself loads on first use.
+
+import { fallbackQuery, normaliseQuery } from '../../scripts/lib/arabic/search-normalise.ts';
+import { formatArabicNumber, type NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
+import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-size.ts';
+import { COUNTED, countWithNoun, fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
+import { buildExcerpt } from '../../scripts/lib/search/excerpt.ts';
+import { ARCHIVE_MANIFEST, cacheNames, type ArchiveManifest, type ArchiveMessage } from './cache-names.ts';
+
+// The part of Pagefind's JS API this page uses.
+interface PagefindResultData {
+  url: string;
+  content: string;
+  locations: number[];
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindSearchOptions {
+  filters: Record<string, string>;
+  sort: Record<string, 'asc' | 'desc'>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string, options: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** Results rendered at a time; the rest come with «more». */
+const PAGE_SIZE = 10;
+/** Pause after the last keystroke before searching. */
+const TYPING_PAUSE_MS = 250;
+const EXCERPT_WORDS = 30;
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`search page: ${selector} is missing`);
+  return element;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Text in its own direction inside the right-to-left page: <bdi>. */
+function isolated(text: string): HTMLElement {
+  const node = document.createElement('bdi');
+  node.textContent = text;
+  return node;
+}
+
+function renderResult(data: PagefindResultData, queryKeys: ReadonlySet<string>): HTMLLIElement {
+  const item = element('li', 'search-result');
+  const meta = element('p', 'search-result__meta');
+  if (data.meta.section) {
+    const sectionName = element('span', 'search-result__section');
+    sectionName.append(isolated(data.meta.section));
+    meta.append(sectionName);
+  }
+  if (data.meta.date) meta.append(element('span', 'search-result__date', data.meta.date));
+  const title = element('h2', 'search-result__title');
+  const link = element('a', 'search-result__link');
+  link.href = data.url;
+  link.append(isolated(data.meta.title ?? data.url));
+  title.append(link);
+  const excerpt = element('p', 'search-result__excerpt');
+  const parts = buildExcerpt(data.content, data.locations, queryKeys, { length: EXCERPT_WORDS, leadingText: data.meta.title });
+  // Matches only in the variant block: the article's own summary says more than its
+  // first words would.
+  if (parts) for (const part of parts) excerpt.append(part.marked ? element('mark', '', part.text) : part.text);
+  else excerpt.textContent = data.meta.summary ?? '';
+  item.append(meta, title, excerpt);
+  return item;
+}
+
+function startSearch(root: HTMLElement): void {
+  const bundle = root.dataset.pagefind ?? '/pagefind/';
+  const siteRoot = new URL(root.dataset.siteRoot ?? '/', window.location.href);
+  const numberingSystem = (root.dataset.numberingSystem ?? 'latn') as NumberingSystem;
+  const digits = (value: number): string => formatArabicNumber(value, numberingSystem);
+
+  const form = required<HTMLFormElement>(root, '[data-search-form]');
+  const input = required<HTMLInputElement>(form, 'input[name="q"]');
+  const section = required<HTMLSelectElement>(form, 'select[name="section"]');
+  const year = required<HTMLSelectElement>(form, 'select[name="year"]');
+  const sortChoices = Array.from(form.querySelectorAll<HTMLInputElement>('input[name="sort"]'));
+  const status = required<HTMLElement>(root, '[data-search-status]');
+  const list = required<HTMLOListElement>(root, '[data-search-results]');
+  const more = required<HTMLButtonElement>(root, '[data-search-more]');
+  required<HTMLElement>(root, '[data-search-no-js]').hidden = true;
+  required<HTMLElement>(form, '[data-search-options]').hidden = false;
+
+  // The address bar is the state: ?q=…&sort=newest&section=…&year=…
+  const params = new URLSearchParams(window.location.search);
+  input.value = params.get('q') ?? '';
+  section.value = params.get('section') ?? '';
+  year.value = params.get('year') ?? '';
+  for (const choice of sortChoices) choice.checked = choice.value === (params.get('sort') ?? '');
+  const sortValue = (): string => sortChoices.find((choice) => choice.checked)?.value ?? '';
+
+  function keepUrlInStep(term: string): void {
+    const url = new URL(window.location.href);
+    url.search = '';
+    if (term) url.searchParams.set('q', term);
+    if (sortValue()) url.searchParams.set('sort', sortValue());
+    if (section.value) url.searchParams.set('section', section.value);
+    if (year.value) url.searchParams.set('year', year.value);
+    window.history.replaceState(null, '', url);
+  }
+
+  let pagefind: Promise<Pagefind> | undefined;
+  const loadPagefind = (): Promise<Pagefind> => {
+    pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
+      await module.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS });
+      return module;
+    });
+    pagefind.catch(() => { pagefind = undefined; });
+    return pagefind;
+  };
+
+  let searchNumber = 0;
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  let queryKeys: ReadonlySet<string> = new Set();
+
+  async function showMore(number: number): Promise<void> {
+    const page = results.slice(shown, shown + PAGE_SIZE);
+    const pageData = await Promise.all(page.map((result) => result.data()));
+    if (number !== searchNumber) return;
+    list.append(...pageData.map((data) => renderResult(data, queryKeys)));
+    shown += page.length;
+    more.hidden = shown >= results.length;
+  }
+
+  async function search(): Promise<void> {
+    const number = ++searchNumber;
+    const term = input.value.trim();
+    keepUrlInStep(term);
+    if (!term) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    status.textContent = STRINGS.searching;
+    try {
+      const engine = await loadPagefind();
+      const options: PagefindSearchOptions = {
+        filters: Object.fromEntries([['section', section.value], ['year', year.value]].filter(([, value]) => value)),
+        sort: sortValue() === 'newest' ? { date: 'desc' } : {},
+      };
+      let query = normaliseQuery(term);
+      let found = await engine.search(query, options);
+      const fallback = fallbackQuery(term);
+      if (found?.results.length === 0 && fallback) {
+        query = fallback;
+        found = await engine.search(fallback, options);
+      }
+      if (number !== searchNumber || !found) return;
+      results = found.results;
+      shown = 0;
+      queryKeys = new Set(query.split(' '));
+      list.replaceChildren();
+      more.hidden = true;
+      await showMore(number);
+      // Announced once the results are there to read.
+      if (number === searchNumber) {
+        status.textContent = fillPlaceholders(STRINGS.searchResultsFor, { count: countWithNoun(results.length, COUNTED.results, digits), query: term });
+      }
+    } catch {
+      if (number === searchNumber) status.textContent = STRINGS.searchUnavailable;
+    }
+  }
+
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => void search(), TYPING_PAUSE_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    void search();
+  });
+  for (const control of [section, year, ...sortChoices]) control.addEventListener('change', () => void search());
+  more.addEventListener('click', () => void showMore(searchNumber));
+  if (input.value.trim()) void search();
+}
+
+async function startOfflineArchive(root: HTMLElement): Promise<void> {
+  const panel = root.querySelector<HTMLElement>('[data-offline]');
+  if (!panel || !('serviceWorker' in navigator) || !('caches' in window)) return;
+  const numberingSystem = (root.dataset.numberingSystem ?? 'latn') as NumberingSystem;
+  const siteRoot = new URL(root.dataset.siteRoot ?? '/', window.location.href);
+  const manifestUrl = new URL(ARCHIVE_MANIFEST, siteRoot).href;
+  const manifest = await fetch(manifestUrl).then((response) => (response.ok ? (response.json() as Promise<ArchiveManifest>) : undefined), () => undefined);
+  if (!manifest) return;
+  const names = cacheNames(siteRoot.pathname, manifest.version);
+  const button = required<HTMLButtonElement>(panel, '[data-offline-save]');
+  const progress = required<HTMLProgressElement>(panel, '[data-offline-progress]');
+  const status = required<HTMLElement>(panel, '[data-offline-status]');
+  required<HTMLElement>(panel, '[data-offline-size]').textContent =
+    fillPlaceholders(STRINGS.offlineSize, { size: formatByteSize(manifest.bytes, numberingSystem) });
+  panel.hidden = false;
+  const saved = (await caches.has(names.archive)) && (await (await caches.open(names.archive)).match(manifestUrl)) !== undefined;
+  if (saved) status.textContent = STRINGS.offlineSaved;
+
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    progress.value = 0;
+    progress.hidden = false;
+    status.textContent = fillPlaceholders(STRINGS.offlineProgress, { percent: formatPercent(0, numberingSystem) });
+    const finish = (text: string): void => {
+      status.textContent = text;
+      progress.hidden = true;
+      button.disabled = false;
+    };
+    const registration = await navigator.serviceWorker.ready;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<ArchiveMessage>) => {
+      const message = event.data;
+      if (message.type === 'progress') {
+        const fraction = message.total > 0 ? message.bytes / message.total : 1;
+        progress.value = fraction;
+        status.textContent = fillPlaceholders(STRINGS.offlineProgress, { percent: formatPercent(fraction, numberingSystem) });
+      } else if (message.type === 'saved') finish(STRINGS.offlineSaved);
+      else if (message.type === 'outdated') finish(STRINGS.offlineOutdated);
+      else finish(STRINGS.offlineFailed);
+    };
+    registration.active?.postMessage({ type: 'save-archive' }, [channel.port2]);
+  });
+}
+
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) {
+  startSearch(root);
+  void startOfflineArchive(root);
+}

@@ -1,0 +1,31 @@
+// The search and offline step of a build, run on the rendered site before it goes live:
+// the Pagefind index, the browser scripts, the offline archive's manifest and the
+// versioned service worker. A failure here fails the build.
+
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ARCHIVE_MANIFEST } from '../../../assets/js/cache-names.ts';
+import type { SiteSettings } from '../config/site.ts';
+import { writePageScripts, writeServiceWorker } from './browser-scripts.ts';
+import { offlineFiles } from './offline-archive.ts';
+import { writeSearchIndex } from './search-index.ts';
+
+export interface SearchBuildResult {
+  /** URLs of the indexed pages. */
+  pages: string[];
+  /** The offline copy's version (sw.js, cache names). */
+  version: string;
+}
+
+/**
+ * `assetsDir`: where /assets/ is read from to version the offline copy; the output's own by
+ * default, the source folder under the dev server (which does not copy it).
+ */
+export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language'>, assetsDir?: string): Promise<SearchBuildResult> {
+  const { pages } = await writeSearchIndex({ siteDir, language: site.language });
+  await writePageScripts(siteDir);
+  const { shell, manifest } = await offlineFiles(siteDir, pages, assetsDir);
+  await writeFile(join(siteDir, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  await writeServiceWorker(siteDir, manifest.version, shell);
+  return { pages, version: manifest.version };
+}

@@ -1,0 +1,48 @@
+// Result excerpts: the article's own words around the matches, never the variant block.
+import { describe, expect, it } from 'vitest';
+import { normaliseQuery } from '../../scripts/lib/arabic/search-normalise.ts';
+import { articleWords, buildExcerpt, type ExcerptPart } from '../../scripts/lib/search/excerpt.ts';
+
+const keysOf = (query: string): Set<string> => new Set(normaliseQuery(query).split(' '));
+const asText = (parts: ExcerptPart[] | undefined): string | undefined =>
+  parts?.map((part) => (part.marked ? `[${part.text}]` : part.text)).join('');
+
+const CONTENT = 'عنوان الخبر. بحث الوزير العلاقات مع الأردن والعراق أمس. ⁂ وزير علاقات اردن عراق.';
+
+describe('articleWords', () => {
+  it('stops before the variant block', () => {
+    expect(articleWords(CONTENT).at(-1)).toBe('أمس.');
+  });
+
+  it('keeps every word of a page without one', () => {
+    expect(articleWords('نص بلا كتلة')).toEqual(['نص', 'بلا', 'كتلة']);
+  });
+});
+
+describe('buildExcerpt', () => {
+  it('marks the locations Pagefind found in the article\'s words', () => {
+    expect(asText(buildExcerpt(CONTENT, [3], keysOf('الوزير')))).toBe('عنوان الخبر. بحث [الوزير] العلاقات مع الأردن والعراق أمس.');
+  });
+
+  it('marks a word matched only through the variant block in its own spelling', () => {
+    // Pagefind matched only «عراق» in the block (location 11).
+    expect(asText(buildExcerpt(CONTENT, [11], keysOf('العراق')))).toBe('عنوان الخبر. بحث الوزير العلاقات مع الأردن [والعراق] أمس.');
+  });
+
+  it('has nothing to show when the article\'s words hold no match (the page shows its summary)', () => {
+    expect(buildExcerpt(CONTENT, [12], keysOf('كلمة'))).toBeUndefined();
+  });
+
+  it('leaves out the title the result shows anyway', () => {
+    expect(asText(buildExcerpt(CONTENT, [0, 3], keysOf('عنوان'), { leadingText: 'عنوان الخبر.' }))).toBe('بحث [الوزير] العلاقات مع الأردن والعراق أمس.');
+    expect(buildExcerpt(CONTENT, [0], keysOf('عنوان'), { leadingText: 'عنوان الخبر.' })).toBeUndefined();
+  });
+
+  it('shows a window of the given length around the densest matches, with ellipses where it cuts', () => {
+    const words = Array.from({ length: 60 }, (_, index) => `كلمة${index}`);
+    words[40] = 'دمشق';
+    words[42] = 'دمشق';
+    const excerpt = asText(buildExcerpt(words.join(' '), [40, 42], keysOf('دمشق'), { length: 10 }));
+    expect(excerpt).toBe('… كلمة37 كلمة38 كلمة39 [دمشق] كلمة41 [دمشق] كلمة43 كلمة44 كلمة45 كلمة46 …');
+  });
+});

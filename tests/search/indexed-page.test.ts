@@ -1,0 +1,50 @@
+// The indexed part of a built page as text, and the variant block only Pagefind sees.
+import { describe, expect, it } from 'vitest';
+import { indexedText, isIndexedPage, withVariantBlock } from '../../scripts/lib/search/indexed-page.ts';
+
+const ARTICLE_PAGE = [
+  '<html lang="ar"><body><header><nav>الرئيسية</nav></header>',
+  '<main><article class="article" data-pagefind-body><h1><bdi>عنوان &amp; &quot;الخبر&quot;</bdi></h1>',
+  '<p>قال الوزير&nbsp;إن &lt;العمل&gt; مستمر.</p><script>var x = "لا";</script></article>',
+  '<section class="related"><article class="card"><h3>خبر آخر</h3></article></section></main></body></html>',
+].join('');
+
+describe('isIndexedPage', () => {
+  it('recognises a page that marks its searchable part', () => {
+    expect(isIndexedPage(ARTICLE_PAGE)).toBe(true);
+  });
+
+  it('does not take a list page, which marks none', () => {
+    expect(isIndexedPage('<html><body><main><h1>آخر الأخبار</h1><article class="card">خبر</article></main></body></html>')).toBe(false);
+  });
+});
+
+describe('indexedText', () => {
+  it('reads only the data-pagefind-body element, as text, entities decoded, spaces collapsed and scripts dropped', () => {
+    expect(indexedText(ARTICLE_PAGE)).toBe('عنوان & "الخبر" قال الوزير إن <العمل> مستمر.');
+  });
+
+  it('is empty for a page with nothing to index', () => {
+    expect(indexedText('<p>نص</p>')).toBe('');
+  });
+});
+
+describe('withVariantBlock', () => {
+  it('appends the tokens, after the mark, at the end of the indexed element only', () => {
+    const html = withVariantBlock(ARTICLE_PAGE, ['وزير', 'عمل']);
+    expect(html).toContain('</script><p>⁂ وزير عمل</p></article><section class="related">');
+    expect(html.replace('<p>⁂ وزير عمل</p>', '')).toBe(ARTICLE_PAGE);
+  });
+
+  it('leaves the page alone when there are no tokens', () => {
+    expect(withVariantBlock(ARTICLE_PAGE, [])).toBe(ARTICLE_PAGE);
+  });
+
+  it.each([['<b>'], ['a b'], ['"']])('refuses a token that is not letters and digits: %s', (token) => {
+    expect(() => withVariantBlock(ARTICLE_PAGE, [token])).toThrow(/letters and digits/);
+  });
+
+  it('refuses an indexed element that nests its own kind, whose end it cannot find by text', () => {
+    expect(() => withVariantBlock('<div data-pagefind-body><div>x</div></div>', ['نص'])).toThrow(/contains another <div>/);
+  });
+});

@@ -1,0 +1,318 @@
+// The bench command: for each corpus size, generates the corpus, then measures in fresh
+// processes ingest, a no-op re-ingest, the floor and the full build, sizes the site, probes
+// search in Chromium, prints a table, and writes results.json and chart.svg. Returns the exit
+// code (0 every stage ran, 1 a stage failed or timed out, 2 usage); never fails on a time.
+
+import { execFile } from 'node:child_process';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
+import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { siteSettings } from '../config/site.ts';
+import { createBenchProject } from './bench-project.ts';
+import { renderChart } from './chart.ts';
+import { formatProfileSummary, summariseProfiles, type ProfileSummary } from './cpu-profile.ts';
+import { parseCount } from './generate-corpus-command.ts';
+import { gnuTimeAvailable, runMeasuredStage, type MeterKind, type StageCommand, type StageMeasurement } from './measure.ts';
+import { isValidSeed } from './prng.ts';
+import { formatRun } from './report.ts';
+import { mergeRuns, withFloorRatios, type BenchResults, type BenchRun, type MachineInfo } from './results.ts';
+import { probeSearch } from './search-probe.ts';
+import { siteStats } from './site-stats.ts';
+
+export interface BenchIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The project measured: its scripts, pages and layouts. */
+  projectDir: string;
+  /** The time the run starts, for the results file. */
+  now: () => Date;
+}
+
+export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N …] [--seed 1] [--keep] [--out bench-results]
+                       [--timeout 20] [--cpu-prof] [--eleventy-debug] [--skip-search] [--meter auto]
+
+  --articles N      corpus size; repeat for several (default 1000)
+  --seed S          corpus seed (default 1)
+  --keep            keep the generated corpus and the project copy (paths are printed)
+  --out DIR         results folder: results.json, chart.svg, summary.txt, logs/ (default bench-results)
+  --timeout MIN     minutes after which a stage is stopped (default 20)
+  --cpu-prof        profile every stage (node --cpu-prof) and print where the time went
+  --eleventy-debug  run the build with DEBUG=Eleventy:Benchmark* (its output goes to the build's log)
+  --skip-search     do not measure search in Chromium
+  --meter KIND      auto, gnu-time (/usr/bin/time -v) or resource-usage (the child's own process.resourceUsage())
+`;
+
+/** The day builds treat as now, so the same corpus always gives the same site (every article is past). */
+const BENCH_SITE_NOW = '2026-01-01';
+const STAGES_WITH_PROFILES = new Set(['ingest', 're-ingest', 'floor', 'build']);
+
+interface BenchOptions {
+  sizes: number[];
+  seed: number;
+  keep: boolean;
+  outDir: string;
+  timeoutMs: number;
+  cpuProf: boolean;
+  eleventyDebug: boolean;
+  skipSearch: boolean;
+  meter: MeterKind;
+}
+
+type ParsedOptions = { ok: true; options: BenchOptions } | { ok: false; message: string; help?: boolean };
+
+async function parseOptions(argv: readonly string[], projectDir: string): Promise<ParsedOptions> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        articles: { type: 'string', multiple: true },
+        seed: { type: 'string', default: '1' },
+        keep: { type: 'boolean', default: false },
+        out: { type: 'string', default: 'bench-results' },
+        timeout: { type: 'string', default: '20' },
+        'cpu-prof': { type: 'boolean', default: false },
+        'eleventy-debug': { type: 'boolean', default: false },
+        'skip-search': { type: 'boolean', default: false },
+        meter: { type: 'string', default: 'auto' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  if (values.help) return { ok: false, message: '', help: true };
+  const sizes = (values.articles ?? ['1000']).map((text) => parseCount(text, 1));
+  if (sizes.some((size) => size === undefined)) return { ok: false, message: '--articles must be a whole number of at least 1' };
+  const seed = parseCount(values.seed, 0);
+  if (seed === undefined || !isValidSeed(seed)) return { ok: false, message: '--seed must be a whole number from 0 to 4294967295' };
+  const minutes = Number(values.timeout);
+  if (!Number.isFinite(minutes) || minutes <= 0) return { ok: false, message: '--timeout must be a positive number of minutes' };
+  let meter: MeterKind;
+  if (values.meter === 'auto') meter = (await gnuTimeAvailable()) ? 'gnu-time' : 'resource-usage';
+  else if (values.meter === 'gnu-time' || values.meter === 'resource-usage') meter = values.meter;
+  else return { ok: false, message: '--meter must be auto, gnu-time or resource-usage' };
+  if (meter === 'gnu-time' && !(await gnuTimeAvailable())) return { ok: false, message: '--meter gnu-time: /usr/bin/time is not installed' };
+  return {
+    ok: true,
+    options: {
+      sizes: [...new Set(sizes as number[])],
+      seed,
+      keep: values.keep,
+      outDir: resolve(projectDir, values.out),
+      timeoutMs: minutes * 60_000,
+      cpuProf: values['cpu-prof'],
+      eleventyDebug: values['eleventy-debug'],
+      skipSearch: values['skip-search'],
+      meter,
+    },
+  };
+}
+
+function machineInfo(): MachineInfo {
+  const processors = cpus();
+  return {
+    cpus: processors.length,
+    cpuModel: processors[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverage: loadavg().map((load) => Math.round(load * 100) / 100),
+  };
+}
+
+/** The commit measured, with «+changes» when the working tree differs from it (figures then depend on uncommitted work). */
+async function gitCommit(projectDir: string): Promise<string | undefined> {
+  try {
+    const git = promisify(execFile);
+    const { stdout: commit } = await git('git', ['rev-parse', '--short', 'HEAD'], { cwd: projectDir });
+    const { stdout: changes } = await git('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: projectDir });
+    return commit.trim() === '' ? undefined : `${commit.trim()}${changes.trim() === '' ? '' : '+changes'}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last non-empty line a stage printed (ingest's and build's summaries are their last line). */
+async function lastLine(logFile: string): Promise<string | undefined> {
+  const file = await open(logFile, 'r').catch(() => undefined);
+  if (!file) return undefined;
+  try {
+    const { size } = await file.stat();
+    const length = Math.min(size, 8192);
+    const buffer = Buffer.alloc(length);
+    await file.read(buffer, 0, length, size - length);
+    const lines = buffer.toString('utf8').split(/\r?\n|\r/u).map((line) => line.replace(/\x1b\[[0-9;]*[A-Za-z]/gu, '').trim());
+    return lines.filter((line) => line !== '').pop()?.slice(0, 160);
+  } finally {
+    await file.close();
+  }
+}
+
+async function corpusSize(rawDir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const name of await readdir(rawDir)) {
+    if (!name.endsWith('.txt')) continue;
+    files += 1;
+    bytes += (await stat(join(rawDir, name))).size;
+  }
+  return { files, bytes };
+}
+
+function formatRunWithProfiles(run: BenchRun): string {
+  const profiles = Object.entries(run.profiles ?? {}).map(([stage, summary]) => `where ${stage} spent its time (node --cpu-prof):\n${formatProfileSummary(summary)}`);
+  return [formatRun(run), ...profiles].join('\n');
+}
+
+async function readResults(path: string): Promise<BenchResults | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as BenchResults;
+    return parsed.schema === 1 && Array.isArray(parsed.runs) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface RunOutcome {
+  run: BenchRun;
+  failed: boolean;
+}
+
+async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo): Promise<RunOutcome> {
+  const { projectDir } = io;
+  const startedAt = io.now().toISOString();
+  const machine = machineInfo();
+  const work = await mkdtemp(join(tmpdir(), `newsroom-bench-${articles}-`));
+  const rawDir = join(work, 'raw');
+  const project = await createBenchProject(projectDir, String(articles));
+  const logDir = join(options.outDir, 'logs', String(articles));
+  const profileRoot = join(options.outDir, 'profiles', String(articles));
+  await rm(logDir, { recursive: true, force: true });
+  await mkdir(logDir, { recursive: true });
+  if (options.cpuProf) await rm(profileRoot, { recursive: true, force: true });
+  const measurements: StageMeasurement[] = [];
+  const summaries = new Map<string, string>();
+  const profiles: Record<string, ProfileSummary> = {};
+  const tell = (text: string): void => io.stderr(`[${articles}] ${text}\n`);
+
+  const stage = async (name: string, command: Omit<StageCommand, 'stage' | 'logFile' | 'timeoutMs'>): Promise<StageMeasurement> => {
+    tell(`${name} …`);
+    const profileDir = join(profileRoot, name);
+    const nodeFlags = [...(command.nodeFlags ?? [])];
+    if (options.cpuProf && STAGES_WITH_PROFILES.has(name)) {
+      await mkdir(profileDir, { recursive: true });
+      nodeFlags.push('--cpu-prof', '--cpu-prof-dir', profileDir);
+    }
+    const measured = await runMeasuredStage(
+      { ...command, nodeFlags, stage: name, logFile: join(logDir, `${name}.log`), timeoutMs: options.timeoutMs },
+      options.meter,
+    );
+    measurements.push(measured);
+    const summary = await lastLine(measured.logFile);
+    if (summary) summaries.set(name, summary);
+    const status = measured.timedOut ? ' (timed out)' : measured.exitCode !== 0 ? ` (exit ${measured.exitCode ?? measured.signal})` : '';
+    const group = measured.peakGroupRssMiB === undefined ? '' : ` (all processes ${measured.peakGroupRssMiB.toFixed(0)} MiB)`;
+    const memory = measured.peakRssMiB === undefined ? '' : `, peak ${measured.peakRssMiB.toFixed(0)} MiB${group}`;
+    tell(`${name}: ${measured.wallSeconds.toFixed(2)} s${memory}${status}${summary ? `: ${summary}` : ''}`);
+    if (options.cpuProf && STAGES_WITH_PROFILES.has(name)) {
+      const [busiest] = await summariseProfiles(profileDir);
+      if (busiest) profiles[name] = busiest;
+    }
+    return measured;
+  };
+
+  try {
+    const generated = await stage('generate', {
+      script: join(projectDir, 'scripts', 'generate-corpus.ts'),
+      args: ['--articles', String(articles), '--out', rawDir, '--seed', String(options.seed)],
+      cwd: projectDir,
+    });
+    const corpus = await corpusSize(rawDir).catch(() => ({ files: 0, bytes: 0 }));
+    // Without a corpus the other stages would measure nothing.
+    if (generated.exitCode === 0) {
+      const ingest = { script: join(projectDir, 'scripts', 'ingest.ts'), args: [rawDir, '--out', project.articlesDir], cwd: projectDir };
+      await stage('ingest', ingest);
+      await stage('re-ingest', ingest);
+      await stage('floor', {
+        script: join(projectDir, 'scripts', 'lib', 'bench', 'floor.ts'),
+        args: [project.articlesDir, project.floorDir],
+        cwd: projectDir,
+      });
+      // scripts/build.ts itself, inside the project copy: whatever `npm run build` does, this does.
+      await stage('build', {
+        script: join(project.dir, 'scripts', 'build.ts'),
+        args: [],
+        cwd: project.dir,
+        env: {
+          SITE_NOW: process.env.SITE_NOW ?? BENCH_SITE_NOW,
+          ...(options.eleventyDebug ? { DEBUG: 'Eleventy:Benchmark*' } : {}),
+        },
+      });
+    }
+    const site = await siteStats(project.siteDir);
+    let search: BenchRun['search'];
+    if (options.skipSearch) search = { ok: false, skipped: '--skip-search' };
+    else if (!site) search = { ok: false, skipped: 'the build wrote no site' };
+    else {
+      tell('search in Chromium …');
+      search = await probeSearch(project.siteDir, { pathPrefix: siteSettings.pathPrefix }).catch((error: unknown) => ({ ok: false as const, skipped: `the probe failed: ${(error as Error).message.split('\n')[0]}` }));
+    }
+    const stages = withFloorRatios(measurements, new Set(['generate'])).map((result) => {
+      const summary = summaries.get(result.stage);
+      return summary ? { ...result, summary } : result;
+    });
+    const run: BenchRun = {
+      articles,
+      seed: options.seed,
+      startedAt,
+      commit: await gitCommit(projectDir),
+      machine,
+      corpus,
+      stages,
+      search,
+      ...(site ? { site } : {}),
+      ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
+      ...(options.keep ? { kept: { corpus: rawDir, project: project.dir } } : {}),
+    };
+    const ingestRejected = /[1-9]\d* rejected/u.test(summaries.get('ingest') ?? '');
+    const failed = ingestRejected || measurements.some((measured) => measured.exitCode !== 0);
+    return { run, failed };
+  } finally {
+    if (!options.keep) {
+      await rm(work, { recursive: true, force: true });
+      await rm(project.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+export async function runBenchCommand(argv: readonly string[], io: BenchIo): Promise<number> {
+  const parsed = await parseOptions(argv, io.projectDir);
+  if (!parsed.ok) {
+    if (parsed.help) {
+      io.stdout(BENCH_USAGE);
+      return 0;
+    }
+    io.stderr(`bench: ${parsed.message}\n\n${BENCH_USAGE}`);
+    return 2;
+  }
+  const { options } = parsed;
+  await mkdir(options.outDir, { recursive: true });
+  const runs: BenchRun[] = [];
+  let failed = false;
+  for (const articles of options.sizes) {
+    const outcome = await benchOneSize(articles, options, io);
+    runs.push(outcome.run);
+    failed ||= outcome.failed;
+    io.stdout(`\n${formatRunWithProfiles(outcome.run)}\n`);
+  }
+  const resultsFile = join(options.outDir, 'results.json');
+  const results = mergeRuns(await readResults(resultsFile), runs);
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(options.outDir, 'chart.svg'), renderChart(results.runs));
+  // Every size measured so far (the runs of earlier invocations included), as printed.
+  await writeFile(join(options.outDir, 'summary.txt'), `${results.runs.map(formatRunWithProfiles).join('\n\n')}\n`);
+  io.stdout(`\nresults: ${resultsFile} (${results.runs.map((run) => run.articles).join(', ')} articles), chart: ${join(options.outDir, 'chart.svg')}, logs: ${join(options.outDir, 'logs')}\n`);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,101 @@
+// The benchmark's printed report: one table per corpus size (stage, wall time, CPU time,
+// peak memory of the largest process and of all the stage's processes together, ratio to
+// the floor, the issue's target), then the site's sizes and search.
+
+import { buildMemoryTargetMiB, FLOOR_RATIO_TARGETS, type BenchRun, type StageResult } from './results.ts';
+
+const MIB = 2 ** 20;
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * MIB) return `${(bytes / (1024 * MIB)).toFixed(2)} GiB`;
+  if (bytes >= MIB) return `${(bytes / MIB).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+
+const grouped = (value: number): string => value.toLocaleString('en-US');
+
+/** Columns whose numbers are right-aligned; text columns are left-aligned. */
+const NUMERIC_COLUMNS = new Set([1, 2, 3, 4, 5]);
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows
+    .map((row) => row.map((cell, column) => (NUMERIC_COLUMNS.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd())
+    .join('\n');
+}
+
+/** A stage's last line, shortened for the table: no output paths, no zero counts of the ingest report. */
+export function shortSummary(summary: string): string {
+  return summary
+    .replace(/ into \S+$/u, '')
+    .replace(/, 0 [a-z-]+/gu, '')
+    .replace(/: 0 [a-z-]+, /u, ': ');
+}
+
+function outcome(stage: StageResult): string {
+  if (stage.timedOut) return `timed out after ${stage.wallSeconds.toFixed(0)} s`;
+  if (stage.exitCode !== 0) return `failed (${stage.signal ? `signal ${stage.signal}` : `exit ${stage.exitCode}`})`;
+  return '';
+}
+
+function target(stage: StageResult, articles: number): string {
+  const ratio = FLOOR_RATIO_TARGETS[stage.stage];
+  const parts: string[] = [];
+  if (ratio !== undefined) {
+    const met = stage.ratioToFloor === null ? '?' : stage.ratioToFloor <= ratio ? 'met' : 'missed';
+    parts.push(`≤ ${ratio}× ${met}`);
+  }
+  const memory = stage.stage === 'build' ? buildMemoryTargetMiB(articles) : undefined;
+  if (memory !== undefined) {
+    // All the build's processes together when known: the machine has to hold them at once.
+    const peak = stage.peakGroupRssMiB ?? stage.peakRssMiB;
+    const met = peak === undefined ? '?' : peak <= memory ? 'met' : 'missed';
+    parts.push(`≤ ${memory / 1024} GiB ${met}`);
+  }
+  return parts.join(', ');
+}
+
+export function formatRun(run: BenchRun): string {
+  const lines: string[] = [];
+  lines.push(`${grouped(run.articles)} articles (seed ${run.seed}): corpus ${grouped(run.corpus.files)} raw files, ${formatBytes(run.corpus.bytes)}`);
+  const { machine } = run;
+  lines.push(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, node ${machine.node}, load ${(machine.loadAverage ?? []).join(' ') || '?'} at start${run.commit ? `, commit ${run.commit}` : ''}`);
+  const rows: string[][] = [['stage', 'wall s', 'CPU s', 'peak RSS MiB', 'all procs MiB', '× floor', 'target', 'note']];
+  for (const stage of run.stages) {
+    rows.push([
+      stage.informational ? `${stage.stage} (info)` : stage.stage,
+      stage.wallSeconds.toFixed(2),
+      stage.cpuSeconds === undefined ? '–' : stage.cpuSeconds.toFixed(2),
+      stage.peakRssMiB === undefined ? '–' : stage.peakRssMiB.toFixed(0),
+      stage.peakGroupRssMiB === undefined ? '–' : stage.peakGroupRssMiB.toFixed(0),
+      stage.informational || stage.ratioToFloor === null ? '–' : stage.ratioToFloor.toFixed(2),
+      stage.informational ? '' : target(stage, run.articles),
+      [outcome(stage), shortSummary(stage.summary ?? '')].filter((part) => part !== '').join('; '),
+    ]);
+  }
+  lines.push(table(rows));
+  if (run.site) {
+    const index = run.site.searchIndexBytes === null
+      ? '0 (not built)'
+      : `${formatBytes(run.site.searchIndexBytes)} in ${grouped(run.site.searchIndexFiles ?? 0)} files`;
+    lines.push(`pages written: ${grouped(run.site.pages)}   output: ${formatBytes(run.site.bytes)} in ${grouped(run.site.files)} files   search index: ${index}`);
+  } else {
+    lines.push('pages written: 0 (the build wrote no site)');
+  }
+  if (run.search.ok) {
+    const { probe } = run.search;
+    const step = (name: string, result: typeof probe.first): string =>
+      `${name} «${result.query}»: ${result.milliseconds.toFixed(0)} ms, ${formatBytes(result.bytes)} in ${result.requests} requests, ${grouped(result.results)} results`;
+    const preloaded = probe.pageLoad.pagefindBytes > 0 ? `, of which Pagefind ${formatBytes(probe.pageLoad.pagefindBytes)}` : '';
+    lines.push(`search in Chromium (page ${probe.page}: ${formatBytes(probe.pageLoad.bytes)} in ${probe.pageLoad.requests} requests to load${preloaded}; service workers blocked)`);
+    lines.push(`  ${step('first search', probe.first)}`);
+    lines.push(`  ${step('second search', probe.second)}`);
+    lines.push(`  Pagefind files up to the first results (page load + first search): ${formatBytes(probe.pageLoad.pagefindBytes + probe.first.pagefindBytes)}`);
+    if (probe.consoleErrors.length > 0) lines.push(`  console errors: ${probe.consoleErrors.slice(0, 3).join(' | ')}`);
+  } else {
+    lines.push(`search in Chromium: skipped: ${run.search.skipped}`);
+  }
+  if (run.kept) lines.push(`kept: corpus ${run.kept.corpus}, project ${run.kept.project}`);
+  return lines.join('\n');
+}

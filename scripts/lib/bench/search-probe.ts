@@ -1,0 +1,133 @@
+// Measures search in Chromium against a built site: the bytes the browser downloads and the
+// time taken by a first and a second search. Searches go through Pagefind's own JavaScript
+// API (what any search page pays at least), on the site's search page when it has one.
+// Bytes are counted at the local server, as sent; service workers are blocked.
+
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { join } from 'node:path';
+import { launchChromium } from '../browser/chromium.ts';
+import { startStaticServer } from '../serve/static-server.ts';
+
+export interface Transfer {
+  /** Bytes sent, headers included. */
+  bytes: number;
+  requests: number;
+  /** Of those, the bodies of Pagefind's files (a search page may load Pagefind before any search). */
+  pagefindBytes: number;
+}
+
+export interface SearchStep extends Transfer {
+  query: string;
+  milliseconds: number;
+  results: number;
+}
+
+export interface SearchProbe {
+  /** The page the searches ran on, relative to the site. */
+  page: string;
+  pageLoad: Transfer;
+  first: SearchStep;
+  second: SearchStep;
+  consoleErrors: string[];
+}
+
+export type SearchProbeResult = { ok: true; probe: SearchProbe } | { ok: false; skipped: string };
+
+/** Words every corpus has many articles for: a tag name, then a common word. */
+export const DEFAULT_QUERIES = ['دمشق', 'الاستثمارات'] as const;
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
+
+export async function probeSearch(
+  siteDir: string,
+  options: { pathPrefix?: string; queries?: readonly [string, string] } = {},
+): Promise<SearchProbeResult> {
+  if (!(await exists(join(siteDir, 'pagefind', 'pagefind.js')))) {
+    return { ok: false, skipped: 'the build wrote no search index (no _site/pagefind/pagefind.js)' };
+  }
+  const page = (await exists(join(siteDir, 'search', 'index.html'))) ? 'search/' : '';
+  const [firstQuery, secondQuery] = options.queries ?? DEFAULT_QUERIES;
+  const server = await startStaticServer({ root: siteDir, pathPrefix: options.pathPrefix ?? '/' });
+  const browser = await launchChromium().catch((error: unknown) => error as Error);
+  if (browser instanceof Error) {
+    await server.close();
+    return { ok: false, skipped: `Chromium did not start: ${browser.message.split('\n')[0]}` };
+  }
+  // Counted where the bytes leave: at the server, for every request of the page, Pagefind's
+  // web worker included; headers and bodies as sent (the server does not compress).
+  const sockets: Socket[] = [];
+  let requests = 0;
+  let pagefindBytes = 0;
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  const pagefindSizes: Promise<void>[] = [];
+  const pagefindPath = `${new URL(server.url).pathname}pagefind/`;
+  server.server.on('connection', (socket: Socket) => sockets.push(socket));
+  server.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    requests += 1;
+    inFlight += 1;
+    lastActivity = Date.now();
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    response.once('close', () => {
+      inFlight -= 1;
+      lastActivity = Date.now();
+      if (response.statusCode === 200 && path.startsWith(pagefindPath)) {
+        pagefindSizes.push(stat(join(siteDir, 'pagefind', decodeURIComponent(path.slice(pagefindPath.length)))).then((info) => {
+          pagefindBytes += info.size;
+        }, () => undefined));
+      }
+    });
+  });
+  const bytesSent = (): number => sockets.reduce((sum, socket) => sum + socket.bytesWritten, 0);
+  let mark = { bytes: 0, requests: 0, pagefindBytes: 0 };
+  /** Waits until nothing has been in flight for a moment; returns what was sent since the last call. */
+  const settle = async (): Promise<Transfer> => {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastActivity < 300)) await new Promise((wait) => setTimeout(wait, 50));
+    await Promise.all(pagefindSizes.splice(0));
+    const now = { bytes: bytesSent(), requests, pagefindBytes };
+    const counted = { bytes: now.bytes - mark.bytes, requests: now.requests - mark.requests, pagefindBytes: now.pagefindBytes - mark.pagefindBytes };
+    mark = now;
+    return counted;
+  };
+
+  try {
+    // No service worker: it would precache the site shell while the searches run, and answer
+    // requests from its cache; what is measured here is what search itself downloads.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const tab = await context.newPage();
+    const consoleErrors: string[] = [];
+    tab.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    tab.on('pageerror', (error) => consoleErrors.push(error.message));
+
+    await tab.goto(`${server.url}${page}`, { waitUntil: 'load' });
+    const pageLoad = await settle();
+    const pagefindUrl = `${server.url}pagefind/pagefind.js`;
+    const search = async (query: string): Promise<SearchStep> => {
+      const timed = await tab.evaluate(async ({ url, text }) => {
+        const started = performance.now();
+        const pagefind = (await import(url)) as {
+          init?: () => Promise<void>;
+          search(term: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
+        };
+        await pagefind.init?.();
+        const found = await pagefind.search(text);
+        // A results page shows the first ten: their fragments are part of a search's cost.
+        await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
+        return { milliseconds: performance.now() - started, results: found.results.length };
+      }, { url: pagefindUrl, text: query });
+      const counted = await settle();
+      return { query, milliseconds: timed.milliseconds, results: timed.results, ...counted };
+    };
+    const first = await search(firstQuery);
+    const second = await search(secondQuery);
+    return { ok: true, probe: { page: page || '/', pageLoad, first, second, consoleErrors } };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

@@ -79,6 +79,8 @@ export async function createFixtureSite(articles: readonly FixtureArticle[], ext
         site: { ...siteSettings, ...options.site },
         now: options.now ?? new Date('2017-08-01T12:00:00+03:00'),
         includeDrafts: options.includeDrafts ?? false,
+        // Tests edit files between builds of one process.
+        cacheTemplates: false,
       },
     }),
     read: (path) => readFile(join(outputDir, path), 'utf8'),

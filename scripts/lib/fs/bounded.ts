@@ -36,3 +36,22 @@ export class TaskPool {
     await Promise.all(this.running);
   }
 }
+
+/**
+ * Delivers results in the order they were pushed, while up to `limit` of them are still
+ * being worked out: slow writes overlap, the report stays in file order.
+ */
+export class OrderedOutlet<T> {
+  private readonly pending: Promise<T>[] = [];
+
+  constructor(private readonly limit: number, private readonly deliver: (value: T) => void) {}
+
+  async push(value: T | Promise<T>): Promise<void> {
+    this.pending.push(Promise.resolve(value));
+    while (this.pending.length >= this.limit) this.deliver(await (this.pending.shift() as Promise<T>));
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.length > 0) this.deliver(await (this.pending.shift() as Promise<T>));
+  }
+}

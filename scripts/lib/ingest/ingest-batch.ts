@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import type { IngestSettings } from '../config/ingest-settings.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { writeFileAtomic, TEMPORARY_FILE } from '../fs/atomic-write.ts';
-import { prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
+import { OrderedOutlet, prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { isUntouchedIngestOutput } from './article-document.ts';
 import { buildArticle, type BuiltArticle } from './build-article.ts';
@@ -179,20 +179,21 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
     }
   };
 
-  // Writes happen in commit order, so the report lists files in the order they were given.
-  const write = async (entry: FileReport, target: string, document: string, previousPath?: string): Promise<void> => {
+  // Decisions are taken in file order; writes overlap; the report comes out in file order.
+  const outlet = new OrderedOutlet<FileReport>(settings.concurrency, report);
+  const write = async (entry: FileReport, target: string, document: string, previousPath?: string): Promise<FileReport> => {
     try {
       await writeFileAtomic(target, document);
       if (previousPath && previousPath !== target) await rm(previousPath, { force: true });
-      report(entry);
+      return entry;
     } catch (error) {
-      report({ ...entry, status: 'rejected', reason: `cannot write ${target}: ${describeError(error)}` });
+      return { ...entry, status: 'rejected', reason: `cannot write ${target}: ${describeError(error)}` };
     }
   };
 
   const commit = async (prepared: Prepared): Promise<void> => {
     if (prepared.kind === 'rejected') {
-      report({ file: prepared.file, status: 'rejected', reason: prepared.reason, warnings: prepared.warnings });
+      await outlet.push({ file: prepared.file, status: 'rejected', reason: prepared.reason, warnings: prepared.warnings });
       return;
     }
     const { file, built, existingDocument } = prepared;
@@ -202,13 +203,13 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
 
     const firstFile = claimedIds.get(id);
     if (firstFile !== undefined) {
-      report({ ...base, status: 'duplicate', article: undefined, reason: `the id ${id} was already ingested from ${firstFile} in this run` });
+      await outlet.push({ ...base, status: 'duplicate', article: undefined, reason: `the id ${id} was already ingested from ${firstFile} in this run` });
       return;
     }
     const sameTextId = index.idByText.get(textSha256);
     if (sameTextId !== undefined && sameTextId !== id) {
       const original = index.byId.get(sameTextId)?.path ?? sameTextId;
-      report({ ...base, status: 'duplicate', article: original, reason: `same text as the article ${sameTextId}` });
+      await outlet.push({ ...base, status: 'duplicate', article: original, reason: `same text as the article ${sameTextId}` });
       return;
     }
     claimedIds.set(id, file);
@@ -217,32 +218,33 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
     index.byId.set(id, { path: target, sourceSha256, textSha256 });
     index.idByText.set(textSha256, id);
     if (!existing) {
-      if (options.dryRun) report(base);
-      else await write(base, target, built.document);
+      if (options.dryRun) await outlet.push(base);
+      else await outlet.push(write(base, target, built.document));
       return;
     }
     if (existing.path === target && existingDocument === built.document) {
-      report({ ...base, status: 'unchanged' });
+      await outlet.push({ ...base, status: 'unchanged' });
       return;
     }
     const edited = existingDocument !== undefined && !isUntouchedIngestOutput(existingDocument);
     if (edited && !options.force) {
       index.byId.set(id, existing);
       if (existing.sourceSha256 === sourceSha256) {
-        report({ ...base, status: 'unchanged', article: existing.path, warnings: [...built.warnings, 'edited by an editor since ingest; kept as edited'] });
+        await outlet.push({ ...base, status: 'unchanged', article: existing.path, warnings: [...built.warnings, 'edited by an editor since ingest; kept as edited'] });
       } else {
-        report({ ...base, status: 'kept-edited', article: existing.path, reason: 'the raw file changed, but an editor has changed the article since ingest: kept as edited (--force overwrites)' });
+        await outlet.push({ ...base, status: 'kept-edited', article: existing.path, reason: 'the raw file changed, but an editor has changed the article since ingest: kept as edited (--force overwrites)' });
       }
       return;
     }
     const updated: FileReport = { ...base, status: 'updated' };
     if (edited) updated.warnings = [...updated.warnings, 'overwrote an editor\'s changes (--force)'];
     if (existing.path !== target) updated.warnings = [...updated.warnings, `moved from ${existing.path}`];
-    if (options.dryRun) report(updated);
-    else await write(updated, target, built.document, existing.path);
+    if (options.dryRun) await outlet.push(updated);
+    else await outlet.push(write(updated, target, built.document, existing.path));
   };
 
   await prepareInParallelCommitInOrder(rawFiles(options.inputs), settings.concurrency, prepare, commit);
+  await outlet.drain();
   return summary;
 }
 

@@ -27,19 +27,31 @@ export function compileTagMatcher(gazetteer: readonly TagDefinition[]): TagMatch
   }));
   const firstWords = new Set(tags.flatMap((tag) => tag.forms.map((form) => form[0] ?? '')));
 
+  // Bare forms per distinct word, kept for the matcher's life: a newsroom's vocabulary is
+  // small next to the words it runs through, and stripping clitics was most of ingest's time.
+  const bareFormsByWord = new Map<string, { forms: ReadonlySet<string>; startsAForm: boolean }>();
+  const bareForms = (word: string): { forms: ReadonlySet<string>; startsAForm: boolean } => {
+    let entry = bareFormsByWord.get(word);
+    if (!entry) {
+      const forms = withoutClitics(word);
+      entry = { forms: new Set(forms), startsAForm: forms.some((form) => firstWords.has(form)) };
+      bareFormsByWord.set(word, entry);
+    }
+    return entry;
+  };
+
   return {
     match(text: string): string[] {
       const words = arabicWords(normaliseArabic(text));
-      // For each position, the bare forms the word could be; only words that could start
-      // a form are expanded, so the cost stays linear in the text.
-      const candidates = words.map((word) => new Set(withoutClitics(word)));
       const found = new Set<string>();
       for (let index = 0; index < words.length; index += 1) {
-        const here = candidates[index];
-        if (!here || ![...here].some((form) => firstWords.has(form))) continue;
+        if (!bareForms(words[index] as string).startsAForm) continue;
         for (const tag of tags) {
           if (found.has(tag.name)) continue;
-          const hit = tag.forms.some((form) => form.every((word, offset) => candidates[index + offset]?.has(word)));
+          const hit = tag.forms.some((form) => form.every((word, offset) => {
+            const other = words[index + offset];
+            return other !== undefined && bareForms(other).forms.has(word);
+          }));
           if (hit) found.add(tag.name);
         }
       }

@@ -9,6 +9,12 @@ export interface BuildContext {
   site: SiteSettings;
   now: Date;
   includeDrafts: boolean;
+  /**
+   * Let Eleventy keep file contents and compiled layouts across builds of this process
+   * (default true). Off for processes that change files between in-process builds (tests):
+   * Eleventy would serve them the old text.
+   */
+  cacheTemplates?: boolean;
 }
 
 /**

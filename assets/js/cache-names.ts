@@ -22,6 +22,18 @@ export function cacheNames(scopePath: string, version: string): CacheNames {
 
 /** The file listing what «save the archive» downloads, relative to the site root. */
 export const ARCHIVE_MANIFEST = 'offline-archive.json';
+/**
+ * What the search page needs to offer the offline copy: its version and size. The full
+ * manifest lists every file (megabytes at 100k articles) and is read only by the service
+ * worker, when the reader asks for the copy.
+ */
+export const ARCHIVE_SUMMARY = 'offline-archive-summary.json';
+
+export interface ArchiveSummary {
+  version: string;
+  bytes: number;
+  files: number;
+}
 
 export interface ArchiveManifest {
   /** The build's version: the service worker's and the cache names'. */

@@ -8,7 +8,7 @@ import { formatArabicNumber, type NumberingSystem } from '../../scripts/lib/arab
 import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-size.ts';
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import { buildExcerpt } from '../../scripts/lib/search/excerpt.ts';
-import { ARCHIVE_MANIFEST, cacheNames, type ArchiveManifest, type ArchiveMessage } from './cache-names.ts';
+import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, cacheNames, type ArchiveMessage, type ArchiveSummary } from './cache-names.ts';
 
 // The part of Pagefind's JS API this page uses.
 interface PagefindResultData {
@@ -200,7 +200,8 @@ async function startOfflineArchive(root: HTMLElement): Promise<void> {
   const numberingSystem = (root.dataset.numberingSystem ?? 'latn') as NumberingSystem;
   const siteRoot = new URL(root.dataset.siteRoot ?? '/', window.location.href);
   const manifestUrl = new URL(ARCHIVE_MANIFEST, siteRoot).href;
-  const manifest = await fetch(manifestUrl).then((response) => (response.ok ? (response.json() as Promise<ArchiveManifest>) : undefined), () => undefined);
+  const summaryUrl = new URL(ARCHIVE_SUMMARY, siteRoot).href;
+  const manifest = await fetch(summaryUrl).then((response) => (response.ok ? (response.json() as Promise<ArchiveSummary>) : undefined), () => undefined);
   if (!manifest) return;
   const names = cacheNames(siteRoot.pathname, manifest.version);
   const button = required<HTMLButtonElement>(panel, '[data-offline-save]');

@@ -2,7 +2,7 @@
 // the site shell and every page the reader visits, serves them offline, and on request
 // from the search page saves the whole search archive so that search works offline.
 
-import { ARCHIVE_MANIFEST, cacheNames, cachePrefix, type ArchiveManifest, type ArchiveMessage } from './cache-names.ts';
+import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, cacheNames, cachePrefix, type ArchiveManifest, type ArchiveMessage } from './cache-names.ts';
 
 // Written in by the build (scripts/lib/search/browser-scripts.ts).
 declare const SW_VERSION: string;
@@ -117,6 +117,10 @@ async function saveArchive(reply: (message: ArchiveMessage) => void): Promise<vo
       }
     };
     await Promise.all(Array.from({ length: DOWNLOADS_AT_ONCE }, download));
+    // The search page reads the summary to offer (and, offline, to show) the saved copy.
+    const summaryUrl = new URL(ARCHIVE_SUMMARY, scope).href;
+    const summary = await fetch(summaryUrl, { cache: 'no-cache' });
+    if (summary.ok) await cache.put(summaryUrl, summary);
     // Last, so that a saved manifest means a complete archive.
     await cache.put(manifestUrl, manifestResponse);
     reply({ type: 'saved' });

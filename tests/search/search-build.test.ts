@@ -106,6 +106,13 @@ describe('the offline archive', () => {
     expect(manifest.bytes).toBe(manifest.files.reduce((sum, file) => sum + file.bytes, 0));
   });
 
+  it('is summed up for the search page in a small file that does not grow with the archive', async () => {
+    const summary = JSON.parse(await site.read('offline-archive-summary.json')) as { version: string; bytes: number; files: number };
+    expect(summary).toEqual({ version: manifest.version, bytes: manifest.bytes, files: manifest.files.length });
+    expect(Buffer.byteLength(await site.read('offline-archive-summary.json'))).toBeLessThan(120);
+    expect(await site.read('assets/js/search.js')).toContain('offline-archive-summary.json');
+  });
+
   it('gives the service worker its version', async () => {
     expect(manifest.version).toMatch(/^[0-9a-f]{16}$/);
     expect(await site.read('sw.js')).toContain(`"${manifest.version}"`);
@@ -117,7 +124,7 @@ describe('the offline archive', () => {
       projectDir: PROJECT_DIR, inputDir: site.contentDir, outputDir: again,
       context: { site: siteSettings, now: new Date(NOW), includeDrafts: false },
     });
-    const searchFiles = files.filter((file) => file.startsWith('pagefind/') || ['sw.js', 'offline-archive.json', 'assets/js/search.js', 'assets/js/offline.js'].includes(file));
+    const searchFiles = files.filter((file) => file.startsWith('pagefind/') || ['sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js'].includes(file));
     for (const file of searchFiles) expect(await readFile(join(again, file)), file).toEqual(await readFile(join(site.outputDir, file)));
   });
 });

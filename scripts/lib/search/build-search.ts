@@ -4,7 +4,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARCHIVE_MANIFEST } from '../../../assets/js/cache-names.ts';
+import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, type ArchiveSummary } from '../../../assets/js/cache-names.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { writePageScripts, writeServiceWorker } from './browser-scripts.ts';
 import { offlineFiles } from './offline-archive.ts';
@@ -26,6 +26,8 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   await writePageScripts(siteDir);
   const { shell, manifest } = await offlineFiles(siteDir, pages, assetsDir);
   await writeFile(join(siteDir, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  const summary: ArchiveSummary = { version: manifest.version, bytes: manifest.bytes, files: manifest.files.length };
+  await writeFile(join(siteDir, ARCHIVE_SUMMARY), `${JSON.stringify(summary)}\n`);
   await writeServiceWorker(siteDir, manifest.version, shell);
   return { pages, version: manifest.version };
 }

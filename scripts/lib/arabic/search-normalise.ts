@@ -158,21 +158,40 @@ export function addToVocabulary(vocabulary: SearchVocabulary, text: string): voi
  * the page as words are left out: Pagefind finds and highlights those itself.
  */
 export function variantTokens(text: string, vocabulary: SearchVocabulary): string[] {
-  const words = [...new Set(wordsOf(text).map(cleanWord))];
-  const present = new Set(words.map(foldWord));
-  const tokens = new Set<string>();
-  const add = (token: string): void => {
-    if (token.length >= 2 && !present.has(token)) tokens.add(token);
-  };
-  for (const clean of words) {
-    add(searchKey(clean));
-    for (const { remainder, byLamOrKaf } of singleLetterReadings(clean)) {
-      const key = searchKey(remainder);
-      if (canonicalSpelling(remainder) !== remainder) add(key);
-      else if (byLamOrKaf && vocabulary.keys.has(key) && !vocabulary.withArticle.has(foldWord(clean))) add(key);
+  return variantTokenizer(vocabulary)(text);
+}
+
+/**
+ * variantTokens for many pages of one archive: what each distinct word contributes is
+ * worked out once (the vocabulary is complete by then), not once per page it is on.
+ */
+export function variantTokenizer(vocabulary: SearchVocabulary): (text: string) => string[] {
+  const candidatesByWord = new Map<string, readonly string[]>();
+  const candidatesOf = (clean: string): readonly string[] => {
+    let candidates = candidatesByWord.get(clean);
+    if (!candidates) {
+      const found = [searchKey(clean)];
+      for (const { remainder, byLamOrKaf } of singleLetterReadings(clean)) {
+        const key = searchKey(remainder);
+        if (canonicalSpelling(remainder) !== remainder) found.push(key);
+        else if (byLamOrKaf && vocabulary.keys.has(key) && !vocabulary.withArticle.has(foldWord(clean))) found.push(key);
+      }
+      candidates = found;
+      candidatesByWord.set(clean, candidates);
     }
-  }
-  return [...tokens];
+    return candidates;
+  };
+  return (text) => {
+    const words = [...new Set(wordsOf(text).map(cleanWord))];
+    const present = new Set(words.map(foldWord));
+    const tokens = new Set<string>();
+    for (const clean of words) {
+      for (const token of candidatesOf(clean)) {
+        if (token.length >= 2 && !present.has(token)) tokens.add(token);
+      }
+    }
+    return [...tokens];
+  };
 }
 
 /** Every key a page word can be read as, for highlighting: its own and those with proclitic letters off. */

@@ -4,7 +4,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { close, createIndex } from 'pagefind';
-import { addToVocabulary, emptyVocabulary, variantTokens } from '../arabic/search-normalise.ts';
+import { addToVocabulary, emptyVocabulary, variantTokenizer } from '../arabic/search-normalise.ts';
 import { TaskPool } from '../fs/bounded.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { indexedText, isIndexedPage, withVariantBlock } from './indexed-page.ts';
@@ -70,8 +70,9 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       // Pages go to Pagefind's service several at a time: one at a time, Node sat idle
       // waiting on each answer (three quarters of the step at 10k articles).
       const inFlight = new TaskPool(PAGES_IN_FLIGHT);
+      const variantTokens = variantTokenizer(vocabulary);
       for (const [position, page] of pages.entries()) {
-        const content = options.variantTokens === false ? page.html : withVariantBlock(page.html, variantTokens(texts[position] ?? '', vocabulary));
+        const content = options.variantTokens === false ? page.html : withVariantBlock(page.html, variantTokens(texts[position] ?? ''));
         await inFlight.add(async () => {
           const added = await index.addHTMLFile({ url: page.url, content });
           assertNoErrors(`indexing ${page.url}`, added.errors);

@@ -7,10 +7,34 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const exitCode = await runIngestCommand(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTerminal: Boolean(process.stdout.isTTY),
-  cwd: process.cwd(),
-});
-process.exitCode = exitCode;
+// Into a file or a pipe the report goes in chunks, not one write per line; a terminal sees every line.
+const isTerminal = Boolean(process.stdout.isTTY);
+let pending = '';
+let flushScheduled = false;
+const flush = (): void => {
+  flushScheduled = false;
+  if (pending !== '') process.stdout.write(pending);
+  pending = '';
+};
+
+try {
+  process.exitCode = await runIngestCommand(process.argv.slice(2), {
+    stdout: (text) => {
+      if (isTerminal) {
+        process.stdout.write(text);
+        return;
+      }
+      pending += text;
+      if (pending.length >= 1 << 16) flush();
+      else if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(flush);
+      }
+    },
+    stderr: (text) => process.stderr.write(text),
+    isTerminal,
+    cwd: process.cwd(),
+  });
+} finally {
+  flush();
+}

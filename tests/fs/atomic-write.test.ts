@@ -1,7 +1,7 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEMPORARY_FILE, writeFileAtomic } from '../../scripts/lib/fs/atomic-write.ts';
+import { stageFileSync, TEMPORARY_FILE, writeFileAtomic } from '../../scripts/lib/fs/atomic-write.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('atomic-write-');
@@ -45,6 +45,34 @@ describe('writeFileAtomic', () => {
     const folder = await makeTempDir();
     await writeFile(join(folder, '2017'), 'not a folder');
     await expect(writeFileAtomic(join(folder, '2017', '07', 'a.md'), 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+});
+
+describe('stageFileSync', () => {
+  it('writes the content to a temporary file beside the target, in folders it makes, and leaves the target alone', async () => {
+    const folder = await makeTempDir();
+    const target = join(folder, '2017', '07', 'f4b3dfa3adcd8716.md');
+    const staged = stageFileSync(target, 'سورية\n');
+    expect(staged.startsWith(join(folder, '2017', '07', '.f4b3dfa3adcd8716.md.'))).toBe(true);
+    expect(TEMPORARY_FILE.test(staged.split('/').at(-1) ?? '')).toBe(true);
+    expect(await readdir(join(folder, '2017', '07'))).toEqual([staged.split('/').at(-1)]);
+    await rename(staged, target);
+    expect(await readFile(target, 'utf8')).toBe('سورية\n');
+  });
+
+  it('makes a folder again when it has gone since it was last made', async () => {
+    const folder = await makeTempDir();
+    const known = new Set<string>();
+    stageFileSync(join(folder, '2017', 'a.md'), 'x', known);
+    await rm(join(folder, '2017'), { recursive: true });
+    expect(await readFile(stageFileSync(join(folder, '2017', 'b.md'), 'y', known), 'utf8')).toBe('y');
+  });
+
+  it('throws ENOTDIR and leaves nothing when a parent of the target is a regular file', async () => {
+    const folder = await makeTempDir();
+    await writeFile(join(folder, '2017'), 'not a folder');
+    expect(() => stageFileSync(join(folder, '2017', '07', 'a.md'), 'x', new Set())).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+    expect(await readdir(folder)).toEqual(['2017']);
   });
 });
 

@@ -44,6 +44,28 @@ describe('decodeRawBytes', () => {
     expect(decodeRawBytes(bytes)).toEqual({ ok: false, reason });
   });
 
+  it.each([
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['an overlong slash', [0xc0, 0xaf]],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a sequence cut short', [0xd8]],
+  ])('does not take a file with %s for UTF-8', (_case, bytes) => {
+    const file = Uint8Array.from([...utf8('نص عربي طويل بما يكفي '), ...bytes, ...utf8(' ثم نص آخر')]);
+    expect(decodeRawBytes(file)).not.toMatchObject({ encoding: 'utf-8' });
+  });
+
+  it('reads noncharacters and a BOM inside the text as UTF-8, as they are', () => {
+    expect(decodeRawBytes(utf8('نص\ufffeو\ufeffنص'))).toEqual({ ok: true, text: 'نص\ufffeو\ufeffنص', encoding: 'utf-8' });
+  });
+
+  it.each([
+    ['a few control bytes in UTF-8 text', utf8(`${'سورية '.repeat(40)}\u0001\u0002`), true],
+    ['more control bytes than 2 per cent', utf8(`سورية${'\u0001'.repeat(3)}`), false],
+    ['a DEL, which is not counted', utf8('سورية\u007f\u007f\u007f'), true],
+  ])('counts control bytes the same in UTF-8: %s', (_case, bytes, ok) => {
+    expect(decodeRawBytes(bytes).ok).toBe(ok);
+  });
+
   it('accepts tabs, form feeds and line ends as text', () => {
     expect(decodeRawBytes(utf8('سورية\t\f\r\n'))).toMatchObject({ ok: true, encoding: 'utf-8' });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TagDefinition } from '../../scripts/lib/config/ingest-settings.ts';
+import { arabicWords, normaliseArabic, withoutClitics } from '../../scripts/lib/arabic/normalise.ts';
+import { ingestSettings, type TagDefinition } from '../../scripts/lib/config/ingest-settings.ts';
 import { compileTagMatcher } from '../../scripts/lib/ingest/match-tags.ts';
 
 const GAZETTEER: TagDefinition[] = [
@@ -56,5 +57,63 @@ describe('compileTagMatcher', () => {
 
   it('finds nothing with an empty gazetteer', () => {
     expect(compileTagMatcher([]).match('إيران والعراق')).toEqual([]);
+  });
+});
+
+/** The matcher as first written, word by word with withoutClitics: what the compiled one must agree with. */
+function matchByWords(gazetteer: readonly TagDefinition[], text: string): string[] {
+  const bare = (word: string): string => (word.startsWith('ال') && word.length > 3 ? word.slice(2) : word);
+  const tags = gazetteer.map((tag) => ({ name: tag.name, forms: tag.forms.map((form) => arabicWords(normaliseArabic(form)).map(bare)) }));
+  const firstWords = new Set(tags.flatMap((tag) => tag.forms.map((form) => form[0] ?? '')));
+  const words = arabicWords(normaliseArabic(text));
+  const formsOf = (word: string): string[] => withoutClitics(word);
+  const found = new Set<string>();
+  words.forEach((word, index) => {
+    if (!formsOf(word).some((form) => firstWords.has(form))) return;
+    for (const tag of tags) {
+      if (found.has(tag.name)) continue;
+      const hit = tag.forms.some((form) => form.every((formWord, offset) => {
+        const other = words[index + offset];
+        return other !== undefined && formsOf(other).includes(formWord);
+      }));
+      if (hit) found.add(tag.name);
+    }
+  });
+  return tags.map((tag) => tag.name).filter((name) => found.has(name));
+}
+
+describe('compileTagMatcher: agreement with matching word by word', () => {
+  const gazetteers: TagDefinition[][] = [
+    GAZETTEER,
+    ingestSettings.tagGazetteer as TagDefinition[],
+    [
+      { name: 'غريب', slug: 'a', forms: ['ﻻ', 'ه\u0654', 'İstanbul', 'ΣΟΦΙΑ', '…', 'لل', 'و', 'ال', 'ال ال'] },
+      { name: 'مكرر', slug: 'b', forms: ['العراق', 'الأمم المتحدة'] },
+      { name: 'مكرر', slug: 'c', forms: ['سورية', 'ب'] },
+      { name: 'فارغ', slug: 'd', forms: ['...'] },
+      { name: 'طويل', slug: 'e', forms: ['الولايات المتحدة الأمريكية', 'الولايات'] },
+    ],
+  ];
+  const alphabet = [...'اأإآٱبتةثجحخدذرزسشصضطظعغفقكلمنهوؤيئىء ًٌٍَُِّْٰـ٠١٢٩۰۱ABCabcİΣσﻻﺍﻹ\u00a0\u200b\u200f\ufeff…\u0654ەہے\u0675،؛؟«» .-\n\t12ﬁ'];
+  const words = ['والولايات', 'المتحدة', 'للعراق', 'بالعراق', 'والإيرانية', 'ولبنان', 'سورية', 'الليرة', 'السورية', 'الأمم', 'ال', 'و'];
+  let seed = 7;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const texts = Array.from({ length: 3000 }, () => Array.from({ length: Math.floor(random() * 12) }, () => (
+    random() < 0.5
+      ? words[Math.floor(random() * words.length)] as string
+      : Array.from({ length: Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('')
+  )).join(random() < 0.8 ? ' ' : '\n'));
+
+  it.each(gazetteers.map((gazetteer, index) => [index, gazetteer] as const))('finds the same tags in random texts with gazetteer %i', (_index, gazetteer) => {
+    const matcher = compileTagMatcher(gazetteer);
+    for (const text of texts) expect(matcher.match(text), JSON.stringify(text)).toEqual(matchByWords(gazetteer, text));
+  });
+
+  it('lists a tag named twice in the gazetteer twice when found, as before', () => {
+    const doubled: TagDefinition[] = [{ name: 'سورية', slug: 'a', forms: ['دمشق'] }, { name: 'سورية', slug: 'b', forms: ['حلب'] }];
+    expect(compileTagMatcher(doubled).match('في حلب')).toEqual(['سورية', 'سورية']);
   });
 });

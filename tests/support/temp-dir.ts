@@ -4,11 +4,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
+import { ingestStatePath } from '../../scripts/lib/ingest/ingest-state.ts';
 
 function tempDirs(prefix: string, cleanUpAfter: (cleanUp: () => Promise<void>) => void): () => Promise<string> {
   const made: string[] = [];
   cleanUpAfter(async () => {
-    await Promise.all(made.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+    // A folder used as ingest's --out gets the ingest state beside it, outside the folder.
+    await Promise.all(made.splice(0).flatMap((folder) => [
+      rm(folder, { recursive: true, force: true }),
+      rm(ingestStatePath(folder), { force: true }),
+    ]));
   });
   return async () => {
     const folder = await mkdtemp(join(tmpdir(), prefix));

@@ -1,13 +1,14 @@
 // Lists the files below a folder, depth first and in name order, without holding more
 // than one folder's listing per level in memory.
 
-import { opendir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Yields every regular file below folder (sorted by name within each folder), skipping hidden entries. */
 export async function* walkFiles(folder: string): AsyncGenerator<string> {
+  // One listing call per folder: reading a large folder 32 entries at a time costs a round trip each.
   const names: { name: string; isDirectory: boolean; isFile: boolean }[] = [];
-  for await (const entry of await opendir(folder)) {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     names.push({ name: entry.name, isDirectory: entry.isDirectory(), isFile: entry.isFile() });
   }

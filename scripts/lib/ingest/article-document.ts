@@ -1,15 +1,13 @@
-// Writes an article as a front-matter Markdown document, and tells whether a document on
-// disk is still exactly what ingest wrote (or an editor has changed it since).
+// Writes an article as a front-matter Markdown document and reads its front matter back.
+// The signature that tells an editor's change apart is in article-fingerprint.ts.
 
-import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { ArticleFrontMatter } from '../content/article-schema.ts';
+import { signArticleDocument, type SignedArticleDocument } from './article-fingerprint.ts';
 import { escapeMarkdownParagraph } from './escape-markdown.ts';
 
-// Quoted: an all-digit hash would otherwise read back as a number.
-const FINGERPRINT_LINE = /^ingestSha256: '([0-9a-f]{64})'\n/m;
-const CLOSING_DELIMITER = '\n---\n';
+export { exactIngestSha256, isUntouchedIngestOutput, type SignedArticleDocument } from './article-fingerprint.ts';
 
 /**
  * YAML through js-yaml 4, the parser Eleventy 3 reads front matter with: gray-matter's own
@@ -24,17 +22,19 @@ const YAML_ENGINE = {
 // gray-matter's typings cannot express a custom engine with stringify: cast once, here.
 const MATTER_OPTIONS = { engines: { yaml: YAML_ENGINE } } as unknown as Parameters<typeof matter>[1] & Parameters<typeof matter.stringify>[2];
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 function withoutUndefined<T extends object>(data: T): Partial<T> {
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as Partial<T>;
+  const defined: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (value !== undefined) defined[key] = value;
+  return defined as Partial<T>;
 }
 
-/** The closing delimiter of the front matter: the first line that is exactly '---' after the opening one. */
-function closingDelimiterIndex(document: string): number {
-  return document.startsWith('---\n') ? document.indexOf(CLOSING_DELIMITER, 3) : -1;
+/** What gray-matter's stringify writes for this body and data, without its detour through a Buffer. */
+function stringifyDocument(body: string, data: object): string {
+  // gray-matter would read a body that starts with a delimiter as front matter of its own.
+  if (body.startsWith('---')) return matter.stringify(body, data, MATTER_OPTIONS);
+  const yamlText = YAML_ENGINE.stringify({ ...data }).trim();
+  const head = yamlText === '{}' ? '' : `---\n${yamlText}\n---\n`;
+  return `${head}${body.endsWith('\n') ? body : `${body}\n`}`;
 }
 
 /**
@@ -42,22 +42,13 @@ function closingDelimiterIndex(document: string): number {
  * round-trips) then one escaped Markdown paragraph per raw paragraph. Its last front-matter
  * line is the SHA-256 of the document without that line.
  */
-export function renderArticleDocument(frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'>, paragraphs: readonly string[]): string {
+export function renderSignedArticleDocument(frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'>, paragraphs: readonly string[]): SignedArticleDocument {
   const body = `${paragraphs.map(escapeMarkdownParagraph).join('\n\n')}\n`;
-  const unsigned = matter.stringify(body, withoutUndefined(frontMatter), MATTER_OPTIONS);
-  const closing = closingDelimiterIndex(unsigned);
-  return `${unsigned.slice(0, closing + 1)}ingestSha256: '${sha256(unsigned)}'${unsigned.slice(closing)}`;
+  return signArticleDocument(stringifyDocument(body, withoutUndefined(frontMatter)));
 }
 
-/** True when the document is byte for byte what ingest wrote: no editor has touched it. */
-export function isUntouchedIngestOutput(document: string): boolean {
-  const closing = closingDelimiterIndex(document);
-  if (closing < 0) return false;
-  const frontMatter = document.slice(0, closing + 1);
-  const fingerprint = FINGERPRINT_LINE.exec(frontMatter);
-  if (!fingerprint) return false;
-  const unsigned = frontMatter.replace(FINGERPRINT_LINE, '') + document.slice(closing + 1);
-  return sha256(unsigned) === fingerprint[1];
+export function renderArticleDocument(frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'>, paragraphs: readonly string[]): string {
+  return renderSignedArticleDocument(frontMatter, paragraphs).document;
 }
 
 /** Reads a document's front matter (uncached: gray-matter's cache hands out shared objects). */

@@ -7,7 +7,7 @@ import { articleCalendarDay } from '../content/article-date.ts';
 import type { ArticleFrontMatter } from '../content/article-schema.ts';
 import { knownSectionSlug } from '../content/section-slug.ts';
 import { articleId } from './article-id.ts';
-import { renderArticleDocument } from './article-document.ts';
+import { renderSignedArticleDocument } from './article-document.ts';
 import { resolveArticleDate } from './article-date-source.ts';
 import { makeExcerpt } from './excerpt.ts';
 import type { TagMatcher } from './match-tags.ts';
@@ -25,6 +25,8 @@ export interface RawFileFacts {
 export interface BuiltArticle {
   frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'>;
   document: string;
+  /** The document's ingestSha256 line's value. */
+  ingestSha256: string;
   /** Path below the articles folder, with forward slashes. */
   relativePath: string;
   warnings: string[];
@@ -66,9 +68,11 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, cont
   const day = articleCalendarDay(resolved.date, context.site.timeZone);
   const year = String(day?.year ?? 0).padStart(4, '0');
   const month = String(day?.month ?? 0).padStart(2, '0');
+  const { document, ingestSha256 } = renderSignedArticleDocument(frontMatter, parsed.paragraphs);
   return {
     frontMatter,
-    document: renderArticleDocument(frontMatter, parsed.paragraphs),
+    document,
+    ingestSha256,
     relativePath: `${year}/${month}/${id}.md`,
     warnings,
   };

@@ -13,8 +13,13 @@ const LINE_START_SPECIALS = /^([#>+\-=:])/;
 // An ordered-list marker: digits followed by '.' or ')'.
 const ORDERED_LIST_MARKER = /^(\d{1,9})([.)])/;
 
+// A paragraph with none of these needs no escaping at all (most news paragraphs): inline
+// specials anywhere, a line-start special, a digit or a blank at the start.
+const NEEDS_ESCAPING = /[\\`*_[\]<&~|{}]|^[#>+\-=: \t\d]/;
+
 /** Markdown source for one paragraph whose rendering is the paragraph's text, verbatim. */
 export function escapeMarkdownParagraph(paragraph: string): string {
+  if (!NEEDS_ESCAPING.test(paragraph)) return paragraph;
   const leading = /^[ \t]*/.exec(paragraph)?.[0] ?? '';
   // Leading blanks would make an indented code block: keep them as character references.
   const indent = [...leading].map((blank) => `&#${blank.codePointAt(0)};`).join('');

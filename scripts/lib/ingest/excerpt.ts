@@ -1,12 +1,20 @@
 // The excerpt shown in lists, meta descriptions and feeds: the start of the first
 // paragraph, cut at a word boundary.
 
+import { collapseWhiteSpace } from './white-space.ts';
+
 const ELLIPSIS = '…';
 
 /** At most maxLength characters (ellipsis included) of the paragraph, cut between words. */
 export function makeExcerpt(paragraph: string, maxLength: number): string {
-  const text = paragraph.replace(/\s+/gu, ' ').trim();
-  const characters = [...text];
+  const text = collapseWhiteSpace(paragraph).trim();
+  // Code points, counted only as far as needed: a paragraph can be long.
+  if (text.length <= maxLength) return text;
+  const characters: string[] = [];
+  for (const character of text) {
+    characters.push(character);
+    if (characters.length > maxLength) break;
+  }
   if (characters.length <= maxLength) return text;
   const room = characters.slice(0, maxLength - ELLIPSIS.length).join('');
   const lastSpace = room.lastIndexOf(' ');

@@ -1,21 +1,28 @@
 // Ingests raw files and folders into content/articles: reads and parses in parallel,
 // decides in file order (so duplicates resolve the same way every run), writes atomically,
-// and never overwrites an article an editor has changed unless forced.
+// and never overwrites an article an editor has changed unless forced. A state file beside
+// the articles lets a re-run pass over raw files and articles whose stamps have not moved.
 
 import { createHash } from 'node:crypto';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { IngestSettings } from '../config/ingest-settings.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { writeFileAtomic, TEMPORARY_FILE } from '../fs/atomic-write.ts';
+import { describeError } from '../fs/describe-error.ts';
 import { OrderedOutlet, prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
+import { sameStamp, stampOf, type FileStamp } from '../fs/file-stamp.ts';
 import { walkFiles } from '../fs/walk-files.ts';
-import { isUntouchedIngestOutput } from './article-document.ts';
-import { buildArticle, type BuiltArticle } from './build-article.ts';
-import { decodeRawBytes, type RawEncoding } from './decode-raw-bytes.ts';
-import { parseManifest, type Manifest } from './manifest.ts';
-import { compileTagMatcher } from './match-tags.ts';
-import { parseRawArticle } from './parse-raw-article.ts';
+import { exactIngestSha256 } from './article-fingerprint.ts';
+import {
+  ingestConfiguration, isTrustedStamp, rawFileStanding, readIngestState, writeIngestState,
+  type ArticleRecord, type IngestState, type RawFileRecord,
+} from './ingest-state.ts';
+import { parseManifest, type Manifest, type ManifestEntry } from './manifest.ts';
+import type { PreparePool } from './prepare-pool.ts';
+import type { PreparedRawFile, RawFileTask } from './prepare-raw-file.ts';
 
 export const INGEST_STATUSES = ['created', 'updated', 'unchanged', 'kept-edited', 'duplicate', 'rejected'] as const;
 export type IngestStatus = (typeof INGEST_STATUSES)[number];
@@ -47,45 +54,108 @@ export interface IngestOptions {
   settings: IngestSettings;
   /** Called once per raw file, in file order. */
   onReport?: (report: FileReport) => void;
+  /**
+   * Raw files parsed on the main thread before worker threads take over the rest (default
+   * 200): a small batch is done before workers would have started.
+   */
+  parallelAfter?: number;
+  /** Worker threads for a large batch (default: one per core, at most 4). */
+  workers?: number;
 }
+
+const PARALLEL_AFTER = 200;
+const MAX_WORKERS = 4;
 
 interface ExistingArticle {
   path: string;
   sourceSha256?: string;
   textSha256?: string;
+  /** Known only when the file is exactly a document ingest wrote (see exactIngestSha256). */
+  ingestSha256?: string;
 }
 
 interface ArticleIndex {
   byId: Map<string, ExistingArticle>;
   /** Text hash → id of the article that says it. */
   idByText: Map<string, string>;
+  /** Every article file, by path relative to the articles folder: the next state's articles. */
+  files: Map<string, ArticleRecord>;
+  /** Every article file is the state's, as the state has it, and none is missing. */
+  asInState: boolean;
+}
+
+type RawItem = { path: string } | { path: string; error: string };
+
+/** A raw file the state vouches for: unchanged since the last run made (or found) its article. */
+interface KnownRawFile {
+  kind: 'known';
+  file: string;
+  task: RawFileTask;
+  record: RawFileRecord;
+  manifestWarnings: string[];
 }
 
 type Prepared =
-  | { kind: 'rejected'; file: string; reason: string; warnings: string[] }
-  | { kind: 'built'; file: string; built: BuiltArticle; existingDocument?: string };
+  | KnownRawFile
+  | { kind: 'missing'; file: string; reason: string }
+  | { kind: 'prepared'; task: RawFileTask; prepared: PreparedRawFile; manifestWarnings: string[] };
 
 const FRONT_MATTER_FIELD = /^(id|sourceSha256|textSha256): ['"]?([0-9a-f]+)['"]?$/gm;
 
-/** What ingest needs to know of the articles already there: where each id lives, which texts exist. */
-async function indexExistingArticles(outDir: string): Promise<ArticleIndex> {
-  const index: ArticleIndex = { byId: new Map(), idByText: new Map() };
+function frontMatterFields(document: string): Record<string, string> {
+  const frontMatter = document.slice(0, document.indexOf('\n---', 3) + 1);
+  const fields: Record<string, string> = {};
+  for (const match of frontMatter.matchAll(FRONT_MATTER_FIELD)) fields[match[1] as string] = match[2] as string;
+  return fields;
+}
+
+function toRelative(outDir: string, path: string): string {
+  return relative(outDir, path).split(sep).join('/');
+}
+
+/**
+ * What ingest needs to know of the articles already there: where each id lives, which texts
+ * exist. Articles the state vouches for (same stamp) are not read.
+ */
+async function indexExistingArticles(outDir: string, state: IngestState | undefined): Promise<ArticleIndex> {
+  const index: ArticleIndex = { byId: new Map(), idByText: new Map(), files: new Map(), asInState: false };
   const exists = await stat(outDir).then((info) => info.isDirectory(), () => false);
   if (!exists) return index;
+  let trusted = 0;
+  let read = 0;
+  const add = (path: string, relativePath: string, record: ArticleRecord): void => {
+    index.files.set(relativePath, record);
+    index.byId.set(record.id, { path, sourceSha256: record.sourceSha256, textSha256: record.textSha256, ingestSha256: record.ingestSha256 });
+    if (record.textSha256) index.idByText.set(record.textSha256, record.id);
+  };
   const pool = new TaskPool(32);
   for await (const path of walkFiles(outDir)) {
     if (!path.endsWith('.md')) continue;
+    const relativePath = toRelative(outDir, path);
+    let stamp: FileStamp | undefined;
+    try {
+      stamp = stampOf(statSync(path));
+    } catch {
+      continue;
+    }
+    const recorded = state?.articles.get(relativePath);
+    if (recorded && state && isTrustedStamp(recorded, stamp, state)) {
+      add(path, relativePath, recorded);
+      trusted += 1;
+      continue;
+    }
+    read += 1;
     await pool.add(async () => {
       const document = await readFile(path, 'utf8');
-      const frontMatter = document.slice(0, document.indexOf('\n---', 3) + 1);
-      const fields: Record<string, string> = {};
-      for (const match of frontMatter.matchAll(FRONT_MATTER_FIELD)) fields[match[1] as string] = match[2] as string;
+      const fields = frontMatterFields(document);
       if (!fields.id) return;
-      index.byId.set(fields.id, { path, sourceSha256: fields.sourceSha256, textSha256: fields.textSha256 });
-      if (fields.textSha256) index.idByText.set(fields.textSha256, fields.id);
+      // With a state, the few articles read are the changed ones: worth knowing if they are still ingest's own.
+      const ingestSha256 = state ? exactIngestSha256(document) : undefined;
+      add(path, relativePath, { ...stamp, id: fields.id, sourceSha256: fields.sourceSha256, textSha256: fields.textSha256, ingestSha256 });
     });
   }
   await pool.drain();
+  index.asInState = state !== undefined && read === 0 && trusted === state.articles.size;
   return index;
 }
 
@@ -101,7 +171,7 @@ async function removeStaleTemporaryFiles(outDir: string): Promise<void> {
   );
 }
 
-async function* rawFiles(inputs: readonly string[]): AsyncGenerator<{ path: string } | { path: string; error: string }> {
+async function* rawFiles(inputs: readonly string[]): AsyncGenerator<RawItem> {
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
     if (!info) yield { path: input, error: 'no such file or folder' };
@@ -111,20 +181,62 @@ async function* rawFiles(inputs: readonly string[]): AsyncGenerator<{ path: stri
   }
 }
 
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? (error instanceof Error ? error.message : String(error));
+function manifestRow(entry: ManifestEntry | undefined): [string | null, string | null] {
+  return [entry?.date ?? null, entry?.url ?? null];
+}
+
+/** The document of a prepared file that is to be written (only an unchanged one comes without). */
+function documentOf(prepared: { file: string; document?: string }): string {
+  if (prepared.document === undefined) throw new Error(`no document was kept for ${prepared.file}`);
+  return prepared.document;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export async function ingestRawFiles(options: IngestOptions): Promise<IngestSummary> {
   const { outDir, settings, site } = options;
-  const tags = compileTagMatcher(settings.tagGazetteer);
+  const configuration = ingestConfiguration(settings, site);
+  const state = await readIngestState(outDir, configuration);
   if (!options.dryRun) await removeStaleTemporaryFiles(outDir);
-  const index = await indexExistingArticles(outDir);
+  const index = await indexExistingArticles(outDir, state);
+  // The next state: what this run learns, over what the last one knew of files not in this batch.
+  const rawRecords = new Map(state?.rawFiles ?? []);
+  // Whether the next state can differ from the last: if not, it is not even put together.
+  let stateChanged = !state?.settled || !index.asInState;
   const manifests = new Map<string, Promise<Manifest>>();
   const manifestWarningsShown = new Set<string>();
   const summary: IngestSummary = { files: 0, created: 0, updated: 0, unchanged: 0, 'kept-edited': 0, duplicate: 0, rejected: 0 };
   const claimedIds = new Map<string, string>();
+  // Where each id's article was when the run started: what a raw file is compared with.
+  const startPaths = new Map([...index.byId].map(([id, existing]) => [id, existing.path]));
+  // Parsing and building articles is loaded on first need: a re-run with nothing new never needs it.
+  const prepareOptions = { outDir, optionDate: options.date, site, settings };
+  let preparer: Promise<(task: RawFileTask) => Promise<PreparedRawFile>> | undefined;
+  const prepareHere = async (task: RawFileTask): Promise<PreparedRawFile> => {
+    preparer ??= import('./prepare-raw-file.ts').then(({ rawFilePreparer }) => rawFilePreparer({
+      ...prepareOptions, existingPath: (id) => startPaths.get(id),
+    }).prepare);
+    return (await preparer)(task);
+  };
+  // Past the first files of a large batch, worker threads prepare the rest (or, should they
+  // fail to start, the main thread goes on alone).
+  let pool: Promise<PreparePool | undefined> | undefined;
+  let preparedHere = 0;
+  const parallelAfter = options.parallelAfter ?? PARALLEL_AFTER;
+  const prepareRawFile = async (task: RawFileTask): Promise<PreparedRawFile> => {
+    if (preparedHere < parallelAfter) {
+      preparedHere += 1;
+      return prepareHere(task);
+    }
+    pool ??= import('./prepare-pool.ts').then(({ PreparePool }) => PreparePool.start(
+      Math.max(1, options.workers ?? Math.min(availableParallelism(), MAX_WORKERS)),
+      { options: prepareOptions, existingPaths: [...startPaths], stage: !options.dryRun },
+    )).catch(() => undefined);
+    const started = await pool;
+    return started ? started.prepare(task) : prepareHere(task);
+  };
 
   const manifestFor = (folder: string): Promise<Manifest> => {
     let manifest = manifests.get(folder);
@@ -141,65 +253,105 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
     options.onReport?.(entry);
   };
 
-  const prepare = async (item: { path: string } | { path: string; error: string }): Promise<Prepared> => {
+  /** The state's record of a raw file, when it still holds (see rawFileStanding). */
+  const knownRecord = async (file: string, entry: ManifestEntry | undefined): Promise<RawFileRecord | undefined> => {
+    const record = state?.rawFiles.get(resolve(file));
+    if (!state || !record) return undefined;
+    let stamp: FileStamp;
+    try {
+      stamp = stampOf(statSync(file));
+    } catch {
+      return undefined;
+    }
+    const standing = rawFileStanding(record, { stamp, manifest: manifestRow(entry), optionDate: options.date }, state);
+    if (standing === 'unchanged') return record;
+    if (standing === 'changed') return undefined;
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== record.sha256) return undefined;
+    // Not changed while it was read: then the new stamp stands for these bytes.
+    const again = statSync(file, { throwIfNoEntry: false });
+    return again && sameStamp(again, stamp) ? { ...record, ...stampOf(again) } : undefined;
+  };
+
+  const prepare = async (item: RawItem): Promise<Prepared> => {
     const file = item.path;
-    if ('error' in item) return { kind: 'rejected', file, reason: item.error, warnings: [] };
+    if ('error' in item) return { kind: 'missing', file, reason: item.error };
     // Claimed before the first await, while prepare still runs in file order: the manifest's
     // warnings go with the folder's first file on every run, whichever read finishes first.
     const showManifestWarnings = !manifestWarningsShown.has(dirname(file));
     manifestWarningsShown.add(dirname(file));
-    try {
-      const [bytes, info, manifest] = await Promise.all([readFile(file), stat(file), manifestFor(dirname(file))]);
-      const warnings: string[] = showManifestWarnings ? [...manifest.warnings] : [];
-      const decoded = decodeRawBytes(bytes);
-      if (!decoded.ok) return { kind: 'rejected', file, reason: decoded.reason, warnings };
-      if (decoded.encoding !== 'utf-8') warnings.push(`decoded from ${encodingName(decoded.encoding)}`);
-      const parsed = parseRawArticle(decoded.text, settings.boilerplateLines);
-      if (!parsed.ok) return { kind: 'rejected', file, reason: parsed.reason, warnings };
-      const fileName = basename(file);
-      const entry = manifest.entries.get(fileName);
-      const built = buildArticle(
-        parsed.article,
-        {
-          fileName,
-          sourceSha256: createHash('sha256').update(bytes).digest('hex'),
-          fileModified: info.mtime,
-          manifestDate: entry?.date,
-          manifestUrl: entry?.url,
-          optionDate: options.date,
-        },
-        { site, ingest: settings, tags },
-      );
-      built.warnings.unshift(...warnings);
-      const existing = index.byId.get(built.frontMatter.id);
-      const existingDocument = existing ? await readFile(existing.path, 'utf8').catch(() => undefined) : undefined;
-      return { kind: 'built', file, built, existingDocument };
-    } catch (error) {
-      return { kind: 'rejected', file, reason: `cannot read the file: ${describeError(error)}`, warnings: [] };
-    }
+    const manifest = await manifestFor(dirname(file));
+    const manifestWarnings = showManifestWarnings ? manifest.warnings : [];
+    const entry = manifest.entries.get(basename(file));
+    const task: RawFileTask = { file, manifestDate: entry?.date, manifestUrl: entry?.url };
+    const record = await knownRecord(file, entry);
+    if (record) return { kind: 'known', file, task, record, manifestWarnings };
+    return { kind: 'prepared', task, prepared: await prepareRawFile(task), manifestWarnings };
   };
 
   // Decisions are taken in file order; writes overlap; the report comes out in file order.
   const outlet = new OrderedOutlet<FileReport>(settings.concurrency, report);
-  const write = async (entry: FileReport, target: string, document: string, previousPath?: string): Promise<FileReport> => {
+
+  // Articles written in this run, stamped all at once at the end (a stat each, in one go).
+  const writtenArticles = new Map<string, Omit<ArticleRecord, keyof FileStamp>>();
+
+  /** Puts the prepared document in place: renames the file a worker staged, or writes it. */
+  const putArticle = async (prepared: PreparedRawFile & { kind: 'built' }, target: string): Promise<void> => {
+    const { staged } = prepared;
+    if (!staged) return writeFileAtomic(target, documentOf(prepared));
+    if ('error' in staged) throw Object.assign(new Error(staged.error), { code: staged.error });
     try {
-      await writeFileAtomic(target, document);
-      if (previousPath && previousPath !== target) await rm(previousPath, { force: true });
+      // Synchronous: a rename is quick, and the main thread has little else to do meanwhile.
+      renameSync(staged.path, target);
+    } catch (error) {
+      rmSync(staged.path, { force: true });
+      throw error;
+    }
+  };
+
+  const write = async (entry: FileReport, target: string, prepared: PreparedRawFile & { kind: 'built' }, onWritten: () => void, previousPath?: string): Promise<FileReport> => {
+    try {
+      await putArticle(prepared, target);
+      if (previousPath && previousPath !== target) {
+        await rm(previousPath, { force: true });
+        index.files.delete(toRelative(outDir, previousPath));
+      }
+      onWritten();
       return entry;
     } catch (error) {
       return { ...entry, status: 'rejected', reason: `cannot write ${target}: ${describeError(error)}` };
     }
   };
 
-  const commit = async (prepared: Prepared): Promise<void> => {
+  /** A staged document that is not to be written after all. */
+  const discardStaged = async (prepared: PreparedRawFile): Promise<void> => {
+    if (prepared.kind === 'built' && prepared.staged && 'path' in prepared.staged) await rm(prepared.staged.path, { force: true });
+  };
+
+  const commitPrepared = async (task: RawFileTask, prepared: PreparedRawFile, manifestWarnings: readonly string[]): Promise<void> => {
+    let written = false;
+    try {
+      await decide(task, prepared, manifestWarnings, () => { written = true; });
+    } finally {
+      if (!written) await discardStaged(prepared);
+    }
+  };
+
+  /** Takes the decision for one prepared raw file and reports it; calls writing() when it writes the article. */
+  const decide = async (task: RawFileTask, prepared: PreparedRawFile, manifestWarnings: readonly string[], writing: () => void): Promise<void> => {
+    const rawKey = resolve(prepared.file);
+    stateChanged = true;
     if (prepared.kind === 'rejected') {
-      await outlet.push({ file: prepared.file, status: 'rejected', reason: prepared.reason, warnings: prepared.warnings });
+      rawRecords.delete(rawKey);
+      const warnings = prepared.withManifestWarnings ? [...manifestWarnings, ...prepared.warnings] : prepared.warnings;
+      await outlet.push({ file: prepared.file, status: 'rejected', reason: prepared.reason, warnings });
       return;
     }
-    const { file, built, existingDocument } = prepared;
-    const { id, textSha256, sourceSha256 } = built.frontMatter;
-    const target = join(outDir, ...built.relativePath.split('/'));
-    const base: FileReport = { file, status: 'created', id, article: target, warnings: built.warnings };
+    const { file, id, textSha256, sourceSha256, ingestSha256 } = prepared;
+    const warnings = [...manifestWarnings, ...prepared.warnings];
+    const target = join(outDir, ...prepared.relativePath.split('/'));
+    const base: FileReport = { file, status: 'created', id, article: target, warnings };
+    rawRecords.delete(rawKey);
 
     const firstFile = claimedIds.get(id);
     if (firstFile !== undefined) {
@@ -214,42 +366,111 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
     }
     claimedIds.set(id, file);
 
+    const articleRecord = { id, sourceSha256, textSha256, ingestSha256 };
+    const rawRecord = (): RawFileRecord => ({
+      ...prepared.stamp,
+      sha256: sourceSha256,
+      id,
+      textSha256,
+      article: prepared.relativePath,
+      ingestSha256,
+      dateSource: prepared.dateSource,
+      ...(prepared.dateSource === 'option' || prepared.dateSource === 'mtime' ? { optionDate: options.date } : {}),
+      manifest: manifestRow({ date: task.manifestDate, url: task.manifestUrl }),
+      warnings: prepared.warnings,
+    });
+    const remember = (): void => {
+      writtenArticles.set(toRelative(outDir, target), articleRecord);
+      rawRecords.set(rawKey, rawRecord());
+    };
+
     const existing = index.byId.get(id);
-    index.byId.set(id, { path: target, sourceSha256, textSha256 });
+    index.byId.set(id, { path: target, sourceSha256, textSha256, ingestSha256 });
     index.idByText.set(textSha256, id);
     if (!existing) {
       if (options.dryRun) await outlet.push(base);
-      else await outlet.push(write(base, target, built.document));
+      else {
+        writing();
+        await outlet.push(write(base, target, prepared, remember));
+      }
       return;
     }
-    if (existing.path === target && existingDocument === built.document) {
+    if (existing.path === target && prepared.sameDocument) {
+      const known = index.files.get(toRelative(outDir, target));
+      if (known) index.files.set(toRelative(outDir, target), { ...known, ...articleRecord });
+      rawRecords.set(rawKey, rawRecord());
       await outlet.push({ ...base, status: 'unchanged' });
       return;
     }
-    const edited = existingDocument !== undefined && !isUntouchedIngestOutput(existingDocument);
-    if (edited && !options.force) {
+    if (prepared.existingEdited && !options.force) {
       index.byId.set(id, existing);
       if (existing.sourceSha256 === sourceSha256) {
-        await outlet.push({ ...base, status: 'unchanged', article: existing.path, warnings: [...built.warnings, 'edited by an editor since ingest; kept as edited'] });
+        await outlet.push({ ...base, status: 'unchanged', article: existing.path, warnings: [...warnings, 'edited by an editor since ingest; kept as edited'] });
       } else {
         await outlet.push({ ...base, status: 'kept-edited', article: existing.path, reason: 'the raw file changed, but an editor has changed the article since ingest: kept as edited (--force overwrites)' });
       }
       return;
     }
     const updated: FileReport = { ...base, status: 'updated' };
-    if (edited) updated.warnings = [...updated.warnings, 'overwrote an editor\'s changes (--force)'];
+    if (prepared.existingEdited) updated.warnings = [...updated.warnings, 'overwrote an editor\'s changes (--force)'];
     if (existing.path !== target) updated.warnings = [...updated.warnings, `moved from ${existing.path}`];
     if (options.dryRun) await outlet.push(updated);
-    else await outlet.push(write(updated, target, built.document, existing.path));
+    else {
+      writing();
+      await outlet.push(write(updated, target, prepared, remember, existing.path));
+    }
   };
 
-  await prepareInParallelCommitInOrder(rawFiles(options.inputs), settings.concurrency, prepare, commit);
-  await outlet.drain();
-  return summary;
-}
+  const commitKnown = async (known: KnownRawFile): Promise<void> => {
+    const { file, record } = known;
+    const { id, textSha256 } = record;
+    const target = join(outDir, ...record.article.split('/'));
+    const base: FileReport = { file, status: 'created', id, article: target, warnings: [...known.manifestWarnings, ...record.warnings] };
+    const firstFile = claimedIds.get(id);
+    const sameTextId = index.idByText.get(textSha256);
+    const existing = index.byId.get(id);
+    if (firstFile === undefined && (sameTextId === undefined || sameTextId === id)
+      && existing?.path === target && existing.ingestSha256 === record.ingestSha256) {
+      // Same raw bytes, same article as the last run left it: unchanged, neither read nor parsed.
+      claimedIds.set(id, file);
+      index.idByText.set(textSha256, id);
+      if (record !== state?.rawFiles.get(resolve(file))) stateChanged = true;
+      rawRecords.set(resolve(file), record);
+      await outlet.push({ ...base, status: 'unchanged' });
+      return;
+    }
+    // Anything else (a duplicate now, an article changed or gone) takes the full path.
+    await commitPrepared(known.task, await prepareRawFile(known.task), known.manifestWarnings);
+  };
 
-function encodingName(encoding: RawEncoding): string {
-  return encoding === 'windows-1256' ? 'Windows-1256' : 'UTF-8';
+  const commit = async (prepared: Prepared): Promise<void> => {
+    if (prepared.kind === 'missing') {
+      await outlet.push({ file: prepared.file, status: 'rejected', reason: prepared.reason, warnings: [] });
+    } else if (prepared.kind === 'known') {
+      await commitKnown(prepared);
+    } else {
+      await commitPrepared(prepared.task, prepared.prepared, prepared.manifestWarnings);
+    }
+  };
+
+  try {
+    await prepareInParallelCommitInOrder(rawFiles(options.inputs), settings.concurrency, prepare, commit);
+    await outlet.drain();
+  } finally {
+    await (await pool)?.close();
+  }
+  if (!options.dryRun && stateChanged) {
+    for (const [relativePath, record] of writtenArticles) {
+      try {
+        index.files.set(relativePath, { ...stampOf(statSync(join(outDir, ...relativePath.split('/')))), ...record });
+      } catch {
+        // Gone already: the next run will not find it either.
+      }
+    }
+    const articles = new Map([...index.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    await writeIngestState(outDir, configuration, rawRecords, articles, state);
+  }
+  return summary;
 }
 
 /** A report path relative to a base folder, with forward slashes, for stable output. */

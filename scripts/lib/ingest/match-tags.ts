@@ -2,13 +2,26 @@
 // title or body, compared after Arabic normalisation and with attached clitics stripped,
 // so «والإيرانية» and «للعراق» find إيران and العراق.
 
-import { arabicWords, normaliseArabic, withoutClitics } from '../arabic/normalise.ts';
+import {
+  arabicWords, CLITIC_PREFIXES, FOLD_NOT_SIMPLE, FOLD_REMOVED, normaliseArabic, SIMPLE_FOLD, WORD_CODE_UNIT, withoutClitics,
+} from '../arabic/normalise.ts';
 import type { TagDefinition } from '../config/ingest-settings.ts';
 
 interface CompiledTag {
   name: string;
-  /** Each form as a sequence of bare word forms. */
-  forms: string[][];
+  /** Each form as a sequence of bare word forms, each named by its number in formWords. */
+  forms: number[][];
+}
+
+/**
+ * A word of the text that can stand for some gazetteer word: the gazetteer words among its
+ * bare forms (withoutClitics), and whether one of them starts a form.
+ */
+interface Candidate {
+  word: string;
+  formWords: ReadonlySet<number>;
+  /** The forms this word can start (by tag number): none unless one of its bare forms starts a form; then also every empty form. */
+  startsForms: readonly { tag: number; form: readonly number[] }[];
 }
 
 export interface TagMatcher {
@@ -20,42 +33,143 @@ function bareForm(word: string): string {
   return word.startsWith('ال') && word.length > 3 ? word.slice(2) : word;
 }
 
+/** Not a candidate. */
+const NONE = -1;
+const HASH_BITS = 16;
+
+// FNV-1a over UTF-16 code units.
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
 export function compileTagMatcher(gazetteer: readonly TagDefinition[]): TagMatcher {
+  const formWordNumbers = new Map<string, number>();
+  const numberOf = (word: string): number => {
+    let number = formWordNumbers.get(word);
+    if (number === undefined) {
+      number = formWordNumbers.size;
+      formWordNumbers.set(word, number);
+    }
+    return number;
+  };
   const tags: CompiledTag[] = gazetteer.map((tag) => ({
     name: tag.name,
-    forms: tag.forms.map((form) => arabicWords(normaliseArabic(form)).map(bareForm)),
+    forms: tag.forms.map((form) => arabicWords(normaliseArabic(form)).map(bareForm).map(numberOf)),
   }));
-  const firstWords = new Set(tags.flatMap((tag) => tag.forms.map((form) => form[0] ?? '')));
+  // A tag is found by name, as two gazetteer entries with one name are one tag to the reader.
+  const nameNumbers = tags.map((tag) => tags.findIndex((other) => other.name === tag.name));
+  const firstWords = new Set(tags.flatMap((tag) => tag.forms.flatMap((form) => (form.length > 0 ? [form[0] as number] : []))));
 
-  // Bare forms per distinct word, kept for the matcher's life: a newsroom's vocabulary is
-  // small next to the words it runs through, and stripping clitics was most of ingest's time.
-  const bareFormsByWord = new Map<string, { forms: ReadonlySet<string>; startsAForm: boolean }>();
-  const bareForms = (word: string): { forms: ReadonlySet<string>; startsAForm: boolean } => {
-    let entry = bareFormsByWord.get(word);
-    if (!entry) {
-      const forms = withoutClitics(word);
-      entry = { forms: new Set(forms), startsAForm: forms.some((form) => firstWords.has(form)) };
-      bareFormsByWord.set(word, entry);
+  // Only words made of a clitic prefix and a gazetteer word can mean anything to a tag: list
+  // them all up front, with their bare forms worked out by withoutClitics itself.
+  const candidates: Candidate[] = [];
+  const candidateByWord = new Map<string, number>();
+  for (const formWord of formWordNumbers.keys()) {
+    for (const prefix of CLITIC_PREFIXES) {
+      const word = prefix + formWord;
+      if (candidateByWord.has(word)) continue;
+      const formWords = new Set(withoutClitics(word).flatMap((form) => {
+        const number = formWordNumbers.get(form);
+        return number === undefined ? [] : [number];
+      }));
+      if (formWords.size === 0) continue;
+      const startsAForm = [...formWords].some((number) => firstWords.has(number));
+      const startsForms = startsAForm
+        ? tags.flatMap((tag, number) => tag.forms.filter((form) => form.length === 0 || formWords.has(form[0] as number)).map((form) => ({ tag: number, form })))
+        : [];
+      candidateByWord.set(word, candidates.length);
+      candidates.push({ word, formWords, startsForms });
     }
-    return entry;
+  }
+  // Words are recognised by a hash of their folded code units, checked against the candidate.
+  const candidatesByHash = new Map<number, number[]>();
+  const hashFilter = new Uint8Array(1 << HASH_BITS);
+  candidates.forEach((candidate, number) => {
+    let hash = HASH_SEED;
+    for (let index = 0; index < candidate.word.length; index += 1) hash = Math.imul(hash ^ candidate.word.charCodeAt(index), HASH_PRIME);
+    candidatesByHash.set(hash, [...(candidatesByHash.get(hash) ?? []), number]);
+    hashFilter[hash >>> (32 - HASH_BITS)] = 1;
+  });
+
+  let tokens: Int32Array = new Int32Array(1024);
+  // No longer word can be a candidate.
+  const wordBuffer = new Uint16Array(Math.max(1, ...candidates.map((candidate) => candidate.word.length)));
+
+  /** The candidate a word of the text (its folded code units in wordBuffer) is, or NONE. */
+  const candidateOf = (hash: number, length: number): number => {
+    if (length > wordBuffer.length || hashFilter[hash >>> (32 - HASH_BITS)] !== 1) return NONE;
+    for (const number of candidatesByHash.get(hash) ?? []) {
+      const { word } = candidates[number] as Candidate;
+      if (word.length !== length) continue;
+      let index = 0;
+      while (index < length && word.charCodeAt(index) === wordBuffer[index]) index += 1;
+      if (index === length) return number;
+    }
+    return NONE;
+  };
+
+  const grow = (): Int32Array => {
+    const grown = new Int32Array(tokens.length * 2);
+    grown.set(tokens);
+    tokens = grown;
+    return grown;
+  };
+
+  /** The words of the text as arabicWords(normaliseArabic(text)) gives them, as candidates (or NONE) in tokens. */
+  const tokenise = (text: string): number => {
+    let words = tokens;
+    let count = 0;
+    let hash = HASH_SEED;
+    let length = 0;
+    // One pass over the text, folding as normaliseArabic would, hashing each word as it goes.
+    for (let index = 0; index <= text.length; index += 1) {
+      const folded = index < text.length ? SIMPLE_FOLD[text.charCodeAt(index)] as number : 0x20;
+      if (folded === FOLD_REMOVED) continue;
+      if (folded === FOLD_NOT_SIMPLE) return tokeniseByRules(text);
+      if (WORD_CODE_UNIT[folded] === 1) {
+        hash = Math.imul(hash ^ folded, HASH_PRIME);
+        if (length < wordBuffer.length) wordBuffer[length] = folded;
+        length += 1;
+      } else if (length > 0) {
+        if (count === words.length) words = grow();
+        words[count] = candidateOf(hash, length);
+        count += 1;
+        hash = HASH_SEED;
+        length = 0;
+      }
+    }
+    return count;
+  };
+
+  /** A text with a character only the full rules can fold: the slow, exact way. */
+  const tokeniseByRules = (text: string): number => {
+    const words = arabicWords(normaliseArabic(text));
+    while (tokens.length < words.length) grow();
+    words.forEach((word, index) => {
+      tokens[index] = candidateByWord.get(word) ?? NONE;
+    });
+    return words.length;
   };
 
   return {
     match(text: string): string[] {
-      const words = arabicWords(normaliseArabic(text));
-      const found = new Set<string>();
-      for (let index = 0; index < words.length; index += 1) {
-        if (!bareForms(words[index] as string).startsAForm) continue;
-        for (const tag of tags) {
-          if (found.has(tag.name)) continue;
-          const hit = tag.forms.some((form) => form.every((word, offset) => {
-            const other = words[index + offset];
-            return other !== undefined && bareForms(other).forms.has(word);
-          }));
-          if (hit) found.add(tag.name);
+      const count = tokenise(text);
+      const found = new Uint8Array(tags.length);
+      for (let index = 0; index < count; index += 1) {
+        const candidate = tokens[index] as number;
+        if (candidate === NONE) continue;
+        for (const { tag, form } of (candidates[candidate] as Candidate).startsForms) {
+          const name = nameNumbers[tag] as number;
+          if (found[name] === 1) continue;
+          let offset = 1;
+          while (offset < form.length && index + offset < count) {
+            const other = tokens[index + offset] as number;
+            if (other === NONE || !(candidates[other] as Candidate).formWords.has(form[offset] as number)) break;
+            offset += 1;
+          }
+          if (offset >= form.length) found[name] = 1;
         }
       }
-      return tags.map((tag) => tag.name).filter((name) => found.has(name));
+      return tags.filter((_tag, number) => found[nameNumbers[number] as number] === 1).map((tag) => tag.name);
     },
   };
 }

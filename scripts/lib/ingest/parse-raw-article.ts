@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { normaliseArabic } from '../arabic/normalise.ts';
 import { parseByline, type Byline } from './byline.ts';
 import { parseDateLine } from './date-line.ts';
+import { collapseWhiteSpace } from './white-space.ts';
 
 export interface ParsedRawArticle {
   section: string;
@@ -28,26 +29,52 @@ interface NumberedLine {
 
 // C0 controls (but tab) and DEL: never text, and not allowed in the XML of feeds and sitemaps.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const TRAILING_BLANKS = /[\s\u00a0\u200f\u200e]+$/u;
+const BLANK = /^[\s\u00a0\u200f\u200e]$/u;
 
 /** Splits on any line ending and trims trailing white space, no-break spaces included. */
 function contentLines(text: string): NumberedLine[] {
-  return text
-    .replace(/^\ufeff/, '')
-    .replace(CONTROL_CHARACTERS, '')
-    .split(/\r\n|\r|\n/)
-    .map((line, index) => ({ number: index + 1, text: line.replace(/[\s\u00a0\u200f\u200e]+$/u, '') }))
-    .filter((line) => line.text.trim() !== '');
+  let clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Each step only when it has something to do: most files have no control character and no CR.
+  if (CONTROL_CHARACTER.test(clean)) clean = clean.replace(CONTROL_CHARACTERS, '');
+  const rawLines = clean.includes('\r') ? clean.split(/\r\n|\r|\n/) : clean.split('\n');
+  const lines: NumberedLine[] = [];
+  rawLines.forEach((rawLine, index) => {
+    const line = rawLine !== '' && BLANK.test(rawLine.slice(-1)) ? rawLine.replace(TRAILING_BLANKS, '') : rawLine;
+    if (line.trim() !== '') lines.push({ number: index + 1, text: line });
+  });
+  return lines;
 }
 
+// The site chrome at the end of a file repeats from file to file: remember recent lines.
+const comparableLines = new Map<string, string>();
+const COMPARABLE_LINES_KEPT = 1000;
+
+function comparableLine(line: string): string {
+  let comparable = comparableLines.get(line);
+  if (comparable === undefined) {
+    comparable = collapseWhiteSpace(normaliseArabic(line)).trim();
+    if (comparableLines.size >= COMPARABLE_LINES_KEPT) comparableLines.clear();
+    comparableLines.set(line, comparable);
+  }
+  return comparable;
+}
+
+/** The last boilerplate list seen, as compared: a batch passes the same list for every file. */
+let lastBoilerplate: { key: string; lines: ReadonlySet<string> } | undefined;
+
 function withoutTrailingBoilerplate(lines: NumberedLine[], boilerplateLines: readonly string[]): NumberedLine[] {
-  const boilerplate = new Set(boilerplateLines.map((line) => normaliseArabic(line).replace(/\s+/g, ' ').trim()));
+  const key = JSON.stringify(boilerplateLines);
+  if (lastBoilerplate?.key !== key) lastBoilerplate = { key, lines: new Set(boilerplateLines.map(comparableLine)) };
+  const boilerplate = lastBoilerplate.lines;
   let end = lines.length;
-  while (end > 0 && boilerplate.has(normaliseArabic(lines[end - 1]?.text ?? '').replace(/\s+/g, ' ').trim())) end -= 1;
+  while (end > 0 && boilerplate.has(comparableLine(lines[end - 1]?.text ?? ''))) end -= 1;
   return lines.slice(0, end);
 }
 
 function normalisedTextHash(parts: readonly string[]): string {
-  const canonical = parts.map((part) => part.normalize('NFC').replace(/\s+/gu, ' ').trim()).join('\n');
+  const canonical = parts.map((part) => collapseWhiteSpace(part.normalize('NFC')).trim()).join('\n');
   return createHash('sha256').update(canonical).digest('hex');
 }
 

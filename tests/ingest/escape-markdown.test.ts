@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownParagraph } from '../../scripts/lib/ingest/escape-markdown.ts';
 import { createArticleMarkdown } from '../../scripts/lib/site/markdown-plugin.ts';
+import { createRandom } from '../../scripts/lib/bench/prng.ts';
 
 const md = createArticleMarkdown();
 
@@ -9,17 +10,6 @@ function htmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** A deterministic pseudo-random number generator (mulberry32): the same strings on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TEMPLATE_DELIMITERS = ['{{', '}}', '{%', '%}', '{#', '#}'];
 
@@ -64,7 +54,7 @@ describe('escapeMarkdownParagraph, rendered through markdown-it', () => {
       ...'سوريةطهرانإأآءؤئىـً',
       ...'abcXYZ',
     ];
-    const random = seededRandom(0x5eed);
+    const random = createRandom(0x5eed).next;
     const pick = (): string => alphabet[Math.floor(random() * alphabet.length)] ?? ' ';
     const failures: string[] = [];
     for (let run = 0; run < 2000; run += 1) {

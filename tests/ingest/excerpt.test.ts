@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeExcerpt } from '../../scripts/lib/ingest/excerpt.ts';
+import { createRandom } from '../../scripts/lib/bench/prng.ts';
 
 const ELLIPSIS = '…';
 const length = (text: string): number => [...text].length;
 
-/** A deterministic pseudo-random number generator (mulberry32), so every run sees the same texts. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('makeExcerpt', () => {
   it.each([
@@ -56,7 +46,7 @@ describe('makeExcerpt', () => {
   });
 
   it('holds its promises for 500 random paragraphs', () => {
-    const random = seededRandom(20170706);
+    const random = createRandom(20170706).next;
     const alphabet = [...'سوريةطهرانموسك abc،.:؛-«»'];
     for (let run = 0; run < 500; run += 1) {
       const size = Math.floor(random() * 400);

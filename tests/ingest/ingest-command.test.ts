@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
-import type { IngestStatus } from '../../scripts/lib/ingest/ingest-batch.ts';
+import type { FileReport, IngestStatus } from '../../scripts/lib/ingest/ingest-batch.ts';
 import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
 import { createArticleMarkdown } from '../../scripts/lib/site/markdown-plugin.ts';
 import { generatedEdgeCases, RAW_EDGE_CASES_DIR } from '../support/raw-edge-case-bytes.ts';
@@ -30,14 +30,8 @@ const KEPT_EDITED_REASON = 'the raw file changed, but an editor has changed the 
 const makeTempDir = useTempDirs('ingest-command-');
 const md = createArticleMarkdown();
 
-interface ReportEntry {
-  file: string;
-  status: IngestStatus;
-  id?: string;
-  article?: string;
-  reason?: string;
-  warnings: string[];
-}
+/** One file's entry in the --json report: the library's FileReport, as printed. */
+type ReportEntry = FileReport;
 
 interface JsonReport {
   files: ReportEntry[];

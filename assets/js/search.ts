@@ -9,6 +9,7 @@ import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-s
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import { buildExcerpt } from '../../scripts/lib/search/excerpt.ts';
 import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, cacheNames, type ArchiveMessage, type ArchiveSummary } from './cache-names.ts';
+import { SEARCH_SHARDS_FILE, SHARD_FILTER, shardFilterValue, shardsToSearch, type SearchShardEntry, type SearchShardsFile } from './search-shards.ts';
 
 // The part of Pagefind's JS API this page uses.
 interface PagefindResultData {
@@ -19,6 +20,7 @@ interface PagefindResultData {
 }
 interface PagefindResult {
   id: string;
+  score: number;
   data(): Promise<PagefindResultData>;
 }
 interface PagefindSearchOptions {
@@ -27,7 +29,16 @@ interface PagefindSearchOptions {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(term: string, options: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** Pagefind with the first shard of the index loaded, and the others merged as needed. */
+interface ShardedIndex {
+  pagefind: Pagefind;
+  shards: SearchShardEntry[];
+  /** Shards merged so far (the first is Pagefind's own). */
+  merged: Set<SearchShardEntry>;
 }
 
 /** Results rendered at a time; the rest come with «more». */
@@ -115,15 +126,49 @@ function startSearch(root: HTMLElement): void {
     window.history.replaceState(null, '', url);
   }
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const loadPagefind = (): Promise<Pagefind> => {
-    pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
-      await module.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS });
-      return module;
-    });
+  // The index may be in shards (assets/js/search-shards.ts): the first is Pagefind's own,
+  // the others are merged into it when a search may find something in them.
+  const PAGEFIND_OPTIONS = { baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS };
+  let pagefind: Promise<ShardedIndex> | undefined;
+  const loadPagefind = (): Promise<ShardedIndex> => {
+    pagefind ??= (async () => {
+      const [module, listed] = await Promise.all([
+        import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,
+        fetch(`${bundle}${SEARCH_SHARDS_FILE}`).then(async (response) => {
+          if (!response.ok) throw new Error(`${SEARCH_SHARDS_FILE}: HTTP ${response.status}`);
+          return (await response.json()) as SearchShardsFile;
+        }),
+      ]);
+      await module.options({ ...PAGEFIND_OPTIONS, mergeFilter: { [SHARD_FILTER]: shardFilterValue(0) } });
+      return { pagefind: module, shards: listed.shards, merged: new Set(listed.shards.slice(0, 1)) };
+    })();
     pagefind.catch(() => { pagefind = undefined; });
     return pagefind;
   };
+
+  /**
+   * Searches the shards that can hold results (all, or those of the chosen year). By
+   * relevance, Pagefind merges them by score; newest first, each shard is asked in turn and
+   * its results follow the newer shard's: the order one index would give.
+   */
+  async function searchShards(index: ShardedIndex, query: string, options: PagefindSearchOptions): Promise<PagefindResult[]> {
+    const shards = shardsToSearch(index.shards, options.filters.year);
+    await Promise.all(shards.filter((shard) => !index.merged.has(shard)).map((shard) => {
+      index.merged.add(shard);
+      const mergeFilter = { [SHARD_FILTER]: shardFilterValue(index.shards.indexOf(shard)) };
+      return index.pagefind.mergeIndex(`${bundle}${shard.path}`, { ...PAGEFIND_OPTIONS, mergeFilter }).catch((error: unknown) => {
+        index.merged.delete(shard);
+        throw error;
+      });
+    }));
+    if (!options.sort.date) return (await index.pagefind.search(query, options))?.results ?? [];
+    const perShard = [];
+    for (const shard of shards) {
+      const filters = { ...options.filters, [SHARD_FILTER]: shardFilterValue(index.shards.indexOf(shard)) };
+      perShard.push((await index.pagefind.search(query, { ...options, filters }))?.results ?? []);
+    }
+    return perShard.flat();
+  }
 
   let searchNumber = 0;
   let results: PagefindResult[] = [];
@@ -157,14 +202,14 @@ function startSearch(root: HTMLElement): void {
         sort: sortValue() === 'newest' ? { date: 'desc' } : {},
       };
       let query = normaliseQuery(term);
-      let found = await engine.search(query, options);
+      let found = await searchShards(engine, query, options);
       const fallback = fallbackQuery(term);
-      if (found?.results.length === 0 && fallback) {
+      if (found.length === 0 && fallback) {
         query = fallback;
-        found = await engine.search(fallback, options);
+        found = await searchShards(engine, fallback, options);
       }
-      if (number !== searchNumber || !found) return;
-      results = found.results;
+      if (number !== searchNumber) return;
+      results = found;
       shown = 0;
       queryKeys = new Set(query.split(' '));
       list.replaceChildren();

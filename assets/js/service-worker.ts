@@ -3,6 +3,7 @@
 // from the search page saves the whole search archive so that search works offline.
 
 import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, cacheNames, cachePrefix, type ArchiveManifest, type ArchiveMessage } from './cache-names.ts';
+import { SEARCH_SHARDS_FILE } from './search-shards.ts';
 
 // Written in by the build (scripts/lib/search/browser-scripts.ts).
 declare const SW_VERSION: string;
@@ -84,8 +85,11 @@ worker.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
   const path = new URL(request.url).pathname.slice(scopePath.length);
-  // Pagefind asks for pagefind-entry.json?ts=…: always the newest, any query matches offline.
-  if (path === 'pagefind/pagefind-entry.json') event.respondWith(networkFirst(request, caches_.archive));
+  // Pagefind asks for pagefind-entry.json?ts=… (one per shard), the page for the list of
+  // shards: always the newest, any query matches offline.
+  if (path.startsWith('pagefind/') && (path.endsWith('/pagefind-entry.json') || path === `pagefind/${SEARCH_SHARDS_FILE}`)) {
+    event.respondWith(networkFirst(request, caches_.archive));
+  }
   // The index's other files are named by their content or fixed per build.
   else if (path.startsWith('pagefind/')) event.respondWith(cacheFirst(request, caches_.archive));
   else if (path.startsWith('assets/')) event.respondWith(cacheFirst(request, caches_.shell));

@@ -1,6 +1,6 @@
 // The indexed part of a built page as text, and the variant block only Pagefind sees.
 import { describe, expect, it } from 'vitest';
-import { indexedText, isIndexedPage, withVariantBlock } from '../../scripts/lib/search/indexed-page.ts';
+import { indexedText, isIndexedPage, pageDateKeys, withVariantBlock } from '../../scripts/lib/search/indexed-page.ts';
 
 const ARTICLE_PAGE = [
   '<html lang="ar"><body><header><nav>الرئيسية</nav></header>',
@@ -46,5 +46,18 @@ describe('withVariantBlock', () => {
 
   it('refuses an indexed element that nests its own kind, whose end it cannot find by text', () => {
     expect(() => withVariantBlock('<div data-pagefind-body><div>x</div></div>', ['نص'])).toThrow(/contains another <div>/);
+  });
+});
+
+describe('pageDateKeys', () => {
+  it('reads the sort key and year the article template writes', () => {
+    const html = '<span data-pagefind-ignore data-pagefind-meta="date" data-pagefind-sort="date:20170705143000" data-pagefind-filter="year:2017"><time>…</time></span>';
+    expect(pageDateKeys(html)).toEqual({ sortKey: '20170705143000', year: '2017' });
+  });
+
+  it('is undefined for a page without both', () => {
+    expect(pageDateKeys('<p data-pagefind-sort="date:20170705143000">')).toBeUndefined();
+    expect(pageDateKeys('<p data-pagefind-filter="year:2017">')).toBeUndefined();
+    expect(pageDateKeys('<p data-pagefind-sort="date:2017" data-pagefind-filter="year:2017">')).toBeUndefined();
   });
 });

@@ -21,8 +21,8 @@ export interface SearchBuildResult {
  * `assetsDir`: where /assets/ is read from to version the offline copy; the output's own by
  * default, the source folder under the dev server (which does not copy it).
  */
-export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language'>, assetsDir?: string): Promise<SearchBuildResult> {
-  const { pages } = await writeSearchIndex({ siteDir, language: site.language });
+export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'searchPagesPerShard'>, assetsDir?: string): Promise<SearchBuildResult> {
+  const { pages } = await writeSearchIndex({ siteDir, language: site.language, pagesPerShard: site.searchPagesPerShard });
   await writePageScripts(siteDir);
   const { shell, manifest } = await offlineFiles(siteDir, pages, assetsDir);
   await writeFile(join(siteDir, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);

@@ -65,3 +65,16 @@ export function withVariantBlock(html: string, tokens: readonly string[]): strin
   const block = `<p>${VARIANT_BLOCK_MARK} ${tokens.join(' ')}</p>`;
   return `${html.slice(0, body.end)}${block}${html.slice(body.end)}`;
 }
+
+/** The date and year the article template gives Pagefind (data-pagefind-sort / -filter). */
+export interface PageDateKeys {
+  sortKey: string;
+  year: string;
+}
+
+/** Reads the page's date sort key and year filter; undefined when the page has none. */
+export function pageDateKeys(html: string): PageDateKeys | undefined {
+  const sortKey = /\sdata-pagefind-sort="date:(\d{14})"/.exec(html)?.[1];
+  const year = /\sdata-pagefind-filter="year:(\d{4})"/.exec(html)?.[1];
+  return sortKey && year ? { sortKey, year } : undefined;
+}

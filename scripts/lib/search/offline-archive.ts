@@ -25,14 +25,9 @@ const asPosix = (path: string): string => path.split(sep).join('/');
  */
 export async function offlineFiles(siteDir: string, pages: readonly string[], assetsDir = join(siteDir, 'assets')): Promise<OfflineFiles> {
   const bundleDir = join(siteDir, 'pagefind');
-  const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
-  const wasmFiles = new Set(Object.values(entry.languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
+  // Every shard of the index, as written: search-index.ts leaves nothing the page never loads.
   const indexFiles: string[] = [];
-  for await (const file of walkFiles(bundleDir)) {
-    const name = asPosix(relative(bundleDir, file));
-    // Only the WebAssembly of the index's own languages is ever loaded.
-    if (!name.startsWith('wasm.') || wasmFiles.has(name)) indexFiles.push(`pagefind/${name}`);
-  }
+  for await (const file of walkFiles(bundleDir)) indexFiles.push(`pagefind/${asPosix(relative(bundleDir, file))}`);
   const assets: string[] = [];
   if (await stat(assetsDir).catch(() => undefined)) {
     for await (const file of walkFiles(assetsDir)) {

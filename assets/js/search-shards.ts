@@ -1,0 +1,38 @@
+// The search index's shards as the build lists them and the search page reads them.
+// Shared by the build (Node) and the search page (browser); pure.
+//
+// Why shards: one Pagefind index holds every page in memory while it is written (about a
+// third of a megabyte a page), so a large archive is indexed in parts, newest first, each a
+// run of dates (scripts/lib/search/search-shards.ts).
+
+/** The list of shards, in the search bundle folder. */
+export const SEARCH_SHARDS_FILE = 'search-shards.json';
+
+export interface SearchShardEntry {
+  /** The shard's bundle folder, relative to the search bundle folder ('' is the bundle itself). */
+  path: string;
+  pages: number;
+  /** Years its pages were published in. */
+  years: string[];
+}
+
+export interface SearchShardsFile {
+  /** Newest first: every page of a shard is newer than (or as new as) every page of the next. */
+  shards: SearchShardEntry[];
+}
+
+/** The shards that can hold results: with a year filter, those with pages of that year. */
+export function shardsToSearch(shards: readonly SearchShardEntry[], year: string | undefined): SearchShardEntry[] {
+  return year ? shards.filter((shard) => shard.years.includes(year)) : [...shards];
+}
+
+/**
+ * The filter every shard's pages carry (Pagefind's mergeFilter): its position, from '1'. A
+ * newest-first search asks each shard in turn through it, because Pagefind's merged results
+ * are in score order and a sorted search's score is the page's position in its own shard.
+ */
+export const SHARD_FILTER = 'shard';
+
+export function shardFilterValue(position: number): string {
+  return String(position + 1);
+}

@@ -188,6 +188,7 @@ function startSearch(root: HTMLElement): void {
     const number = ++searchNumber;
     const term = input.value.trim();
     keepUrlInStep(term);
+    delete status.dataset.results;
     if (!term) {
       list.replaceChildren();
       more.hidden = true;
@@ -217,6 +218,8 @@ function startSearch(root: HTMLElement): void {
       await showMore(number);
       // Announced once the results are there to read.
       if (number === searchNumber) {
+        // The count as a number too, for tools (the benchmark) that read the page.
+        status.dataset.results = String(results.length);
         status.textContent = fillPlaceholders(STRINGS.searchResultsFor, { count: countWithNoun(results.length, COUNTED.results, digits), query: term });
       }
     } catch {

@@ -1,6 +1,6 @@
 // The indexed part of a built page as text, and the variant block only Pagefind sees.
 import { describe, expect, it } from 'vitest';
-import { indexedText, isIndexedPage, pageDateKeys, withVariantBlock } from '../../scripts/lib/search/indexed-page.ts';
+import { indexedText, isIndexedPage, pageDateKeys, documentForIndex } from '../../scripts/lib/search/indexed-page.ts';
 
 const ARTICLE_PAGE = [
   '<html lang="ar"><body><header><nav>الرئيسية</nav></header>',
@@ -29,23 +29,29 @@ describe('indexedText', () => {
   });
 });
 
-describe('withVariantBlock', () => {
-  it('appends the tokens, after the mark, at the end of the indexed element only', () => {
-    const html = withVariantBlock(ARTICLE_PAGE, ['وزير', 'عمل']);
-    expect(html).toContain('</script><p>⁂ وزير عمل</p></article><section class="related">');
-    expect(html.replace('<p>⁂ وزير عمل</p>', '')).toBe(ARTICLE_PAGE);
+describe('documentForIndex', () => {
+  const HEAD = '<html lang="ar"><head><title>عنوان</title><meta property="og:description" content="ملخص" data-pagefind-meta="summary[content]"></head>';
+  const ARTICLE = ARTICLE_PAGE.slice(ARTICLE_PAGE.indexOf('<article class="article"'), ARTICLE_PAGE.indexOf('</article>') + '</article>'.length);
+
+  it('keeps the head and the indexed element, with the tokens after the mark at its end, and nothing else', () => {
+    const page = `${HEAD}${ARTICLE_PAGE.slice('<html lang="ar">'.length)}`;
+    expect(documentForIndex(page, ['وزير', 'عمل'])).toBe(`${HEAD}<body>${ARTICLE.replace('</article>', '<p>⁂ وزير عمل</p></article>')}</body></html>`);
   });
 
-  it('leaves the page alone when there are no tokens', () => {
-    expect(withVariantBlock(ARTICLE_PAGE, [])).toBe(ARTICLE_PAGE);
+  it('adds no block without tokens, and no head when the page has none', () => {
+    expect(documentForIndex(ARTICLE_PAGE, [])).toBe(`<body>${ARTICLE}</body></html>`);
+  });
+
+  it('leaves a page without an indexed element alone', () => {
+    expect(documentForIndex('<p>نص</p>', ['نص'])).toBe('<p>نص</p>');
   });
 
   it.each([['<b>'], ['a b'], ['"']])('refuses a token that is not letters and digits: %s', (token) => {
-    expect(() => withVariantBlock(ARTICLE_PAGE, [token])).toThrow(/letters and digits/);
+    expect(() => documentForIndex(ARTICLE_PAGE, [token])).toThrow(/letters and digits/);
   });
 
   it('refuses an indexed element that nests its own kind, whose end it cannot find by text', () => {
-    expect(() => withVariantBlock('<div data-pagefind-body><div>x</div></div>', ['نص'])).toThrow(/contains another <div>/);
+    expect(() => documentForIndex('<div data-pagefind-body><div>x</div></div>', ['نص'])).toThrow(/contains another <div>/);
   });
 });
 

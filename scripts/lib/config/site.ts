@@ -66,7 +66,7 @@ export const siteSettings: SiteSettings = {
   feedSize: 50,
   showHijriDate: false,
   sitemapUrlsPerFile: 50_000,
-  searchPagesPerShard: 10_000,
+  searchPagesPerShard: 5_000,
   sections: [
     { name: 'سورية', slug: 'syria' },
     { name: 'عربي ودولي', slug: 'arab-world' },

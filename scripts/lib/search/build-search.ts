@@ -15,6 +15,8 @@ export interface SearchBuildResult {
   pages: string[];
   /** The offline copy's version (sw.js, cache names). */
   version: string;
+  /** Shards of the index. */
+  shards: number;
 }
 
 /**
@@ -22,12 +24,12 @@ export interface SearchBuildResult {
  * default, the source folder under the dev server (which does not copy it).
  */
 export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'searchPagesPerShard'>, assetsDir?: string): Promise<SearchBuildResult> {
-  const { pages } = await writeSearchIndex({ siteDir, language: site.language, pagesPerShard: site.searchPagesPerShard });
+  const { pages, shards } = await writeSearchIndex({ siteDir, language: site.language, pagesPerShard: site.searchPagesPerShard });
   await writePageScripts(siteDir);
   const { shell, manifest } = await offlineFiles(siteDir, pages, assetsDir);
   await writeFile(join(siteDir, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   const summary: ArchiveSummary = { version: manifest.version, bytes: manifest.bytes, files: manifest.files.length };
   await writeFile(join(siteDir, ARCHIVE_SUMMARY), `${JSON.stringify(summary)}\n`);
   await writeServiceWorker(siteDir, manifest.version, shell);
-  return { pages, version: manifest.version };
+  return { pages, version: manifest.version, shards: shards.length };
 }

@@ -1,5 +1,5 @@
 // The part of a built page Pagefind indexes (the data-pagefind-body element), read as text,
-// and the same page with a block of variant tokens appended inside that element. Pure
+// and what Pagefind is given: that element, with a block of variant tokens, and the head. Pure
 // string work on the HTML the site's own templates write.
 
 import { VARIANT_BLOCK_MARK } from '../arabic/search-normalise.ts';
@@ -7,6 +7,8 @@ import { VARIANT_BLOCK_MARK } from '../arabic/search-normalise.ts';
 const BODY_OPENING = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body(?=[\s=>/])[^>]*>/i;
 
 interface BodyElement {
+  /** Index of its opening tag. */
+  opening: number;
   /** Index of the first character inside the element. */
   start: number;
   /** Index of its closing tag. */
@@ -25,7 +27,7 @@ function bodyElement(html: string): BodyElement | undefined {
   if (new RegExp(`<${tag}[\\s>]`, 'i').test(html.slice(start, end))) {
     throw new Error(`the data-pagefind-body <${tag}> contains another <${tag}>`);
   }
-  return { start, end };
+  return { opening: opening.index, start, end };
 }
 
 /** True when Pagefind would index the page (it has a data-pagefind-body element). */
@@ -54,16 +56,22 @@ export function indexedText(html: string): string {
 }
 
 /**
- * The page with the variant tokens appended inside its data-pagefind-body element, after
- * VARIANT_BLOCK_MARK (the search page cuts excerpts there). Only Pagefind sees this HTML;
- * the published page is unchanged. Tokens are letters and digits only.
+ * What Pagefind is given for a page: its <head> (meta it reads, such as the summary) and
+ * the data-pagefind-body element, with the variant tokens appended inside it after
+ * VARIANT_BLOCK_MARK (the search page cuts excerpts there). Pagefind indexes nothing else
+ * of the page, and parsing the rest (masthead, navigation, related articles) was a sixth
+ * of its time; the index it writes is byte for byte the one the whole page gives. Only
+ * Pagefind sees this HTML; the published page is unchanged. Tokens are letters and digits.
  */
-export function withVariantBlock(html: string, tokens: readonly string[]): string {
+export function documentForIndex(html: string, tokens: readonly string[]): string {
   const body = bodyElement(html);
-  if (!body || tokens.length === 0) return html;
+  if (!body) return html;
   if (tokens.some((token) => !/^[\p{L}\p{N}]+$/u.test(token))) throw new Error('variant tokens must be letters and digits only');
-  const block = `<p>${VARIANT_BLOCK_MARK} ${tokens.join(' ')}</p>`;
-  return `${html.slice(0, body.end)}${block}${html.slice(body.end)}`;
+  const headEnd = html.search(/<\/head>/i);
+  const head = headEnd < 0 ? '' : html.slice(0, headEnd + '</head>'.length);
+  const block = tokens.length === 0 ? '' : `<p>${VARIANT_BLOCK_MARK} ${tokens.join(' ')}</p>`;
+  const closing = html.slice(body.end, html.indexOf('>', body.end) + 1);
+  return `${head}<body>${html.slice(body.opening, body.end)}${block}${closing}</body></html>`;
 }
 
 /** The date and year the article template gives Pagefind (data-pagefind-sort / -filter). */

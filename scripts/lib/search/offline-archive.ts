@@ -3,7 +3,8 @@
 // every article), with their sizes and a version derived from their content only.
 
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { walkFiles } from '../fs/walk-files.ts';
 import type { ArchiveManifest } from '../../../assets/js/cache-names.ts';
@@ -46,7 +47,8 @@ export async function offlineFiles(siteDir: string, pages: readonly string[], as
   const archivePaths = [...indexFiles, ...pages.map((url) => url.replace(/^\//, ''))];
   const hash = createHash('sha256');
   const hashFile = async (path: string): Promise<number> => {
-    const bytes = await readFile(fileOf(path));
+    // Synchronously: a tenth of the time of fs/promises for thousands of small files.
+    const bytes = readFileSync(fileOf(path));
     hash.update(`${path}\0${bytes.length}\0`).update(bytes);
     return bytes.length;
   };

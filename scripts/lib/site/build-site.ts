@@ -34,7 +34,18 @@ export function buildFolders(outputDir: string): { staging: string; previous: st
   return { staging: join(folder, `.${name}-build-${suffix}`), previous: join(folder, `.${name}-previous-${suffix}`) };
 }
 
-export async function buildSite(options: BuildOptions): Promise<{ pages: number }> {
+export interface BuildResult {
+  pages: number;
+  /** Seconds each step took: what `npm run build` reports, and where a slow build looks first. */
+  seconds: { render: number; search: number; total: number };
+  /** Shards of the search index. */
+  searchShards: number;
+}
+
+const secondsSince = (start: number): number => (performance.now() - start) / 1000;
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
   const projectDir = resolve(options.projectDir);
   const outputDir = resolve(projectDir, options.outputDir);
   const inputDir = resolve(projectDir, options.inputDir ?? 'content');
@@ -42,25 +53,38 @@ export async function buildSite(options: BuildOptions): Promise<{ pages: number 
   if (options.context) setBuildContext(options.context);
   await removeLeftovers(outputDir);
   try {
-    // Relative on purpose: Eleventy 3 misses directory data files (articles.11tydata.ts)
-    // under an absolute input path.
-    const eleventy = new Eleventy(`./${relative(process.cwd(), inputDir)}`, staging, {
-      configPath: join(projectDir, '.eleventy.ts'),
-      quietMode: options.quiet ?? true,
-    });
-    // write() resolves to [passthrough copies, rendered templates].
-    const [, rendered] = (await eleventy.write()) as unknown as [unknown[], unknown[]];
+    const pages = await renderSite(projectDir, inputDir, staging, options.quiet ?? true);
+    const render = secondsSince(started);
     // The search index, browser scripts and service worker are part of every build.
-    await buildSearch(staging, currentBuildContext().site);
+    const searchStarted = performance.now();
+    const search = await buildSearch(staging, currentBuildContext().site);
+    const searchSeconds = secondsSince(searchStarted);
     await options.afterRender?.(staging);
     await swapIn(staging, outputDir, previous);
-    return { pages: rendered.length };
+    return { pages, seconds: { render, search: searchSeconds, total: secondsSince(started) }, searchShards: search.shards };
   } catch (error) {
     // Eleventy may still be writing other pages when one fails: retry, and never let the
     // clean-up hide the build's own error (a leftover is removed by the next build).
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Eleventy's run, in a function of its own so that nothing keeps it alive afterwards: write()
+ * resolves to every rendered page's content (gigabytes at 100,000 articles), which the
+ * search step, reading the pages from disk, must not hold on to.
+ */
+async function renderSite(projectDir: string, inputDir: string, outputDir: string, quiet: boolean): Promise<number> {
+  // Relative on purpose: Eleventy 3 misses directory data files (articles.11tydata.ts)
+  // under an absolute input path.
+  const eleventy = new Eleventy(`./${relative(process.cwd(), inputDir)}`, outputDir, {
+    configPath: join(projectDir, '.eleventy.ts'),
+    quietMode: quiet,
+  });
+  // write() resolves to [passthrough copies, rendered templates].
+  const [, rendered] = (await eleventy.write()) as unknown as [unknown[], unknown[]];
+  return rendered.length;
 }
 
 /** Removes what killed or failed builds left beside the output folder. */

@@ -7,7 +7,7 @@ import { articleCalendarDay, calendarDayInZone, formatCalendarDay, parseCalendar
 import { validateArticleFrontMatter, type ArticleFrontMatter } from '../content/article-schema.ts';
 import { sectionSlug } from '../content/section-slug.ts';
 import type { BuildContext } from './build-context.ts';
-import { SET_ASIDE_KEY, type SetAside } from './front-matter-plugin.ts';
+import { ARTICLE_TAGS_KEY, SET_ASIDE_KEY, type SetAside } from './front-matter-plugin.ts';
 import { buildNewsIndex, type IndexInput, type NewsIndex } from './news-index.ts';
 
 /** The parts of an Eleventy collection item the site uses. */
@@ -16,7 +16,8 @@ export interface ArticleItem {
   /** The rendered article body (without layout), once Eleventy has rendered it. */
   templateContent?: string;
   inputPath: string;
-  data: ArticleFrontMatter & Record<string, unknown>;
+  /** The front matter, its tags under ARTICLE_TAGS_KEY (see front-matter-plugin.ts). */
+  data: Omit<ArticleFrontMatter, 'tags'> & { [ARTICLE_TAGS_KEY]: string[] } & Record<string, unknown>;
   template: { read(): Promise<{ data: Record<string, unknown> } | undefined> };
 }
 
@@ -57,7 +58,7 @@ async function validatedArticles(api: CollectionApi): Promise<ArticleItem[]> {
   const problems: string[] = [];
   const pathById = new Map<string, string>();
   await Promise.all(articles.map(async (item) => {
-    const { [SET_ASIDE_KEY]: setAside, ...read } = (await item.template.read())?.data ?? {};
+    const { [SET_ASIDE_KEY]: setAside, [ARTICLE_TAGS_KEY]: _tagsAsRead, ...read } = (await item.template.read())?.data ?? {};
     const { values, yamlError } = (setAside ?? { values: {} }) as SetAside;
     if (yamlError) {
       problems.push(`${item.inputPath}: the front matter is not valid YAML: ${yamlError}`);
@@ -92,7 +93,7 @@ export function createNewsIndexSource(context: BuildContext): NewsIndexSource {
         id: item.data.id,
         section: item.data.section,
         sectionSlug: sectionSlug(item.data.section, site.sections),
-        tags: item.data.tags,
+        tags: item.data[ARTICLE_TAGS_KEY],
         timestamp: articleTimestamp(item.data.date),
         year: day?.year ?? 0,
         month: day?.month ?? 0,
@@ -122,7 +123,6 @@ export function createNewsIndexSource(context: BuildContext): NewsIndexSource {
 export function newsCollectionsPlugin(newsIndex: NewsIndexSource) {
   return (eleventyConfig: { addCollection(name: string, build: (api: unknown) => unknown): void }): void => {
     eleventyConfig.addCollection('news', newsIndex);
-    eleventyConfig.addCollection('articles', async (api) => (await newsIndex(api)).articles);
     eleventyConfig.addCollection('listPages', async (api) => (await newsIndex(api)).listPages);
   };
 }

@@ -9,6 +9,7 @@ import { createNewsIndexSource, newsCollectionsPlugin } from './scripts/lib/site
 import { searchPlugin } from './scripts/lib/site/search-plugin.ts';
 import { siteDataPlugin } from './scripts/lib/site/site-data-plugin.ts';
 import { staticAssetsPlugin } from './scripts/lib/site/static-assets-plugin.ts';
+import { templateMapIndexPlugin } from './scripts/lib/site/template-map-index.ts';
 import { typescriptDataPlugin } from './scripts/lib/site/typescript-data-plugin.ts';
 
 export default function (eleventyConfig: any) {
@@ -19,6 +20,8 @@ export default function (eleventyConfig: any) {
   // Without its template cache Eleventy recompiles the layouts for every page (25 s of a
   // 10k-article build); with it, a second build in the same process reads stale files.
   eleventyConfig.setUseTemplateCache(context.cacheTemplates ?? true);
+  // Before anything else: Eleventy's page lookup is quadratic in the archive without it.
+  eleventyConfig.addPlugin(templateMapIndexPlugin);
   eleventyConfig.addPlugin(typescriptDataPlugin);
   eleventyConfig.addPlugin(frontMatterPlugin);
   eleventyConfig.addPlugin(markdownPlugin);

@@ -6,6 +6,7 @@ import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { buildSearch } from '../search/build-search.ts';
+import { releaseWrittenPages } from './release-written-pages.ts';
 import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
 
 export interface BuildOptions {
@@ -76,6 +77,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * search step, reading the pages from disk, must not hold on to.
  */
 async function renderSite(projectDir: string, inputDir: string, outputDir: string, quiet: boolean): Promise<number> {
+  // A written page's HTML is on disk: Eleventy need not keep it (gigabytes at 100k).
+  await releaseWrittenPages();
   // Relative on purpose: Eleventy 3 misses directory data files (articles.11tydata.ts)
   // under an absolute input path.
   const eleventy = new Eleventy(`./${relative(process.cwd(), inputDir)}`, outputDir, {

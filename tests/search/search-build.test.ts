@@ -37,7 +37,7 @@ async function readFragments(bundleDir: string): Promise<Fragment[]> {
 
 beforeAll(async () => {
   site = await createFixtureSite(articles);
-  // `npm run build` is `tsx scripts/build.ts`: the same entry point, on the fixture's content.
+  // `npm run build` runs scripts/build.ts: the same entry point, on the fixture's content.
   await run(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--input', site.contentDir, '--output', site.outputDir], {
     cwd: PROJECT_DIR, env: { ...process.env, SITE_NOW: NOW },
   });

@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { siteSettings } from '../config/site.ts';
+import { BUILD_NODE_FLAGS } from '../site/build-node-flags.ts';
 import { createBenchProject } from './bench-project.ts';
 import { renderChart } from './chart.ts';
 import { formatProfileSummary, summariseProfiles, type ProfileSummary } from './cpu-profile.ts';
@@ -245,6 +246,7 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
         script: join(project.dir, 'scripts', 'build.ts'),
         args: [],
         cwd: project.dir,
+        nodeFlags: BUILD_NODE_FLAGS,
         env: {
           SITE_NOW: process.env.SITE_NOW ?? BENCH_SITE_NOW,
           ...(options.eleventyDebug ? { DEBUG: 'Eleventy:Benchmark*' } : {}),

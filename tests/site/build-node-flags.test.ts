@@ -1,0 +1,13 @@
+// `npm run build` runs with the Node options the benchmark gives its build stage.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILD_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';
+import { PROJECT_DIR } from '../support/fixture-site.ts';
+
+describe('BUILD_NODE_FLAGS', () => {
+  it('are the options of npm run build', async () => {
+    const { scripts } = JSON.parse(await readFile(join(PROJECT_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.build).toBe(`node ${BUILD_NODE_FLAGS.join(' ')} --import tsx scripts/build.ts`);
+  });
+});

@@ -63,8 +63,7 @@ describe('the search index of npm run build', () => {
 
   it('gives each article its section and year as filters (the filters the page offers) and its title, date, section and summary as meta', () => {
     const first = fragments.find((fragment) => fragment.url === `/articles/${articles[0]!.frontMatter.id}/`)!;
-    // No tags filter: the page has no control for it, and its file cost every first search
-    // a tenth of what it downloads.
+    // No tags filter: the page has no control for it (the largest filter file, never used).
     expect(first.filters).toEqual({ section: ['سورية'], year: ['2017'] });
     expect(first.meta).toEqual({
       title: 'خبر رقم 1 عن الأحداث في دمشق', date: 'الاثنين 31 تموز 2017', section: 'سورية', summary: 'ملخص الخبر رقم 1.',

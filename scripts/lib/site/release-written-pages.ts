@@ -6,7 +6,7 @@
 // the dev server, whose live reload compares the pages' new HTML. Applied only to the
 // Eleventy version it was read against.
 
-import { readFile } from 'node:fs/promises';
+import { eleventyInternal } from './eleventy-internals.ts';
 
 /** The Eleventy whose Template this was read against. */
 export const RELEASED_ELEVENTY_VERSION = '3.1.8';
@@ -32,12 +32,9 @@ let installed = false;
 /** Installs the release into the running Eleventy (once); false when the version differs. */
 export async function releaseWrittenPages(): Promise<boolean> {
   if (installed) return true;
-  const eleventyEntry = import.meta.resolve('@11ty/eleventy');
-  const packageJson = JSON.parse(await readFile(new URL('../package.json', eleventyEntry), 'utf8')) as { version: string };
-  if (packageJson.version !== RELEASED_ELEVENTY_VERSION) return false;
-  // The same file Eleventy imports, so the same class.
-  const { default: Template } = (await import(new URL('./Template.js', eleventyEntry).href)) as { default: { prototype: { _write: Write } } };
-  Template.prototype._write = releasingWrite(Template.prototype._write);
+  const template = await eleventyInternal<{ default: { prototype: { _write: Write } } }>('Template.js', RELEASED_ELEVENTY_VERSION);
+  if (!template) return false;
+  template.default.prototype._write = releasingWrite(template.default.prototype._write);
   installed = true;
   return true;
 }

@@ -6,8 +6,8 @@
 // one asked or its absolute form). Applied only to the Eleventy version it was checked
 // against; any other keeps its own search.
 
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { eleventyInternal } from './eleventy-internals.ts';
 
 interface MapEntry {
   inputPath: string;
@@ -54,15 +54,12 @@ export function indexedLookup(absolutePath: (path: string) => string): (this: Te
 
 /** Installs the indexed lookup into the running Eleventy's TemplateMap; false when the version differs. */
 export async function indexTemplateMapLookups(): Promise<boolean> {
-  const eleventyEntry = import.meta.resolve('@11ty/eleventy');
-  const packageJson = JSON.parse(await readFile(new URL('../package.json', eleventyEntry), 'utf8')) as { version: string };
-  if (packageJson.version !== INDEXED_ELEVENTY_VERSION) return false;
-  // The same files Eleventy imports, so the same module instances.
-  const { default: TemplateMap } = (await import(new URL('./TemplateMap.js', eleventyEntry).href)) as { default: { prototype: TemplateMapLike } };
+  const templateMap = await eleventyInternal<{ default: { prototype: TemplateMapLike } }>('TemplateMap.js', INDEXED_ELEVENTY_VERSION);
+  if (!templateMap) return false;
   // Eleventy's own path helper (a pure function of the path and the working folder), taken
   // from where Eleventy takes it.
-  const { TemplatePath } = createRequire(eleventyEntry)('@11ty/eleventy-utils') as { TemplatePath: { absolutePath(path: string): string } };
-  TemplateMap.prototype.getMapEntryForInputPath = indexedLookup((path) => TemplatePath.absolutePath(path));
+  const { TemplatePath } = createRequire(import.meta.resolve('@11ty/eleventy'))('@11ty/eleventy-utils') as { TemplatePath: { absolutePath(path: string): string } };
+  templateMap.default.prototype.getMapEntryForInputPath = indexedLookup((path) => TemplatePath.absolutePath(path));
   return true;
 }
 

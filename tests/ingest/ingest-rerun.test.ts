@@ -12,7 +12,7 @@ import { ingestStatePath, readIngestState, ingestConfiguration } from '../../scr
 import { PROJECT_DIR } from '../support/fixture-site.ts';
 import { RAW_EDGE_CASES_DIR } from '../support/raw-edge-case-bytes.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
-import { hashTree } from '../support/tree-hash.ts';
+import { hashTree } from '../../scripts/lib/fs/compare-trees.ts';
 
 const makeTempDir = useTempDirs('ingest-rerun-');
 const RAW_MTIME = new Date('2017-07-08T10:00:00Z');

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
-import { differences, hashTree } from '../support/tree-hash.ts';
+import { differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
 
 const NOW = new Date('2017-08-01T12:00:00+03:00');
 let site: FixtureSite;

@@ -1,18 +1,41 @@
 // Entry point of `npm run build`: renders the site into _site (or --output), replacing it
-// only when the whole build succeeded.
+// only when the whole build succeeded. Incremental: only what changed since the last build
+// is rendered (the cache is in .cache/build); --clean renders everything.
 import { parseArgs } from 'node:util';
+import { BuildLockedError } from './lib/build/build-lock.ts';
 import { buildSite } from './lib/site/build-site.ts';
 
-const { values } = parseArgs({
-  options: { input: { type: 'string', default: 'content' }, output: { type: 'string', default: '_site' } },
-});
-
+const USAGE = 'usage: npm run build -- [--clean] [--input content] [--output _site]\n';
+let values;
 try {
-  const { pages, seconds, searchShards } = await buildSite({ projectDir: process.cwd(), inputDir: values.input, outputDir: values.output, quiet: true });
-  const shards = searchShards === 1 ? 'one shard' : `${searchShards} shards`;
-  process.stdout.write(`built ${pages} pages into ${values.output} in ${seconds.total.toFixed(1)} s `
-    + `(pages ${seconds.render.toFixed(1)} s, search index and offline copy ${seconds.search.toFixed(1)} s, ${shards})\n`);
+  ({ values } = parseArgs({
+    options: {
+      input: { type: 'string', default: 'content' },
+      output: { type: 'string', default: '_site' },
+      clean: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
 } catch (error) {
-  process.stderr.write(`build failed; the previous ${values.output} is untouched.\n${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+
+if (values.help) {
+  process.stdout.write(USAGE);
+} else {
+  try {
+    const result = await buildSite({ projectDir: process.cwd(), inputDir: values.input, outputDir: values.output, quiet: true, clean: values.clean });
+    const { seconds } = result;
+    if (result.unchanged) {
+      process.stdout.write(`${values.output} is up to date (${result.pages} pages checked in ${seconds.total.toFixed(1)} s)\n`);
+    } else {
+      process.stdout.write(`built ${values.output} in ${seconds.total.toFixed(1)} s: rendered ${result.rendered} of ${result.pages} pages `
+        + `(pages ${seconds.render.toFixed(1)} s, search index and offline copy ${seconds.search.toFixed(1)} s, ${result.searchShards} search shards)\n`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(error instanceof BuildLockedError ? `${message}\n` : `build failed; the previous ${values.output} is untouched.\n${message}\n`);
+    process.exitCode = 1;
+  }
 }

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import matter from 'gray-matter';
 import { TaskPool } from '../fs/bounded.ts';
 import { walkFiles } from '../fs/walk-files.ts';
-import { createArticleMarkdown } from '../site/markdown-plugin.ts';
+import { createArticleMarkdown } from '../site/article-markdown.ts';
 
 export interface FloorSummary {
   articles: number;

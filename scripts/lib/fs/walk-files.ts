@@ -1,6 +1,7 @@
 // Lists the files below a folder, depth first and in name order, without holding more
 // than one folder's listing per level in memory.
 
+import { readdirSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -17,5 +18,24 @@ export async function* walkFiles(folder: string): AsyncGenerator<string> {
     const path = join(folder, entry.name);
     if (entry.isDirectory) yield* walkFiles(path);
     else if (entry.isFile) yield path;
+  }
+}
+
+/**
+ * The same, synchronously, for small trees read on every build (code, templates). A path
+ * that is a file yields itself; a missing path yields nothing. `enter` decides which folders
+ * to go into, by name.
+ */
+export function* walkFilesSync(path: string, enter: (name: string) => boolean = () => true): Generator<string> {
+  let info;
+  try { info = statSync(path); } catch { return; }
+  if (info.isFile()) { yield path; return; }
+  const entries = readdirSync(path, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) { if (enter(entry.name)) yield* walkFilesSync(child, enter); }
+    else if (entry.isFile()) yield child;
   }
 }

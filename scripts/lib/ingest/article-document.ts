@@ -53,5 +53,14 @@ export function renderArticleDocument(frontMatter: Omit<ArticleFrontMatter, 'ing
 
 /** Reads a document's front matter (uncached: gray-matter's cache hands out shared objects). */
 export function readFrontMatter(document: string): Record<string, unknown> {
-  return matter(document, MATTER_OPTIONS).data as Record<string, unknown>;
+  return readArticleDocument(document).data;
+}
+
+/**
+ * A document's front matter and Markdown body: the one reader of article files, for ingest
+ * and the build. Throws js-yaml's error on a front matter that is not YAML.
+ */
+export function readArticleDocument(document: string): { data: Record<string, unknown>; body: string } {
+  const { data, content } = matter(document, MATTER_OPTIONS);
+  return { data: data as Record<string, unknown>, body: content };
 }

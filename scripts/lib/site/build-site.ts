@@ -1,13 +1,30 @@
-// A production build that never loses the last good site: Eleventy writes into a fresh
-// temporary folder beside the output, and only a build that fully succeeded is swapped in.
+// A production build that costs what changed and never loses the last good site.
+//
+// 1. The articles are read (unchanged files come from the build cache), indexed, and every
+//    output file is planned with the view it shows (render-plan.ts) and a render key.
+// 2. The live site is checked against what the last build recorded (every file's stat): a
+//    page is re-rendered when its key changed or its file is not what the build left.
+// 3. Eleventy renders only those pages (and copies the assets) into a fresh folder beside
+//    the output; the unchanged pages are hard-linked into it from the live site (a link per
+//    file, not a copy: nothing ever writes into a file in place, see the search step); the
+//    search step indexes it; and only then is it swapped in for the live site.
+// Its output is byte-identical to a clean build (`clean: true`, or no cache), which the
+// property test (tests/build/incremental-equals-clean.test.ts) checks operation by operation.
 
-import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import Eleventy from '@11ty/eleventy';
+import { createHash, randomBytes } from 'node:crypto';
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { buildFingerprint } from '../build/build-fingerprint.ts';
+import { acquireBuildLock } from '../build/build-lock.ts';
+import { loadBuildState, saveBuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
+import { walkFilesSync } from '../fs/walk-files.ts';
 import { buildSearch } from '../search/build-search.ts';
-import { releaseWrittenPages } from './release-written-pages.ts';
+import { readArticles } from './article-source.ts';
 import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
+import { publishedNewsIndex } from './published-index.ts';
+import { renderPages } from './render-pages.ts';
+import { planSite, renderKeys } from './render-plan.ts';
 
 export interface BuildOptions {
   /** Project folder holding .eleventy.ts and content/. */
@@ -16,11 +33,33 @@ export interface BuildOptions {
   outputDir: string;
   /** Content folder, relative to projectDir or absolute. */
   inputDir?: string;
-  /** Steps run on the finished temporary folder before it is swapped in (search index …). */
-  afterRender?: (siteDir: string) => Promise<void>;
   quiet?: boolean;
   /** Site settings, now and drafts mode; by default read from the environment. */
   context?: BuildContext;
+  /** Ignore the build cache: render everything (the cache is written anew). */
+  clean?: boolean;
+  /** The build cache folder (default <projectDir>/.cache/build). */
+  cacheDir?: string;
+  /** Where one-line notices go (a cache that could not be used); default stderr. */
+  notice?: (line: string) => void;
+}
+
+export interface BuildResult {
+  /** Files the site is made of that the build plans (pages, feeds, sitemaps). */
+  pages: number;
+  /** Of those, the ones rendered by this build. */
+  rendered: number;
+  /** Seconds each step took: what `npm run build` reports, and where a slow build looks first. */
+  seconds: { render: number; search: number; total: number };
+  /** Shards of the search index. */
+  searchShards: number;
+  /** Whether the build had nothing to do: the live site was already this build's output. */
+  unchanged: boolean;
+}
+
+/** The build cache folder of a project. */
+export function defaultCacheDir(projectDir: string): string {
+  return join(projectDir, '.cache', 'build');
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -35,59 +74,131 @@ export function buildFolders(outputDir: string): { staging: string; previous: st
   return { staging: join(folder, `.${name}-build-${suffix}`), previous: join(folder, `.${name}-previous-${suffix}`) };
 }
 
-export interface BuildResult {
-  pages: number;
-  /** Seconds each step took: what `npm run build` reports, and where a slow build looks first. */
-  seconds: { render: number; search: number; total: number };
-  /** Shards of the search index. */
-  searchShards: number;
+const secondsSince = (start: number): number => (performance.now() - start) / 1000;
+const posix = (path: string): string => path.split(sep).join('/');
+
+/** What a file's stat says of its bytes: any write, copy or replacement moves it. */
+function siteStamp(file: string): string | undefined {
+  try {
+    const info = lstatSync(file, { bigint: true });
+    return info.isFile() ? `${info.size}:${info.mtimeNs}:${info.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-const secondsSince = (start: number): number => (performance.now() - start) / 1000;
+/** The records of the last build whose files are still in the site as it left them. */
+function intactOutputs(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>): Map<string, OutputRecord> {
+  const intact = new Map<string, OutputRecord>();
+  for (const [path, record] of outputs) if (siteStamp(join(siteDir, path)) === record.stamp) intact.set(path, record);
+  return intact;
+}
+
+/** Hashes of the files a step wrote, for the state and the search step. */
+function recordFiles(siteDir: string, paths: Iterable<string>, keyOf: (path: string) => string, records: Map<string, OutputRecord>): void {
+  for (const path of paths) {
+    const bytes = readFileSync(join(siteDir, path));
+    records.set(path, { key: keyOf(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, stamp: siteStamp(join(siteDir, path)) ?? '' });
+  }
+}
+
+/** The files the search step and the asset copy own: everything outside the planned pages. */
+function filesOutsidePages(siteDir: string, pages: ReadonlySet<string>): string[] {
+  // Pages are planned; what else there is sits at the root or in these two folders.
+  const files = readdirSync(siteDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  for (const folder of ['pagefind', 'assets']) {
+    for (const file of walkFilesSync(join(siteDir, folder))) files.push(posix(relative(siteDir, file)));
+  }
+  return files.filter((path) => !pages.has(path)).sort();
+}
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const projectDir = resolve(options.projectDir);
   const outputDir = resolve(projectDir, options.outputDir);
   const inputDir = resolve(projectDir, options.inputDir ?? 'content');
-  const { staging, previous } = buildFolders(outputDir);
+  const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (options.context) setBuildContext(options.context);
-  await removeLeftovers(outputDir);
+  const context = currentBuildContext();
+  const cacheDir = join(options.cacheDir ?? defaultCacheDir(projectDir), context.includeDrafts ? 'preview' : 'production');
+  const stateFile = join(cacheDir, 'state.json');
+  await mkdir(cacheDir, { recursive: true });
+  const lock = await acquireBuildLock(cacheDir);
+  const { staging, previous: previousSite } = buildFolders(outputDir);
   try {
-    const pages = await renderSite(projectDir, inputDir, staging, options.quiet ?? true);
+    await removeLeftovers(outputDir);
+    if (options.clean) await rm(join(cacheDir, 'search'), { recursive: true, force: true });
+    const loaded: LoadedState = options.clean ? { state: undefined } : loadBuildState(stateFile);
+    if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
+    const codeFingerprint = buildFingerprint({
+      projectDir, inputDir, env: process.env,
+      settings: { site: context.site, includeDrafts: context.includeDrafts },
+    });
+    const last = loaded.state?.fingerprint.startsWith(`${codeFingerprint}:`) ? loaded.state : undefined;
+
+    const source = await readArticles(inputDir, join(inputDir, 'articles'), last?.articles ?? new Map());
+    const plan = planSite(publishedNewsIndex(source.articles, context), context);
+    const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
+    const assetsFingerprint = buildFingerprint({ projectDir, inputDir: join(projectDir, 'assets'), env: {}, settings: null });
+    const keys = renderKeys(plan.pages, fingerprint);
+    const sameChrome = last?.fingerprint === fingerprint;
+    const intact = sameChrome && last ? intactOutputs(outputDir, last.outputs) : new Map<string, OutputRecord>();
+
+    const planned = new Set(plan.pages.map((page) => page.output));
+    const toRender = plan.pages.filter((page, position) => intact.get(page.output)?.key !== keys[position]);
+    const nothingToDo = last !== undefined && sameChrome && toRender.length === 0
+      && intact.size === last.outputs.size
+      && [...last.outputs.keys()].every((path) => planned.has(path) || last.outputs.get(path)?.key === '')
+      && last.assets === assetsFingerprint;
+    if (nothingToDo) {
+      // Only the article stamps may have moved (a file touched, the project copied).
+      await saveBuildState(stateFile, { ...last, articles: source.entries });
+      return { pages: plan.pages.length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchShards: 0, unchanged: true };
+    }
+
+    // The pages to render, and the assets, into the staging folder.
+    await renderPages({ projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true });
     const render = secondsSince(started);
+    const outputs = new Map<string, OutputRecord>();
+    const keyByOutput = new Map(plan.pages.map((page, position) => [page.output, keys[position] as string]));
+    recordFiles(staging, toRender.map((page) => page.output), (path) => keyByOutput.get(path) ?? '', outputs);
+    // The unchanged pages, linked from the live site.
+    const folders = new Set<string>();
+    for (const page of plan.pages) {
+      if (outputs.has(page.output)) continue;
+      const record = intact.get(page.output) as OutputRecord;
+      const target = join(staging, page.output);
+      const folder = dirname(target);
+      if (!folders.has(folder)) { mkdirSync(folder, { recursive: true }); folders.add(folder); }
+      linkSync(join(outputDir, page.output), target);
+      outputs.set(page.output, record);
+    }
+
     // The search index, browser scripts and service worker are part of every build.
     const searchStarted = performance.now();
-    const search = await buildSearch(staging, currentBuildContext().site);
+    const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
+    const search = await (buildSearch as (...args: unknown[]) => ReturnType<typeof buildSearch>)(staging, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
     const searchSeconds = secondsSince(searchStarted);
-    await options.afterRender?.(staging);
-    await swapIn(staging, outputDir, previous);
-    return { pages, seconds: { render, search: searchSeconds, total: secondsSince(started) }, searchShards: search.shards };
+    const others = filesOutsidePages(staging, planned);
+    recordFiles(staging, others, () => '', outputs);
+
+    await swapIn(staging, outputDir, previousSite);
+    await saveBuildState(stateFile, { fingerprint, assets: assetsFingerprint, articles: source.entries, outputs });
+    return {
+      pages: plan.pages.length,
+      rendered: toRender.length,
+      seconds: { render, search: searchSeconds, total: secondsSince(started) },
+      searchShards: search.shards,
+      unchanged: false,
+    };
   } catch (error) {
     // Eleventy may still be writing other pages when one fails: retry, and never let the
     // clean-up hide the build's own error (a leftover is removed by the next build).
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     throw error;
+  } finally {
+    await lock.release();
   }
-}
-
-/**
- * Eleventy's run, in a function of its own so that nothing keeps it alive afterwards: write()
- * resolves to every rendered page's content (gigabytes at 100,000 articles), which the
- * search step, reading the pages from disk, must not hold on to.
- */
-async function renderSite(projectDir: string, inputDir: string, outputDir: string, quiet: boolean): Promise<number> {
-  // A written page's HTML is on disk: Eleventy need not keep it (gigabytes at 100k).
-  await releaseWrittenPages();
-  // Relative on purpose: Eleventy 3 misses directory data files (articles.11tydata.ts)
-  // under an absolute input path.
-  const eleventy = new Eleventy(`./${relative(process.cwd(), inputDir)}`, outputDir, {
-    configPath: join(projectDir, '.eleventy.ts'),
-    quietMode: quiet,
-  });
-  // write() resolves to [passthrough copies, rendered templates].
-  const [, rendered] = (await eleventy.write()) as unknown as [unknown[], unknown[]];
-  return rendered.length;
 }
 
 /** Removes what killed or failed builds left beside the output folder. */

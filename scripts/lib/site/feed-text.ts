@@ -2,7 +2,7 @@
 // survive rebuilds, edits and a move to another domain, and article dates as instants.
 
 import { dateToRfc3339, dateToRfc822 } from '@11ty/eleventy-plugin-rss';
-import { articleTimestamp } from './news-collections-plugin.ts';
+import { articleTimestamp } from './published-index.ts';
 
 // C0 controls other than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF: never allowed in XML 1.0.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -3,10 +3,9 @@
 
 import { STRINGS } from '../config/locale-ar.ts';
 import type { SiteSettings } from '../config/site.ts';
-import type { ArticleItem } from './news-collections-plugin.ts';
+import type { ArticleItem } from './article-source.ts';
 import type { NewsIndex } from './news-index.ts';
 import { rfc3339, tagUri, xmlSafeText } from './feed-text.ts';
-import { ARTICLE_TAGS_KEY } from './front-matter-plugin.ts';
 import { absoluteUrl } from './urls.ts';
 
 export interface FeedDescription {
@@ -81,7 +80,7 @@ export function jsonFeed(feed: FeedDescription, site: SiteSettings, contentHtml:
       date_published: rfc3339(item.data.date),
       date_modified: rfc3339(item.data.updated ?? item.data.date),
       authors: [{ name: text(item.data.author ?? item.data.byline ?? site.name) }],
-      tags: [item.data.section, ...item.data[ARTICLE_TAGS_KEY]].map(text),
+      tags: [item.data.section, ...item.data.tags].map(text),
       language: site.language,
     })),
   }, null, 2);

@@ -50,10 +50,10 @@ export function filtersPlugin(site: SiteSettings) {
 
 function listPageTitle(listPage: ListPage<unknown>, site: SiteSettings): string {
   const name = listPage.kind === 'home'
-    ? (listPage.pageNumber === 1 ? site.name : STRINGS.latest)
+    ? (listPage.pageNumber === undefined ? site.name : STRINGS.latest)
     : listPage.kind === 'month'
       ? fillPlaceholders(STRINGS.archiveMonthTitle, { month: formatArabicMonth(listPage.year ?? 0, listPage.month ?? 0, site.numberingSystem) })
       : listPage.key;
-  if (listPage.pageNumber === 1) return name;
+  if (listPage.pageNumber === undefined) return name;
   return `${name} — ${fillPlaceholders(STRINGS.page, { x: formatArabicNumber(listPage.pageNumber, site.numberingSystem) })}`;
 }

@@ -19,12 +19,14 @@ export interface IndexInput<T> {
 
 export type ListKind = 'home' | 'section' | 'tag' | 'month';
 
-export interface PagerLink {
-  number: number;
-  path: string;
-  current: boolean;
-}
-
+/**
+ * One page of a list. Lists are paged from the oldest end, so that a published article
+ * changes the list's first page and at most one other, never the whole list: the deep pages
+ * /page/1/ (the oldest) … /page/n/ hold fixed runs of perPage articles counted from the
+ * oldest, and the first page (the list's own address) holds the rest, perPage to
+ * 2·perPage − 1 of the newest. A deep page shows no total and no page count: both would
+ * change with every article published.
+ */
 export interface ListPage<T> {
   kind: ListKind;
   /** Section or tag name, or yyyy/mm for a month; '' for home. */
@@ -33,15 +35,18 @@ export interface ListPage<T> {
   basePath: string;
   /** This page: /sections/syria/page/2/. */
   path: string;
-  pageNumber: number;
-  pageCount: number;
-  /** Articles in the whole list, across its pages. */
-  total: number;
+  /** A deep page's number, counted from the oldest (1); none on the first page. */
+  pageNumber?: number;
+  /** Articles in the whole list: on the first page only. */
+  total?: number;
   items: T[];
-  previousPath?: string;
-  nextPath?: string;
-  /** Page numbers to offer: first, last, and the two either side of this one. */
-  pagerLinks: PagerLink[];
+  /** The next page towards the newest articles (rel=prev), and towards the oldest (rel=next). */
+  newerPath?: string;
+  olderPath?: string;
+  /** The list's first page, from a deep page. */
+  newestPath?: string;
+  /** The oldest page, from any other page of a list that has deep pages. */
+  oldestPath?: string;
   year?: number;
   month?: number;
 }
@@ -107,30 +112,39 @@ export interface IndexOptions {
   feedSize?: number;
 }
 
+/** The address of a list's deep page n (1 is the oldest). */
 export function pagePath(basePath: string, pageNumber: number): string {
-  return pageNumber <= 1 ? basePath : `${basePath}page/${pageNumber}/`;
+  return `${basePath}page/${pageNumber}/`;
 }
 
-function pagerLinks(basePath: string, pageNumber: number, pageCount: number): PagerLink[] {
-  const numbers = new Set([1, pageCount, pageNumber - 2, pageNumber - 1, pageNumber, pageNumber + 1, pageNumber + 2]);
-  return [...numbers]
-    .filter((number) => number >= 1 && number <= pageCount)
-    .sort((a, b) => a - b)
-    .map((number) => ({ number, path: pagePath(basePath, number), current: number === pageNumber }));
+/** Deep pages of a list of this many articles: every full run of perPage but the newest. */
+export function deepPageCount(total: number, perPage: number): number {
+  return Math.max(0, Math.floor(total / perPage) - 1);
 }
 
+/** Pages of a list whose items are newest first (see ListPage). */
 function chunk<T>(kind: ListKind, key: string, basePath: string, items: T[], perPage: number, extra: Partial<ListPage<T>> = {}): ListPage<T>[] {
-  const pageCount = Math.max(1, Math.ceil(items.length / perPage));
-  const pages: ListPage<T>[] = [];
-  for (let pageNumber = 1; pageNumber <= pageCount; pageNumber += 1) {
+  const total = items.length;
+  const deep = deepPageCount(total, perPage);
+  const oldestPath = deep > 0 ? pagePath(basePath, 1) : undefined;
+  const pages: ListPage<T>[] = [{
+    kind, key, basePath, ...extra,
+    path: basePath,
+    total,
+    items: items.slice(0, total - deep * perPage),
+    olderPath: deep > 0 ? pagePath(basePath, deep) : undefined,
+    oldestPath: deep > 1 ? oldestPath : undefined,
+  }];
+  for (let pageNumber = deep; pageNumber >= 1; pageNumber -= 1) {
     pages.push({
       kind, key, basePath, ...extra,
       path: pagePath(basePath, pageNumber),
-      pageNumber, pageCount, total: items.length,
-      items: items.slice((pageNumber - 1) * perPage, pageNumber * perPage),
-      previousPath: pageNumber > 1 ? pagePath(basePath, pageNumber - 1) : undefined,
-      nextPath: pageNumber < pageCount ? pagePath(basePath, pageNumber + 1) : undefined,
-      pagerLinks: pagerLinks(basePath, pageNumber, pageCount),
+      pageNumber,
+      items: items.slice(total - pageNumber * perPage, total - (pageNumber - 1) * perPage),
+      newerPath: pageNumber < deep ? pagePath(basePath, pageNumber + 1) : basePath,
+      olderPath: pageNumber > 1 ? pagePath(basePath, pageNumber - 1) : undefined,
+      newestPath: basePath,
+      oldestPath: pageNumber > 1 ? oldestPath : undefined,
     });
   }
   return pages;

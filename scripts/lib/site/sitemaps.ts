@@ -2,7 +2,7 @@
 // split under a sitemap index past 50,000 URLs; and a Google News sitemap of the articles
 // of the last two days before the build's "now".
 
-import type { ArticleItem } from './news-collections-plugin.ts';
+import type { ArticleItem } from './article-source.ts';
 import { articleInstant } from './feed-text.ts';
 import type { NewsIndex } from './news-index.ts';
 

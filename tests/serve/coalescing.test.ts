@@ -1,7 +1,7 @@
 // The dev server's search step runs in the background, one run at a time: asked again while
 // it runs, it runs exactly once more afterwards, however often it was asked.
 import { describe, expect, it } from 'vitest';
-import { coalescing } from '../../scripts/lib/site/search-plugin.ts';
+import { coalescing } from '../../scripts/lib/serve/coalescing.ts';
 
 function gate(): { wait: Promise<void>; open: () => void } {
   let open = (): void => {};

@@ -8,7 +8,3 @@ type MarkdownRenderer = InstanceType<typeof MarkdownIt>;
 export function createArticleMarkdown(): MarkdownRenderer {
   return new MarkdownIt({ html: false, linkify: false, typographer: false });
 }
-
-export function markdownPlugin(eleventyConfig: { setLibrary(name: string, library: unknown): void }): void {
-  eleventyConfig.setLibrary('md', createArticleMarkdown());
-}

@@ -1,0 +1,119 @@
+// Reads the articles folder for a build: every Markdown article's front matter, validated
+// (all problems of all files at once), and a hash of its body. A file whose stat has not
+// moved since the last build is not read again: its entry comes from the build cache. A
+// file whose stat moved (edited, or the project copied elsewhere) is read and hashed, so
+// a copied project reuses every rendered page whose inputs are the same.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { validateArticleFrontMatter, type ArticleFrontMatter } from '../content/article-schema.ts';
+import { walkFiles } from '../fs/walk-files.ts';
+import { readArticleDocument } from '../ingest/article-document.ts';
+
+/** An article as the site sees it: its page's URL and its validated front matter. */
+export interface ArticleItem {
+  /** /articles/<id>/ */
+  url: string;
+  /** The file, relative to the content folder, with forward slashes (for messages). */
+  inputPath: string;
+  data: ArticleFrontMatter;
+  /** SHA-256 of the Markdown body: the rendered body is a function of it and the code. */
+  bodyHash: string;
+  /** The rendered body, filled in only for the pages a build renders. */
+  templateContent?: string;
+}
+
+/** What the build cache keeps of one article file. */
+export interface ArticleFileEntry {
+  /** size:mtime:ctime:inode, in nanoseconds: any write moves it. */
+  stamp: string;
+  /** The file's SHA-256: what decides, when the stamp moved, whether anything changed. */
+  sha256: string;
+  data: Record<string, unknown>;
+  bodyHash: string;
+  /** Problems found in the front matter, reported on every build until fixed. */
+  problems: string[];
+}
+
+export class InvalidContentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the articles' front matter:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'InvalidContentError';
+  }
+}
+
+const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+function fileStamp(path: string): string {
+  const info = statSync(path, { bigint: true });
+  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
+}
+
+/** Parses and checks one article file's bytes. */
+function readEntry(bytes: Buffer, stamp: string, inputPath: string): ArticleFileEntry {
+  const entry: ArticleFileEntry = { stamp, sha256: sha256(bytes), data: {}, bodyHash: '', problems: [] };
+  let document: { data: Record<string, unknown>; body: string };
+  try {
+    document = readArticleDocument(bytes.toString('utf8'));
+  } catch (error) {
+    entry.problems.push(`${inputPath}: the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    return entry;
+  }
+  entry.data = document.data;
+  entry.bodyHash = sha256(document.body);
+  for (const problem of validateArticleFrontMatter(document.data)) entry.problems.push(`${inputPath}: ${problem.field} ${problem.message}`);
+  return entry;
+}
+
+/** The Markdown body of an article file, for the pages a build renders. */
+export function readArticleBody(file: string): string {
+  return readArticleDocument(readFileSync(file, 'utf8')).body;
+}
+
+export interface ArticleSource {
+  articles: ArticleItem[];
+  /** Absolute file of each article, by URL: where its body is read from. */
+  fileByUrl: Map<string, string>;
+  /** This build's entries, by path relative to the content folder: the next build's cache. */
+  entries: Map<string, ArticleFileEntry>;
+  /** Files read (not taken from the cache). */
+  read: number;
+}
+
+/**
+ * Every article under articlesDir. `cached` are the previous build's entries; an entry is
+ * reused when the file's stamp is the same. Throws InvalidContentError naming every problem.
+ */
+export async function readArticles(contentDir: string, articlesDir: string, cached: ReadonlyMap<string, ArticleFileEntry>): Promise<ArticleSource> {
+  const entries = new Map<string, ArticleFileEntry>();
+  const articles: ArticleItem[] = [];
+  const fileByUrl = new Map<string, string>();
+  const problems: string[] = [];
+  const pathById = new Map<string, string>();
+  let read = 0;
+  const files: string[] = [];
+  for await (const file of walkFiles(articlesDir)) if (file.endsWith('.md')) files.push(file);
+  for (const file of files) {
+    const inputPath = relative(contentDir, file).split(sep).join('/');
+    const stamp = fileStamp(file);
+    let entry = cached.get(inputPath);
+    if (!entry || entry.stamp !== stamp) {
+      const bytes = readFileSync(file);
+      read += 1;
+      const known = entry && entry.sha256 === sha256(bytes) ? entry : undefined;
+      entry = known ? { ...known, stamp } : readEntry(bytes, stamp, inputPath);
+    }
+    entries.set(inputPath, entry);
+    if (entry.problems.length > 0) { problems.push(...entry.problems); continue; }
+    const data = entry.data as unknown as ArticleFrontMatter;
+    const first = pathById.get(data.id);
+    if (first !== undefined) { problems.push(`${inputPath}: id ${data.id} is also the id of ${first}`); continue; }
+    pathById.set(data.id, inputPath);
+    const url = `/articles/${data.id}/`;
+    articles.push({ url, inputPath, data, bodyHash: entry.bodyHash });
+    fileByUrl.set(url, file);
+  }
+  if (problems.length > 0) throw new InvalidContentError(problems.sort());
+  return { articles, fileByUrl, entries, read };
+}

@@ -1,0 +1,54 @@
+// The news index of a build: the articles it publishes (no drafts or future articles in
+// production, everything while previewing), indexed once.
+
+import { ingestSettings } from '../config/ingest-settings.ts';
+import { articleCalendarDay, calendarDayInZone, formatCalendarDay, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
+import { sectionSlug } from '../content/section-slug.ts';
+import type { BuildContext } from './build-context.ts';
+import type { ArticleItem } from './article-source.ts';
+import { buildNewsIndex, type IndexInput, type NewsIndex } from './news-index.ts';
+
+export function articleTimestamp(date: string): number {
+  const day = parseCalendarDay(date);
+  if (day) return Date.UTC(day.year, day.month - 1, day.day);
+  return parseIsoInstant(date)?.getTime() ?? Number.NaN;
+}
+
+/** Whether a production build shows this article: not a draft, not dated after "now". */
+export function isPublished(data: { draft?: unknown; date?: unknown }, context: BuildContext): boolean {
+  if (context.includeDrafts) return true;
+  if (data.draft === true) return false;
+  if (typeof data.date !== 'string') return true;
+  // A calendar day is a day in the site's time zone: it is out once that day has begun there.
+  const day = parseCalendarDay(data.date);
+  if (day) return formatCalendarDay(day) <= formatCalendarDay(calendarDayInZone(context.now, context.site.timeZone));
+  return articleTimestamp(data.date) <= context.now.getTime();
+}
+
+/** The news index of the articles a build publishes: drafts and future articles are left out unless previewing. */
+export function publishedNewsIndex(articles: readonly ArticleItem[], context: BuildContext): NewsIndex<ArticleItem> {
+  const { site } = context;
+  const tagSlugs = new Map(ingestSettings.tagGazetteer.map((tag) => [tag.name, tag.slug]));
+  const inputs: IndexInput<ArticleItem>[] = articles.filter((item) => isPublished(item.data, context)).map((item) => {
+    const day = articleCalendarDay(item.data.date, site.timeZone);
+    return {
+      id: item.data.id,
+      section: item.data.section,
+      sectionSlug: sectionSlug(item.data.section, site.sections),
+      tags: item.data.tags,
+      timestamp: articleTimestamp(item.data.date),
+      year: day?.year ?? 0,
+      month: day?.month ?? 0,
+      item,
+    };
+  });
+  return buildNewsIndex(inputs, {
+    perPage: site.articlesPerPage,
+    sectionOrder: site.sections.map((section) => section.name),
+    tagSlugs,
+    newestPerSection: 4,
+    relatedCount: 5,
+    relatedWindow: 6,
+    feedSize: site.feedSize,
+  });
+}

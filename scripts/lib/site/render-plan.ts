@@ -1,0 +1,128 @@
+// Every file the site is made of, as plain data: for each output file, the template family
+// that renders it and the view it is rendered from. A view holds everything its page shows
+// and nothing else (an article's related box names headlines, not the section's count), so
+// a page needs rendering again exactly when its render key — a hash of the build's
+// fingerprint, its family, its output path and its view — changes. The templates read only
+// their view and the site's chrome (settings, strings, navigation), which the fingerprint
+// covers. Pure: no file system, no Eleventy.
+
+import { createHash } from 'node:crypto';
+import type { ArticleItem } from './article-source.ts';
+import type { BuildContext } from './build-context.ts';
+import { describeFeeds } from './feeds.ts';
+import type { ArticleContext, NamedCount, NewsIndex } from './news-index.ts';
+import { newsSitemapArticles, sitemapEntries, sitemapFiles } from './sitemaps.ts';
+
+/** Each family is one template under content/, paginating over plan.<family>. */
+export const FAMILIES = [
+  'article', 'list', 'archive', 'sectionsIndex', 'tagsIndex', 'subscribe', 'searchPage', 'notFound',
+  'robots', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'sitemapFiles', 'newsSitemap',
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export interface PlannedPage {
+  family: Family;
+  /** The output file, relative to the site folder: articles/x/index.html, feed.xml. */
+  output: string;
+  view: { output: string } & Record<string, unknown>;
+}
+
+/** What every page shows besides its view: the sections in the navigation. */
+export interface Chrome {
+  nav: { name: string; path: string }[];
+}
+
+export interface SitePlan {
+  chrome: Chrome;
+  pages: PlannedPage[];
+}
+
+/** /sections/syria/ → sections/syria/index.html; /feed.xml → feed.xml. */
+export function outputFileOf(path: string): string {
+  const relative = path.replace(/^\/+/, '');
+  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+}
+
+const link = ({ name, path }: NamedCount): { name: string; path: string } => ({ name, path });
+
+/** An article's place in the site, as its page shows it: no counts, which change with every article. */
+function articleContext(context: ArticleContext<ArticleItem>): Record<string, unknown> {
+  return { section: link(context.section), tags: context.tags.map(link), previous: context.previous, next: context.next, related: context.related };
+}
+
+export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): SitePlan {
+  const { site, now } = context;
+  const pages: PlannedPage[] = [];
+  const add = (family: Family, path: string, view: Record<string, unknown> = {}): void => {
+    const output = outputFileOf(path);
+    pages.push({ family, output, view: { output, ...view } });
+  };
+
+  for (const article of index.articles) {
+    add('article', article.url, { article, context: articleContext(index.contextById.get(article.data.id) as ArticleContext<ArticleItem>) });
+  }
+  const sectionBlocks = index.sections.map((section) => ({ name: section.name, slug: section.slug, path: section.path, newest: section.newest }));
+  for (const listPage of index.listPages) {
+    const frontPage = listPage.kind === 'home' && listPage.pageNumber === undefined;
+    add('list', listPage.path, { ...listPage, ...(frontPage ? { sectionBlocks } : {}) });
+  }
+  add('archive', '/archive/', { archive: index.archive });
+  add('sectionsIndex', '/sections/', { sections: index.sections.map(({ name, path, count }) => ({ name, path, count })), total: index.articles.length });
+  add('tagsIndex', '/tags/', { tags: index.tags });
+  add('searchPage', '/search/', { sections: index.sections.map(({ name }) => ({ name })), years: index.archive.map(({ year }) => ({ year })) });
+  add('notFound', '/404.html');
+  add('robots', '/robots.txt');
+
+  const feeds = describeFeeds(index, site);
+  add('subscribe', '/subscribe/', { feeds: feeds.map(({ key, title, atomPath, rssPath, jsonPath }) => ({ key, title, atomPath, rssPath, jsonPath })) });
+  for (const feed of feeds) {
+    // An empty feed is dated "now" (feeds-plugin.ts): then, and only then, now is part of it.
+    const dated = feed.updated === '' ? { now: now.toISOString() } : {};
+    add('atomFeeds', feed.atomPath, { feed, ...dated });
+    add('rssFeeds', feed.rssPath, { feed, ...dated });
+    add('jsonFeeds', feed.jsonPath, { feed, ...dated });
+  }
+  for (const file of sitemapFiles(sitemapEntries(index), site.sitemapUrlsPerFile)) add('sitemapFiles', file.path, { ...file });
+  add('newsSitemap', '/news-sitemap.xml', { items: newsSitemapArticles(index, now) });
+
+  const nav = index.sections.map(link);
+  return { chrome: { nav }, pages };
+}
+
+/**
+ * Render keys. An article inside a view counts as a digest of its URL, front matter and
+ * body hash (worked out once per article, not once per page that names it).
+ */
+export function renderKeys(pages: readonly PlannedPage[], fingerprint: string): string[] {
+  const digests = new WeakMap<object, string>();
+  const digestOf = (item: ArticleItem): string => {
+    let digest = digests.get(item);
+    if (!digest) {
+      digest = createHash('sha256').update(`${item.url}\0${JSON.stringify(item.data)}\0${item.bodyHash}`).digest('base64');
+      digests.set(item, digest);
+    }
+    return digest;
+  };
+  const replacer = (_key: string, value: unknown): unknown =>
+    (typeof value === 'object' && value !== null && 'bodyHash' in value ? `article:${digestOf(value as ArticleItem)}` : value);
+  return pages.map((page) => createHash('sha256')
+    .update(`${fingerprint}\0${page.family}\0${page.output}\0`)
+    .update(JSON.stringify(page.view, replacer))
+    .digest('base64'));
+}
+
+/** The articles whose rendered body a page needs: its own, or a feed's items. */
+export function articlesRenderedBy(page: PlannedPage): ArticleItem[] {
+  if (page.family === 'article') return [page.view.article as ArticleItem];
+  if (page.family === 'atomFeeds' || page.family === 'rssFeeds' || page.family === 'jsonFeeds') {
+    return (page.view.feed as { items: ArticleItem[] }).items;
+  }
+  return [];
+}
+
+/** Pages by family: the global data the templates paginate over. */
+export function groupByFamily(pages: readonly PlannedPage[]): Record<Family, PlannedPage['view'][]> {
+  const groups = Object.fromEntries(FAMILIES.map((family) => [family, [] as PlannedPage['view'][]])) as Record<Family, PlannedPage['view'][]>;
+  for (const page of pages) groups[page.family].push(page.view);
+  return groups;
+}

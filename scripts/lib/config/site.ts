@@ -61,7 +61,7 @@ export const siteSettings: SiteSettings = {
   locale: 'ar-SY',
   numberingSystem: 'latn',
   timeZone: 'Asia/Damascus',
-  articlesPerPage: 20,
+  articlesPerPage: Number(fromEnvironment('SITE_ARTICLES_PER_PAGE', '20')),
   feedIdAuthority: 'alwatan.sy,2017',
   feedSize: 50,
   showHijriDate: false,

@@ -30,10 +30,10 @@ const htmlPages = (): string[] => files.filter((file) => file.endsWith('.html'))
 
 describe('the page set', () => {
   it.each([
-    'index.html', 'page/2/index.html', 'page/3/index.html', '404.html',
+    'index.html', 'page/1/index.html', '404.html',
     'sections/index.html', 'sections/syria/index.html', 'sections/economy/index.html', 'sections/sports/index.html',
     'tags/index.html', 'tags/iran/index.html', 'tags/russia/index.html', 'tags/damascus/index.html',
-    'archive/index.html', 'archive/2017/07/index.html', 'archive/2017/07/page/2/index.html', 'archive/2017/06/index.html',
+    'archive/index.html', 'archive/2017/07/index.html', 'archive/2017/06/index.html',
     'articles/a000000000000000/index.html', 'articles/b000000000000001/index.html',
   ])('has %s', (file) => {
     expect(files).toContain(file);
@@ -46,8 +46,8 @@ describe('the page set', () => {
     expect(files).not.toContain('articles/c000000000000002/index.html');
   });
 
-  it('stops the home pagination at the last page (46 articles, 20 a page)', () => {
-    expect(files).not.toContain('page/4/index.html');
+  it('pages the home list from the oldest end: 46 articles, 20 a page, make one deep page', () => {
+    expect(files.filter((file) => /^page\//.test(file))).toEqual(['page/1/index.html']);
   });
 
   it('gives an unknown tag a stable ASCII slug', () => {
@@ -56,33 +56,40 @@ describe('the page set', () => {
 });
 
 describe('pagination', () => {
-  it('links page 2 to pages 1 and 3 with rel and marks itself current', async () => {
-    const html = await site.read('page/2/index.html');
-    expect(html).toMatch(/<a class="pager__step" rel="prev" href="\/">/);
-    expect(html).toMatch(/<a class="pager__step" rel="next" href="\/page\/3\/">/);
-    expect(html).toMatch(/<a href="\/page\/2\/" aria-current="page">2<\/a>/);
-    expect(html).toContain('صفحة 2 من 3');
-    expect(html).toContain('<link rel="prev" href="/">');
+  const leadDates = (html: string): string[] => {
+    const lead = html.includes('card-grid--lead') ? html.slice(html.indexOf('card-grid--lead'), html.indexOf('section-block')) : html;
+    return [...lead.matchAll(/<time datetime="([^"]+)"/g)].map((match) => match[1] as string);
+  };
+
+  it('links the oldest page to the newer one with rel=prev, and the first page to it with rel=next', async () => {
+    const deep = await site.read('page/1/index.html');
+    expect(deep).toMatch(/<a class="pager__step" rel="prev" href="\/"[^>]*>/);
+    expect(deep).not.toMatch(/rel="next"/);
+    expect(deep).toContain('<link rel="prev" href="/">');
+    const first = await site.read('index.html');
+    expect(first).toMatch(/<a class="pager__step" rel="next" href="\/page\/1\/"[^>]*>/);
+    expect(first).not.toMatch(/rel="prev"/);
   });
 
   it('points the arrows the right way for right-to-left reading', async () => {
-    const html = await site.read('page/2/index.html');
-    expect(html).toMatch(/rel="prev"[^>]*><span aria-hidden="true">→<\/span>/);
-    expect(html).toMatch(/rel="next"[^>]*>التالي <span aria-hidden="true">←<\/span>/);
+    expect(await site.read('page/1/index.html')).toMatch(/rel="prev"[^>]*><span aria-hidden="true">→<\/span> أحدث/);
+    expect(await site.read('index.html')).toMatch(/rel="next"[^>]*>أقدم <span aria-hidden="true">←<\/span>/);
   });
 
-  it('has no previous link on the first page and no next link on the last', async () => {
-    expect(await site.read('index.html')).not.toMatch(/rel="prev"/);
-    expect(await site.read('page/3/index.html')).not.toMatch(/rel="next"/);
+  it('shows a deep page its number and dates, never a total or a page count that publishing would change', async () => {
+    const deep = await site.read('page/1/index.html');
+    expect(deep).toContain('صفحة 1 — من السبت 17 حزيران 2017 إلى الأربعاء 5 تموز 2017');
+    expect(deep).not.toMatch(/\d+ (مقالاً|مقالات|مقال)/);
   });
 
-  it('lists articles newest first, 20 a page', async () => {
-    const html = await site.read('index.html');
-    const lead = html.slice(html.indexOf('card-grid--lead'), html.indexOf('section-block'));
-    const dates = [...lead.matchAll(/<time datetime="([^"]+)"/g)].map((match) => match[1]);
-    expect(dates).toHaveLength(20);
-    expect(dates).toEqual([...dates].sort().reverse());
-    expect(dates[0]).toBe('2017-07-31');
+  it('lists the newest articles on the first page (perPage to 2·perPage − 1) and the oldest 20 on page 1', async () => {
+    const first = leadDates(await site.read('index.html'));
+    expect(first).toHaveLength(26);
+    expect(first).toEqual([...first].sort().reverse());
+    expect(first[0]).toBe('2017-07-31');
+    const deep = leadDates(await site.read('page/1/index.html'));
+    expect(deep).toHaveLength(20);
+    expect(deep.at(-1)).toBe('2017-06-17');
   });
 });
 

@@ -1,0 +1,67 @@
+// Which built pages the search index holds, and their date keys, remembered by the SHA-256 of
+// the page's bytes in the search step's cache folder: a build that is handed the pages'
+// hashes reads only the pages it has not seen before. The file may be missing or damaged;
+// anything in it that does not look right is read again from the page.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import type { PageDateKeys } from './indexed-page.ts';
+
+/** A page's place in the index: its date keys, or null when it is not indexed (no data-pagefind-body). */
+export type IndexedPageInfo = PageDateKeys | null;
+
+const CACHE_FILE = 'pages.json';
+
+interface CacheFile {
+  /** The search step's fingerprint: what the pages were read with (segment-fingerprint.ts). */
+  fingerprint: string;
+  /** Content hash → [sort key, year], or 0 for a page the index does not hold. */
+  pages: Record<string, readonly [string, string] | 0>;
+}
+
+function fromStored(value: unknown): IndexedPageInfo | undefined {
+  if (value === 0) return null;
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [sortKey, year] = value as unknown[];
+  return typeof sortKey === 'string' && /^\d{14}$/.test(sortKey) && typeof year === 'string' && /^\d{4}$/.test(year) ? { sortKey, year } : undefined;
+}
+
+export class IndexedPageCache {
+  /** What this build asked about and learnt: all that is saved, so the file never grows beyond one site. */
+  private readonly used = new Map<string, IndexedPageInfo>();
+
+  private constructor(private readonly dir: string | undefined, private readonly fingerprint: string, private readonly stored: Record<string, unknown>) {}
+
+  /** The cache in `dir` (none without a folder: every page is read), for pages read with the step of this fingerprint. */
+  static async load(dir: string | undefined, fingerprint: string): Promise<IndexedPageCache> {
+    if (!dir) return new IndexedPageCache(undefined, fingerprint, {});
+    try {
+      const file = JSON.parse(await readFile(join(dir, CACHE_FILE), 'utf8')) as Partial<CacheFile> | null;
+      const usable = file?.fingerprint === fingerprint && typeof file.pages === 'object' && file.pages !== null && !Array.isArray(file.pages);
+      return new IndexedPageCache(dir, fingerprint, usable ? (file.pages as Record<string, unknown>) : {});
+    } catch {
+      return new IndexedPageCache(dir, fingerprint, {});
+    }
+  }
+
+  /** What is known of the page with these bytes; undefined when it must be read. */
+  get(sha256: string): IndexedPageInfo | undefined {
+    if (this.used.has(sha256)) return this.used.get(sha256);
+    const known = Object.hasOwn(this.stored, sha256) ? fromStored(this.stored[sha256]) : undefined;
+    if (known !== undefined) this.used.set(sha256, known);
+    return known;
+  }
+
+  remember(sha256: string, info: IndexedPageInfo): void {
+    this.used.set(sha256, info);
+  }
+
+  /** Writes what this build used, replacing the file (never writing into it). */
+  async save(): Promise<void> {
+    if (!this.dir) return;
+    const pages: CacheFile['pages'] = {};
+    for (const [sha256, info] of this.used) pages[sha256] = info ? [info.sortKey, info.year] : 0;
+    await writeFileAtomic(join(this.dir, CACHE_FILE), `${JSON.stringify({ fingerprint: this.fingerprint, pages } satisfies CacheFile)}\n`);
+  }
+}

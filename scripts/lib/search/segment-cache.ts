@@ -1,0 +1,112 @@
+// The search step's cache of segment bundles, in a folder it owns inside the build cache: one
+// entry per segment fingerprint (segment-fingerprint.ts), holding the pruned bundle and the
+// list of its files with their hashes. An entry is used only when every listed file still has
+// the listed bytes; anything else (a damaged entry, a half-written one a killed build left,
+// garbage) is ignored, and removed once the build is done with the cache.
+//
+//   segments/<fingerprint>/files.json   { fingerprint, files: [{ path, sha256, bytes }] }
+//   segments/<fingerprint>/bundle/…     the bundle, as search-index.ts places it
+//   segments/.writing-<random>/         an entry being written, renamed into place when complete
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { walkFiles } from '../fs/walk-files.ts';
+import { hashFileSync, isFileHash, type FileHash } from './file-hashes.ts';
+
+export interface BundleFile extends FileHash {
+  /** Relative to the bundle folder, with forward slashes. */
+  path: string;
+}
+
+export interface SegmentBundle {
+  /** The bundle folder: files are linked or copied from here, never written to. */
+  dir: string;
+  /** Every file of the bundle, in path order. */
+  files: BundleFile[];
+}
+
+interface EntryList {
+  fingerprint: string;
+  files: BundleFile[];
+}
+
+const LIST_FILE = 'files.json';
+const BUNDLE_FOLDER = 'bundle';
+const FINGERPRINT = /^[0-9a-f]{64}$/;
+// Names Pagefind writes (pagefind-entry.json, fragment/en_1a2b.pf_fragment …): never '..'.
+const BUNDLE_PATH = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/;
+
+function isBundleFile(value: unknown): value is BundleFile {
+  return isFileHash(value) && typeof (value as Partial<BundleFile>).path === 'string' && BUNDLE_PATH.test((value as BundleFile).path);
+}
+
+/** The bundle's files with their hashes, in path order. */
+export async function listBundle(dir: string): Promise<BundleFile[]> {
+  const files: BundleFile[] = [];
+  for await (const file of walkFiles(dir)) {
+    files.push({ path: relative(dir, file).split(sep).join('/'), ...hashFileSync(file) });
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export class SegmentCache {
+  private readonly segmentsDir: string;
+
+  /** `dir`: the folder the search step owns; it may be missing or hold anything. */
+  constructor(dir: string) {
+    this.segmentsDir = join(dir, 'segments');
+  }
+
+  private entryDir(fingerprint: string): string {
+    if (!FINGERPRINT.test(fingerprint)) throw new Error(`search cache: not a fingerprint: «${fingerprint}»`);
+    return join(this.segmentsDir, fingerprint);
+  }
+
+  /** The cached bundle for the fingerprint, once every file of it is checked; undefined when there is none intact. */
+  async take(fingerprint: string): Promise<SegmentBundle | undefined> {
+    const entry = this.entryDir(fingerprint);
+    try {
+      const list = JSON.parse(await readFile(join(entry, LIST_FILE), 'utf8')) as Partial<EntryList> | null;
+      if (list?.fingerprint !== fingerprint || !Array.isArray(list.files) || !list.files.every(isBundleFile)) return undefined;
+      if (!list.files.some((file) => file.path === 'pagefind-entry.json')) return undefined;
+      const dir = join(entry, BUNDLE_FOLDER);
+      for (const file of list.files) {
+        const actual = hashFileSync(join(dir, file.path));
+        if (actual.sha256 !== file.sha256 || actual.bytes !== file.bytes) return undefined;
+      }
+      return { dir, files: list.files };
+    } catch {
+      // Missing, unreadable or not JSON: the same as no entry.
+      return undefined;
+    }
+  }
+
+  /**
+   * Stores the bundle `write` makes (in a folder it is given, which does not exist yet) as
+   * the fingerprint's entry. Written aside and renamed into place, so an entry that exists is complete.
+   */
+  async store(fingerprint: string, write: (bundleDir: string) => Promise<void>): Promise<SegmentBundle> {
+    const entry = this.entryDir(fingerprint);
+    const writing = join(this.segmentsDir, `.writing-${randomBytes(6).toString('hex')}`);
+    await mkdir(writing, { recursive: true });
+    try {
+      await write(join(writing, BUNDLE_FOLDER));
+      const files = await listBundle(join(writing, BUNDLE_FOLDER));
+      await writeFile(join(writing, LIST_FILE), `${JSON.stringify({ fingerprint, files } satisfies EntryList)}\n`, { flag: 'wx' });
+      // Whatever was there failed take(): damaged, or not complete.
+      await rm(entry, { recursive: true, force: true });
+      await rename(writing, entry);
+      return { dir: join(entry, BUNDLE_FOLDER), files };
+    } catch (error) {
+      await rm(writing, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Removes every entry but these, and whatever else is in the folder: the cache holds what the last build used. */
+  async keepOnly(fingerprints: ReadonlySet<string>): Promise<void> {
+    const names = await readdir(this.segmentsDir).catch(() => [] as string[]);
+    await Promise.all(names.filter((name) => !fingerprints.has(name)).map((name) => rm(join(this.segmentsDir, name), { recursive: true, force: true })));
+  }
+}

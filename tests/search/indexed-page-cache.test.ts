@@ -1,0 +1,77 @@
+// What the search step remembers of pages by their content hash: whether the index holds them,
+// and their date keys. A missing, damaged or stale file is the same as none.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IndexedPageCache } from '../../scripts/lib/search/indexed-page-cache.ts';
+import { useTempDirs } from '../support/temp-dir.ts';
+
+const makeTempDir = useTempDirs('page-cache-');
+const STEP = 's'.repeat(64);
+const ARTICLE = '1'.repeat(64);
+const LIST_PAGE = '2'.repeat(64);
+const UNUSED = '3'.repeat(64);
+
+describe('IndexedPageCache', () => {
+  it('remembers pages across builds, and keeps only those the last build asked about', async () => {
+    const dir = await makeTempDir();
+    const first = await IndexedPageCache.load(dir, STEP);
+    expect(first.get(ARTICLE)).toBeUndefined();
+    first.remember(ARTICLE, { sortKey: '20170731000000', year: '2017' });
+    first.remember(LIST_PAGE, null);
+    first.remember(UNUSED, null);
+    await first.save();
+
+    const second = await IndexedPageCache.load(dir, STEP);
+    expect(second.get(ARTICLE)).toEqual({ sortKey: '20170731000000', year: '2017' });
+    expect(second.get(LIST_PAGE)).toBeNull();
+    await second.save();
+    const third = await IndexedPageCache.load(dir, STEP);
+    expect(third.get(UNUSED)).toBeUndefined();
+    expect(third.get(ARTICLE)).toEqual({ sortKey: '20170731000000', year: '2017' });
+  });
+
+  it('forgets everything when the search step changed', async () => {
+    const dir = await makeTempDir();
+    const cache = await IndexedPageCache.load(dir, STEP);
+    cache.remember(ARTICLE, null);
+    await cache.save();
+    expect((await IndexedPageCache.load(dir, 't'.repeat(64))).get(ARTICLE)).toBeUndefined();
+  });
+
+  it.each([
+    ['not JSON', '{"fingerprint'],
+    ['JSON null', 'null'],
+    ['pages as a list', JSON.stringify({ fingerprint: STEP, pages: [] })],
+  ])('starts empty from a file that is %s', async (_label, text) => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, 'pages.json'), text);
+    expect((await IndexedPageCache.load(dir, STEP)).get(ARTICLE)).toBeUndefined();
+  });
+
+  it('reads again a page whose entry does not look right', async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, 'pages.json'), JSON.stringify({
+      fingerprint: STEP,
+      pages: { [ARTICLE]: ['2017', '2017'], [LIST_PAGE]: 1, [UNUSED]: ['20170731000000', '17'], constructor: 0 },
+    }));
+    const cache = await IndexedPageCache.load(dir, STEP);
+    expect([cache.get(ARTICLE), cache.get(LIST_PAGE), cache.get(UNUSED), cache.get('toString')]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(cache.get('constructor')).toBeNull();
+  });
+
+  it('without a folder, knows nothing and saves nothing', async () => {
+    const cache = await IndexedPageCache.load(undefined, STEP);
+    cache.remember(ARTICLE, null);
+    await cache.save();
+    expect(cache.get(ARTICLE)).toBeNull();
+  });
+
+  it('replaces its file rather than writing into it', async () => {
+    const dir = await makeTempDir();
+    const cache = await IndexedPageCache.load(dir, STEP);
+    cache.remember(ARTICLE, null);
+    await cache.save();
+    expect(JSON.parse(await readFile(join(dir, 'pages.json'), 'utf8'))).toEqual({ fingerprint: STEP, pages: { [ARTICLE]: 0 } });
+  });
+});

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/site/build-site.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import type { ArchiveManifest } from '../../assets/js/cache-names.ts';
+import type { SearchShardsFile } from '../../assets/js/search-shards.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
 
 const NOW = '2017-08-01T12:00:00+03:00';
@@ -27,12 +28,17 @@ let site: FixtureSite;
 let files: string[];
 let fragments: Fragment[];
 
+/** The fragments of every segment of the index (one per quarter: 2017-q3 and 2017-q2 here). */
 async function readFragments(bundleDir: string): Promise<Fragment[]> {
-  const names = await readdir(join(bundleDir, 'fragment'));
-  return Promise.all(names.map(async (name) => {
-    const text = gunzipSync(await readFile(join(bundleDir, 'fragment', name))).toString('utf8');
-    return JSON.parse(text.replace(/^pagefind_dcd/, '')) as Fragment;
+  const { shards } = JSON.parse(await readFile(join(bundleDir, 'search-shards.json'), 'utf8')) as SearchShardsFile;
+  const fragments = await Promise.all(shards.map(async (segment) => {
+    const folder = join(bundleDir, segment.path, 'fragment');
+    return Promise.all((await readdir(folder)).map(async (name) => {
+      const text = gunzipSync(await readFile(join(folder, name))).toString('utf8');
+      return JSON.parse(text.replace(/^pagefind_dcd/, '')) as Fragment;
+    }));
   }));
+  return fragments.flat();
 }
 
 beforeAll(async () => {
@@ -55,8 +61,12 @@ describe('the search index of npm run build', () => {
   it('holds every article page and nothing else: no home, section, tag, archive or search page', async () => {
     const articleUrls = articles.map((item) => `/articles/${item.frontMatter.id}/`).sort();
     expect(fragments.map((fragment) => fragment.url).sort()).toEqual(articleUrls);
-    const entry = JSON.parse(await site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-    expect(entry.languages.ar?.page_count).toBe(articles.length);
+    const { shards } = JSON.parse(await site.read('pagefind/search-shards.json')) as SearchShardsFile;
+    expect(shards.map((segment) => [segment.path, segment.pages, segment.years])).toEqual([['', 31, ['2017']], ['2017-q2/', 14, ['2017']]]);
+    for (const segment of shards) {
+      const entry = JSON.parse(await site.read(`pagefind/${segment.path}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      expect(entry.languages.ar?.page_count).toBe(segment.pages);
+    }
     // The list pages exist, and are simply not indexed.
     expect(files).toEqual(expect.arrayContaining(['index.html', 'page/2/index.html', 'sections/syria/index.html', 'tags/damascus/index.html', 'archive/2017/07/index.html', 'search/index.html']));
   });
@@ -88,7 +98,10 @@ describe('the search index of npm run build', () => {
   });
 
   it('ships none of the Pagefind UIs the site does not use', () => {
-    expect(files.filter((file) => /pagefind\/pagefind-(component-|modular-)?ui|highlight/.test(file))).toEqual([]);
+    expect(files.filter((file) => /pagefind\/(.*\/)?pagefind-(component-|modular-)?ui|highlight/.test(file))).toEqual([]);
+    // The search page loads Pagefind's scripts from the newest segment only.
+    expect(files).toEqual(expect.arrayContaining(['pagefind/2017-q2/pagefind-entry.json', 'pagefind/2017-q2/wasm.ar.pagefind']));
+    expect(files.filter((file) => file.startsWith('pagefind/2017-q2/pagefind') && file.endsWith('.js'))).toEqual([]);
   });
 });
 

@@ -1,27 +1,42 @@
 // Builds the site's TypeScript for the browser (assets/js/*.ts) into plain scripts with
 // esbuild: the search page and the service worker's registration under assets/js/, the
 // service worker itself at the site root (its scope is the whole site), with the build's
-// version and shell written in.
+// version and shell written in. esbuild hands the bytes back and each file is replaced by
+// rename, never written into: the site folder's files may be hard links to the live site's.
 
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { join, relative, sep } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { hashBytes, type FileHash } from './file-hashes.ts';
 
 const SOURCE_DIR = join(import.meta.dirname, '../../../assets/js');
 
 // Deterministic output (the same sources give the same bytes); no source maps in the site.
-const COMMON = { bundle: true, minify: true, target: 'es2022', charset: 'utf8', legalComments: 'none', logLevel: 'silent' } as const;
+const COMMON = { bundle: true, minify: true, target: 'es2022', charset: 'utf8', legalComments: 'none', logLevel: 'silent', write: false } as const;
+
+/** Runs esbuild and replaces each output file; returns their hashes by site-relative path. */
+async function buildInto(siteDir: string, options: BuildOptions): Promise<Map<string, FileHash>> {
+  const { outputFiles } = await build({ ...COMMON, ...options });
+  const written = new Map<string, FileHash>();
+  for (const output of outputFiles ?? []) {
+    await writeFileAtomic(output.path, output.contents);
+    written.set(relative(siteDir, output.path).split(sep).join('/'), hashBytes(output.contents));
+  }
+  return written;
+}
 
 /** assets/js/search.js (an ES module) and assets/js/offline.js (a classic script). */
-export async function writePageScripts(siteDir: string): Promise<void> {
+export async function writePageScripts(siteDir: string): Promise<Map<string, FileHash>> {
   const outdir = join(siteDir, 'assets/js');
-  await build({ ...COMMON, entryPoints: [join(SOURCE_DIR, 'search.ts')], outdir, format: 'esm' });
-  await build({ ...COMMON, entryPoints: [join(SOURCE_DIR, 'offline.ts')], outdir, format: 'iife' });
+  return new Map([
+    ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'search.ts')], outdir, format: 'esm' }),
+    ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'offline.ts')], outdir, format: 'iife' }),
+  ]);
 }
 
 /** sw.js at the site root, for this build's version and shell. */
 export async function writeServiceWorker(siteDir: string, version: string, shell: readonly string[]): Promise<void> {
-  await build({
-    ...COMMON,
+  await buildInto(siteDir, {
     entryPoints: [join(SOURCE_DIR, 'service-worker.ts')],
     outfile: join(siteDir, 'sw.js'),
     format: 'iife',

@@ -1,21 +1,43 @@
 // The search and offline step of a build, run on the rendered site before it goes live:
 // the Pagefind index, the browser scripts, the offline archive's manifest and the
-// versioned service worker. A failure here fails the build.
+// versioned service worker. A failure here fails the build. Its output is a function of the
+// site's files alone: a run with a warm cache writes the bytes a run from scratch writes.
+// It never writes into an existing file of the site (they may be hard links to the live site's).
 
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, type ArchiveSummary } from '../../../assets/js/cache-names.ts';
 import type { SiteSettings } from '../config/site.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { writePageScripts, writeServiceWorker } from './browser-scripts.ts';
+import type { FileHashes } from './file-hashes.ts';
 import { offlineFiles } from './offline-archive.ts';
 import { writeSearchIndex } from './search-index.ts';
 
+export interface SearchBuildOptions {
+  /**
+   * A folder the search step owns inside the build cache (default: none; every segment of
+   * the index is indexed). It may be missing or hold garbage: a damaged or unreadable entry
+   * is indexed again, never trusted. Entries this build did not use are removed.
+   */
+  cacheDir?: string;
+  /**
+   * The SHA-256 (hex) and size of EVERY file of siteDir, by site-relative posix path
+   * (articles/abc/index.html), from the engine that wrote them (default: the files the
+   * step needs are read and hashed).
+   */
+  fileHashes?: FileHashes;
+}
+
 export interface SearchBuildResult {
-  /** URLs of the indexed pages. */
+  /** URLs of the indexed pages, sorted. */
   pages: string[];
   /** The offline copy's version (sw.js, cache names). */
   version: string;
-  /** Shards of the index. */
+  /** Segments of the index (one per quarter with articles). */
+  segments: number;
+  /** Segments indexed by Pagefind in this run rather than taken from the cache. */
+  reindexedSegments: number;
+  /** @deprecated The same as segments: for build-site.ts until it reads segments. */
   shards: number;
 }
 
@@ -23,13 +45,16 @@ export interface SearchBuildResult {
  * `assetsDir`: where /assets/ is read from to version the offline copy; the output's own by
  * default, the source folder under the dev server (which does not copy it).
  */
-export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'searchPagesPerShard'>, assetsDir?: string): Promise<SearchBuildResult> {
-  const { pages, shards } = await writeSearchIndex({ siteDir, language: site.language, pagesPerShard: site.searchPagesPerShard });
-  await writePageScripts(siteDir);
-  const { shell, manifest } = await offlineFiles(siteDir, pages, assetsDir);
-  await writeFile(join(siteDir, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
+export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language'>, assetsDir?: string, options: SearchBuildOptions = {}): Promise<SearchBuildResult> {
+  const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes });
+  const scripts = await writePageScripts(siteDir);
+  // What is known of the site's files: the engine's hashes, then what this step wrote or read.
+  const knownHashes = new Map([...(options.fileHashes ?? []), ...index.fileHashes, ...scripts]);
+  const { shell, manifest } = await offlineFiles({ siteDir, pages: index.pages, indexFiles: index.bundleFiles, assetsDir, knownHashes });
+  await writeFileAtomic(join(siteDir, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   const summary: ArchiveSummary = { version: manifest.version, bytes: manifest.bytes, files: manifest.files.length };
-  await writeFile(join(siteDir, ARCHIVE_SUMMARY), `${JSON.stringify(summary)}\n`);
+  await writeFileAtomic(join(siteDir, ARCHIVE_SUMMARY), `${JSON.stringify(summary)}\n`);
   await writeServiceWorker(siteDir, manifest.version, shell);
-  return { pages, version: manifest.version, shards: shards.length };
+  const segments = index.segments.length;
+  return { pages: index.pages, version: manifest.version, segments, reindexedSegments: index.reindexedSegments, shards: segments };
 }

@@ -3,11 +3,11 @@
 // every article), with their sizes and a version derived from their content only.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { walkFiles } from '../fs/walk-files.ts';
 import type { ArchiveManifest } from '../../../assets/js/cache-names.ts';
+import { hashFileSync, type FileHash } from './file-hashes.ts';
 
 export interface OfflineFiles {
   /** Kept from install: the home and search pages and every asset (CSS, fonts, scripts). */
@@ -15,20 +15,42 @@ export interface OfflineFiles {
   manifest: ArchiveManifest;
 }
 
+export interface OfflineArchiveInput {
+  /** The built, indexed site. */
+  siteDir: string;
+  /** The indexed page URLs (/articles/x/). */
+  pages: readonly string[];
+  /** Every file of the search index, site-relative (pagefind/…). */
+  indexFiles: readonly string[];
+  /**
+   * Where the site's /assets/ are read from: the output's own (the default), except under
+   * the dev server, which serves them from their source folder.
+   */
+  assetsDir?: string;
+  /**
+   * Hashes of files of siteDir known without reading them, by site-relative posix path
+   * (articles/x/index.html). A file not in it is read. Never used for an assetsDir elsewhere.
+   */
+  knownHashes?: ReadonlyMap<string, FileHash>;
+}
+
 const asPosix = (path: string): string => path.split(sep).join('/');
 
 /**
- * Lists the shell and the archive of a built, indexed site. `pages` are the indexed page
- * URLs (/articles/x/). The version hashes the paths and bytes of everything listed, so it
- * changes exactly when a saved copy would be stale; it never reads the clock. `assetsDir`
- * is where the site's /assets/ are read from: the output's own, except under the dev
- * server, which serves them from their source folder.
+ * The version of a list of files: a hash of each path, size and content hash, in order. It
+ * changes exactly when a saved copy would be stale; it never reads the clock.
  */
-export async function offlineFiles(siteDir: string, pages: readonly string[], assetsDir = join(siteDir, 'assets')): Promise<OfflineFiles> {
-  const bundleDir = join(siteDir, 'pagefind');
-  // Every shard of the index, as written: search-index.ts leaves nothing the page never loads.
-  const indexFiles: string[] = [];
-  for await (const file of walkFiles(bundleDir)) indexFiles.push(`pagefind/${asPosix(relative(bundleDir, file))}`);
+export function archiveVersion(files: readonly ({ path: string } & FileHash)[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file.path}\0${file.bytes}\0${file.sha256}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Lists the shell and the archive of a built, indexed site, with their sizes and version. */
+export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineFiles> {
+  const { siteDir } = input;
+  const assetsDir = input.assetsDir ?? join(siteDir, 'assets');
+  const assetsInSite = resolve(assetsDir) === resolve(siteDir, 'assets');
   const assets: string[] = [];
   if (await stat(assetsDir).catch(() => undefined)) {
     for await (const file of walkFiles(assetsDir)) {
@@ -37,24 +59,27 @@ export async function offlineFiles(siteDir: string, pages: readonly string[], as
     }
   }
 
-  const fileOf = (path: string): string => {
-    if (path.startsWith('assets/')) return join(assetsDir, path.slice('assets/'.length));
-    return join(siteDir, path === '' || path.endsWith('/') ? `${path}index.html` : path);
+  /** The file behind a listed path, and its key among the known hashes when it is in siteDir. */
+  const fileOf = (path: string): { file: string; key: string | undefined } => {
+    if (path.startsWith('assets/')) return { file: join(assetsDir, path.slice('assets/'.length)), key: assetsInSite ? path : undefined };
+    const key = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+    return { file: join(siteDir, key), key };
   };
-  const exists = async (path: string): Promise<boolean> => (await stat(fileOf(path)).catch(() => undefined))?.isFile() ?? false;
+  const hashOf = (path: string): { path: string } & FileHash => {
+    const { file, key } = fileOf(path);
+    const known = key === undefined ? undefined : input.knownHashes?.get(key);
+    return { path, ...(known ?? hashFileSync(file)) };
+  };
+  const exists = async (path: string): Promise<boolean> => {
+    const { file, key } = fileOf(path);
+    if (key !== undefined && input.knownHashes?.has(key)) return true;
+    return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+  };
+
   const shell: string[] = [];
   for (const path of ['', 'search/', ...assets]) if (await exists(path)) shell.push(path);
-  const archivePaths = [...indexFiles, ...pages.map((url) => url.replace(/^\//, ''))];
-  const hash = createHash('sha256');
-  const hashFile = async (path: string): Promise<number> => {
-    // Synchronously: a tenth of the time of fs/promises for thousands of small files.
-    const bytes = readFileSync(fileOf(path));
-    hash.update(`${path}\0${bytes.length}\0`).update(bytes);
-    return bytes.length;
-  };
-  for (const path of shell) await hashFile(path);
-  const files: ArchiveManifest['files'] = [];
-  for (const path of archivePaths) files.push({ path, bytes: await hashFile(path) });
-  const version = hash.digest('hex').slice(0, 16);
+  const archive = [...input.indexFiles, ...input.pages.map((url) => url.replace(/^\//, ''))].map(hashOf);
+  const version = archiveVersion([...shell.map(hashOf), ...archive]);
+  const files = archive.map(({ path, bytes }) => ({ path, bytes }));
   return { shell, manifest: { version, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files } };
 }

@@ -1,17 +1,24 @@
-// Indexes a built site with Pagefind's Node API: the pages that mark their searchable part
-// (data-pagefind-body: the articles), each with its block of Arabic variant tokens. A large
-// archive is indexed in shards (search-shards.ts), two at a time, each by its own Pagefind
-// process; the search page merges them (assets/js/search-shards.ts).
+// Indexes a built site with Pagefind: the pages that mark their searchable part
+// (data-pagefind-body: the articles), in one segment per quarter (search-segments.ts). A
+// segment's bundle is a function of its own pages, so it is taken from the cache when its
+// pages are unchanged and indexed again (two segments at a time, each by its own Pagefind
+// process) only when one of them changed. The search page merges the segments
+// (assets/js/search-shards.ts). Nothing in the site folder is written in place: its files
+// may be hard links shared with the live site.
 
-import { readFileSync } from 'node:fs';
-import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { constants, readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
-import { addToVocabulary, emptyVocabulary, variantTokenizer } from '../arabic/search-normalise.ts';
-import { prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
 import { walkFiles } from '../fs/walk-files.ts';
-import { indexedText, isIndexedPage, pageDateKeys, documentForIndex } from './indexed-page.ts';
-import { splitIntoShards, type SearchShard, type ShardablePage } from './search-shards.ts';
+import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
+import { isIndexedPage, pageDateKeys } from './indexed-page.ts';
+import { IndexedPageCache, type IndexedPageInfo } from './indexed-page-cache.ts';
+import { indexSegment, openPagefindLane, SCRIPTS_OF_THE_NEWEST_SEGMENT, type PagefindLane } from './pagefind-segment.ts';
+import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
+import { searchStepFingerprint, segmentFingerprint } from './segment-fingerprint.ts';
+import { assignSegments, type SearchSegment, type SegmentablePage } from './search-segments.ts';
 
 export interface SearchIndexOptions {
   /** The built site. */
@@ -25,154 +32,192 @@ export interface SearchIndexOptions {
    * pages are indexed as published: how `npm run search:recall` measures plain Pagefind.
    */
   variantTokens?: boolean;
-  /** Pages in one shard of the index (default: all in one). */
-  pagesPerShard?: number;
+  /** Every page in one segment, a single index (default false): what the tests compare the segments with. */
+  oneSegment?: boolean;
+  /**
+   * A folder the search step owns inside the build cache (default: none, every segment is
+   * indexed). It may be missing or hold garbage: what is not intact is indexed again.
+   */
+  cacheDir?: string;
+  /**
+   * The SHA-256 and size of every file of siteDir, by site-relative posix path, from the
+   * engine that wrote them (default: pages are read and hashed here).
+   */
+  fileHashes?: FileHashes;
 }
 
 export interface SearchIndexResult {
-  /** URLs of the indexed pages (site-relative, without the path prefix), in path order. */
+  /** URLs of the indexed pages (site-relative, without the path prefix), sorted. */
   pages: string[];
-  /** The shards written, newest first, as listed in the bundle's SEARCH_SHARDS_FILE. */
-  shards: SearchShardsFile['shards'];
+  /** The segments written, newest first, as listed in the bundle's SEARCH_SHARDS_FILE. */
+  segments: SearchShardsFile['shards'];
+  /** Segments indexed by Pagefind in this run rather than taken from the cache. */
+  reindexedSegments: number;
+  /** Every file of the bundle as written, site-relative, in path order. */
+  bundleFiles: string[];
+  /**
+   * Hashes of the files this step wrote or read (the bundle, and the pages it had to read),
+   * by site-relative path: the offline manifest need not read them again.
+   */
+  fileHashes: Map<string, FileHash>;
 }
 
-type PagefindModule = typeof import('pagefind');
-
-interface IndexedPage extends ShardablePage {
+interface FoundPage extends SegmentablePage {
   file: string;
+  sha256: string;
 }
 
-// Pagefind writes every UI it has; the site uses its JS API only. In shards after the
-// first, its scripts are not loaded either (the page loads the first shard's).
-const UNUSED_BUNDLE_FILES = [
-  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
-];
-const SCRIPTS_OF_THE_FIRST_SHARD = ['pagefind.js', 'pagefind-worker.js'];
-
-const PAGES_IN_FLIGHT = 16;
-/** Pagefind processes at work at once: one per core of this machine's two, each a shard. */
 const PAGEFIND_PROCESSES = 2;
 
-function pageUrl(siteDir: string, file: string): string {
-  const path = relative(siteDir, file).split(sep).join('/');
-  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
-}
+const isHiddenPath = (path: string): boolean => path.split('/').some((part) => part.startsWith('.'));
+const pageUrl = (path: string): string => `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 
-function assertNoErrors(step: string, errors: string[]): void {
-  if (errors.length > 0) throw new Error(`search index: ${step} failed:\n${errors.join('\n')}`);
-}
-
-// The pagefind module keeps one Pagefind process (its "service") per module instance.
-// Imported under a query, the same file is a second module instance with a process of its
-// own: how two shards are indexed at once. Each lane is closed when its work is done; builds
-// running at the same time in one process (tests) each have their own lanes.
-let lanesOpened = 0;
-async function openPagefindLane(): Promise<PagefindModule> {
-  lanesOpened += 1;
-  return (await import(`${import.meta.resolve('pagefind')}?lane=${lanesOpened}`)) as PagefindModule;
+function readPageInfo(html: string, url: string): IndexedPageInfo {
+  if (!isIndexedPage(html)) return null;
+  const keys = pageDateKeys(html);
+  if (!keys) throw new Error(`search index: ${url} has no data-pagefind-sort date and year filter`);
+  return keys;
 }
 
 /**
- * One built page as text. Synchronously: fs/promises' readFile with an encoding took four
- * times as long (5.2 s against 1.2 s for the 12,400 pages of a 10,000-article site).
+ * The indexed pages with their date keys and content hashes. With the engine's hashes, a
+ * page is read only when the cache has not seen its bytes; without, every page is read once.
  */
-function readPage(file: string): string {
-  return readFileSync(file, 'utf8');
-}
-
-/** Reads every indexed page once: its URL and date keys, and its words for the vocabulary. */
-async function readIndexedPages(siteDir: string, bundleDir: string, learnWords: ((text: string) => void) | undefined): Promise<IndexedPage[]> {
-  const pages: IndexedPage[] = [];
-  for await (const file of walkFiles(siteDir)) {
-    if (!file.endsWith('.html') || file.startsWith(bundleDir + sep)) continue;
-    const html = readPage(file);
-    if (!isIndexedPage(html)) continue;
-    const url = pageUrl(siteDir, file);
-    const keys = pageDateKeys(html);
-    if (!keys) throw new Error(`search index: ${url} has no data-pagefind-sort date and year filter`);
-    learnWords?.(indexedText(html));
-    pages.push({ file, url, ...keys });
+async function findIndexedPages(options: SearchIndexOptions, bundleDir: string, pageCache: IndexedPageCache, hashed: Map<string, FileHash>): Promise<FoundPage[]> {
+  const isCandidate = (path: string): boolean => path.endsWith('.html') && !isHiddenPath(path) && path !== bundleDir && !path.startsWith(`${bundleDir}/`);
+  const found: FoundPage[] = [];
+  const consider = (path: string, hash: FileHash | undefined): void => {
+    const file = join(options.siteDir, path);
+    const url = pageUrl(path);
+    let html: string | undefined;
+    if (!hash) {
+      // Synchronously: a tenth of the time of fs/promises for thousands of small files.
+      const bytes = readFileSync(file);
+      hash = hashBytes(bytes);
+      hashed.set(path, hash);
+      html = bytes.toString('utf8');
+    }
+    let info = pageCache.get(hash.sha256);
+    if (info === undefined) {
+      info = readPageInfo(html ?? readFileSync(file, 'utf8'), url);
+      pageCache.remember(hash.sha256, info);
+    }
+    if (info) found.push({ file, url, sha256: hash.sha256, ...info });
+  };
+  if (options.fileHashes) {
+    for (const [path, hash] of options.fileHashes) if (isCandidate(path)) consider(path, hash);
+  } else {
+    for await (const file of walkFiles(options.siteDir)) {
+      const path = relative(options.siteDir, file).split(sep).join('/');
+      if (isCandidate(path)) consider(path, undefined);
+    }
   }
-  return pages;
+  return found;
 }
 
-async function indexShard(
-  pagefind: PagefindModule,
-  shard: SearchShard<IndexedPage>,
-  outputPath: string,
-  options: { language: string; tokensOf: ((text: string) => string[]) | undefined },
+/** A hard link to the cached file (nothing writes into files in place), or a copy across file systems. */
+async function linkOrCopy(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw error;
+    await copyFile(source, target, constants.COPYFILE_EXCL);
+  }
+}
+
+/** Indexes the segments the cache did not have, PAGEFIND_PROCESSES at a time. */
+async function indexMissing(
+  missing: readonly { position: number; segment: SearchSegment<FoundPage>; fingerprint: string }[],
+  cache: SegmentCache,
+  bundles: SegmentBundle[],
+  settings: { language: string; variantTokens: boolean },
 ): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
-  assertNoErrors('starting Pagefind', errors);
-  if (!index) throw new Error('search index: Pagefind returned no index');
+  if (missing.length === 0) return;
+  const lanes: PagefindLane[] = await Promise.all(Array.from({ length: Math.min(PAGEFIND_PROCESSES, missing.length) }, openPagefindLane));
   try {
-    // Pages go to Pagefind several at a time (one at a time, Node sat idle waiting on each
-    // answer), but strictly in shard order: Pagefind numbers pages as they arrive, and the
-    // same site must give the same index. The HTML is read again here rather than kept: at
-    // 100,000 articles it would be gigabytes.
-    const inFlight = new TaskPool(PAGES_IN_FLIGHT);
-    await prepareInParallelCommitInOrder(shard.pages, PAGES_IN_FLIGHT, async (page) => {
-      const html = readPage(page.file);
-      return { url: page.url, content: documentForIndex(html, options.tokensOf ? options.tokensOf(indexedText(html)) : []) };
-    }, (prepared) => inFlight.add(async () => {
-      const added = await index.addHTMLFile(prepared);
-      assertNoErrors(`indexing ${prepared.url}`, added.errors);
-    }));
-    await inFlight.drain();
-    const written = await index.writeFiles({ outputPath });
-    assertNoErrors('writing the bundle', written.errors);
-  } finally {
-    await index.deleteIndex();
-  }
-}
-
-/** Drops what the page never loads from a shard's folder: other UIs, unused WebAssembly. */
-async function pruneShard(dir: string, isFirst: boolean): Promise<void> {
-  if (!(await stat(join(dir, 'pagefind-entry.json')).catch(() => undefined))) {
-    throw new Error(`search index: Pagefind wrote no pagefind-entry.json into ${dir}`);
-  }
-  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
-  const wasmInUse = new Set(Object.values(entry.languages).map((language) => `wasm.${language.wasm ?? 'unknown'}.pagefind`));
-  const unused = (await readdir(dir)).filter((name) =>
-    UNUSED_BUNDLE_FILES.includes(name) || (!isFirst && SCRIPTS_OF_THE_FIRST_SHARD.includes(name)) || (name.startsWith('wasm.') && !wasmInUse.has(name)));
-  await Promise.all(unused.map((name) => rm(join(dir, name), { force: true })));
-}
-
-export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
-  const bundleDir = join(options.siteDir, options.bundleDir ?? 'pagefind');
-  const withTokens = options.variantTokens !== false;
-  const vocabulary = emptyVocabulary();
-  const pages = await readIndexedPages(options.siteDir, bundleDir, withTokens ? (text) => addToVocabulary(vocabulary, text) : undefined);
-  const shards = splitIntoShards(pages, options.pagesPerShard ?? Math.max(1, pages.length));
-  const tokensOf = withTokens ? variantTokenizer(vocabulary) : undefined;
-
-  // Every shard is written beside the bundle, then moved into place: the first becomes the
-  // bundle folder, the others its shard-N/ folders.
-  const writing = `${bundleDir}.shards`;
-  await rm(writing, { recursive: true, force: true });
-  const lanes = await Promise.all(Array.from({ length: Math.min(PAGEFIND_PROCESSES, shards.length) }, openPagefindLane));
-  try {
-    const queue = shards.entries();
+    const queue = missing.values();
     await Promise.all(lanes.map(async (pagefind) => {
-      for (const [position, shard] of queue) {
-        await indexShard(pagefind, shard, join(writing, String(position)), { language: options.language, tokensOf });
+      for (const { position, segment, fingerprint } of queue) {
+        bundles[position] = await cache.store(fingerprint, (dir) => indexSegment(pagefind, segment.pages, dir, settings));
       }
     }));
   } finally {
     await Promise.all(lanes.map((pagefind) => pagefind.close()));
   }
-  await rm(bundleDir, { recursive: true, force: true });
-  for (const [position, shard] of shards.entries()) {
-    const target = join(bundleDir, shard.path);
-    await rename(join(writing, String(position)), target);
-    await pruneShard(target, position === 0);
-  }
-  await rm(writing, { recursive: true, force: true });
+}
 
-  const listed: SearchShardsFile = {
-    shards: shards.map((shard) => ({ path: shard.path, pages: shard.pages.length, years: shard.years })),
-  };
-  await writeFile(join(bundleDir, SEARCH_SHARDS_FILE), `${JSON.stringify(listed)}\n`);
-  return { pages: pages.map(({ url }) => url), shards: listed.shards };
+export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const bundleDir = (options.bundleDir ?? 'pagefind').split(sep).join('/').replace(/\/+$/, '');
+  const bundlePath = join(options.siteDir, bundleDir);
+  const settings = { language: options.language, variantTokens: options.variantTokens !== false };
+  const stepFingerprint = await searchStepFingerprint(settings);
+  const hashes = new Map<string, FileHash>();
+
+  const pageCache = await IndexedPageCache.load(options.cacheDir, stepFingerprint);
+  const pages = await findIndexedPages(options, bundleDir, pageCache, hashes);
+  const segments = assignSegments(pages, options.oneSegment);
+
+  // Without a cache folder, bundles are written into a temporary one in the site folder (the
+  // same file system: placing them is linking, not copying) and it goes once they are placed.
+  const scratch = options.cacheDir ? undefined : join(options.siteDir, `.search-segments-${randomBytes(6).toString('hex')}`);
+  const cache = new SegmentCache(options.cacheDir ?? (scratch as string));
+  // Leftovers of a run killed mid-way, in a site folder that is not a fresh staging one (npm start).
+  const writing = join(dirname(bundlePath), `.${basename(bundlePath)}-writing`);
+  await rm(writing, { recursive: true, force: true });
+  try {
+    const fingerprints = segments.map((segment) => segmentFingerprint(stepFingerprint, segment.pages));
+    const bundles: SegmentBundle[] = [];
+    const missing: { position: number; segment: SearchSegment<FoundPage>; fingerprint: string }[] = [];
+    for (const [position, segment] of segments.entries()) {
+      const fingerprint = fingerprints[position] as string;
+      const cached = options.cacheDir ? await cache.take(fingerprint) : undefined;
+      if (cached) bundles[position] = cached;
+      else missing.push({ position, segment, fingerprint });
+    }
+    await indexMissing(missing, cache, bundles, settings);
+
+    // The new bundle is put together beside the old one and renamed into place: the old
+    // one's files (perhaps the live site's too) are only ever unlinked.
+    const bundleFiles = new Map<string, FileHash>();
+    const folders = new Set<string>();
+    for (const [position, segment] of segments.entries()) {
+      const bundle = bundles[position] as SegmentBundle;
+      for (const file of bundle.files) {
+        if (position > 0 && SCRIPTS_OF_THE_NEWEST_SEGMENT.includes(file.path)) continue;
+        const target = join(writing, segment.path, file.path);
+        if (!folders.has(dirname(target))) {
+          await mkdir(dirname(target), { recursive: true });
+          folders.add(dirname(target));
+        }
+        await linkOrCopy(join(bundle.dir, file.path), target);
+        bundleFiles.set(`${bundleDir}/${segment.path}${file.path}`, { sha256: file.sha256, bytes: file.bytes });
+      }
+    }
+    const listed: SearchShardsFile = {
+      shards: segments.map((segment) => ({ path: segment.path, pages: segment.pages.length, years: segment.years })),
+    };
+    const listing = Buffer.from(`${JSON.stringify(listed)}\n`);
+    await mkdir(writing, { recursive: true });
+    await writeFile(join(writing, SEARCH_SHARDS_FILE), listing, { flag: 'wx' });
+    bundleFiles.set(`${bundleDir}/${SEARCH_SHARDS_FILE}`, hashBytes(listing));
+    await rm(bundlePath, { recursive: true, force: true });
+    await rename(writing, bundlePath);
+
+    if (options.cacheDir) {
+      await cache.keepOnly(new Set(fingerprints));
+      await pageCache.save();
+    }
+    for (const [path, hash] of bundleFiles) hashes.set(path, hash);
+    return {
+      pages: pages.map((page) => page.url).sort(),
+      segments: listed.shards,
+      reindexedSegments: missing.length,
+      bundleFiles: [...bundleFiles.keys()].sort(),
+      fileHashes: hashes,
+    };
+  } finally {
+    await rm(writing, { recursive: true, force: true });
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
 }

@@ -81,6 +81,45 @@ describe('determinism', () => {
   });
 });
 
+describe('a batch that continues a corpus (the benchmark’s publish scenario)', () => {
+  it('writes articles N… of the seed: the files a larger corpus has there, when the dates are left alone', async () => {
+    const [whole, batch] = [await makeTempDir(), await makeTempDir()];
+    await writeCorpus({ articles: 8, seed: 3, outDir: whole });
+    await writeCorpus({ articles: 3, seed: 3, outDir: batch, firstIndex: 5 });
+    const [a, b] = [await folderContents(whole), await folderContents(batch)];
+    const names = [...b.keys()].filter((name) => name.endsWith('.txt'));
+    expect(names).toEqual([...a.keys()].filter((name) => name.endsWith('.txt')).slice(5));
+    for (const name of names) expect((b.get(name) as Buffer).equals(a.get(name) as Buffer), name).toBe(true);
+    const rows = (files: Map<string, Buffer>): string[] => (files.get('manifest.csv') as Buffer).toString('utf8').trim().split('\n').slice(1);
+    expect(rows(b)).toEqual(rows(a).filter((row) => names.some((name) => row.startsWith(name))));
+  });
+
+  it('dates every article within the days given, and with no time of day when asked', () => {
+    const context = { model, sections: siteSettings.sections, seed: 7, indexDigits: 6, days: { first: '2026-01-01', last: '2026-01-01' }, timesOfDay: false };
+    const batch = Array.from({ length: 60 }, (_, index) => generateArticle(context, 400 + index));
+    expect(new Set(batch.map((article) => article.facts.date))).toEqual(new Set(['2026-01-01']));
+    const manifestDates = batch.flatMap((article) => (article.manifest?.date === undefined ? [] : [article.manifest.date]));
+    expect(manifestDates.length).toBeGreaterThan(20);
+    expect(manifestDates.every((date) => date === '2026-01-01')).toBe(true);
+  });
+
+  it('changes only the dates: the rest of each article is the one the seed and index give', () => {
+    const dated = { model, sections: siteSettings.sections, seed: 7, indexDigits: 6, days: { first: '2026-01-01', last: '2026-01-01' }, timesOfDay: false };
+    for (const index of [0, 1, 2, 3, 50, 123]) {
+      const [original, moved] = [sample[index] as GeneratedArticle, generateArticle(dated, index)];
+      expect(moved.fileName).toBe(original.fileName);
+      expect({ ...moved.facts, date: '' }).toEqual({ ...original.facts, date: '' });
+      expect(moved.manifest?.url).toBe(original.manifest?.url);
+    }
+  });
+
+  it('refuses a range of days that is empty or not made of days', () => {
+    const base = { model, sections: siteSettings.sections, seed: 7, indexDigits: 6 };
+    expect(() => generateArticle({ ...base, days: { first: '2026-01-02', last: '2026-01-01' } }, 0)).toThrow(/empty/);
+    expect(() => generateArticle({ ...base, days: { first: 'today', last: '2026-01-01' } }, 0)).toThrow(/not a calendar day/);
+  });
+});
+
 describe('generated files in the raw format', () => {
   let rawDir: string;
   let articlesDir: string;

@@ -47,6 +47,14 @@ export const DATING: DatingShares = { manifestDate: 0.75, manifestIsoTime: 0.3, 
 export const FIRST_DAY = '2016-01-01';
 export const LAST_DAY = '2025-12-31';
 
+/** A span of calendar days (YYYY-MM-DD), both included. */
+export interface DayRange {
+  first: string;
+  last: string;
+}
+
+export const CORPUS_DAYS: DayRange = { first: FIRST_DAY, last: LAST_DAY };
+
 /** Words in an article's body. */
 export const BODY_WORDS = { min: 600, max: 900 } as const;
 

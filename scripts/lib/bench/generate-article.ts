@@ -7,10 +7,10 @@ import { LEVANTINE_MONTHS, WEEKDAYS } from '../arabic/months.ts';
 import type { SectionSetting } from '../config/site.ts';
 import { CHAIN_END, countWords, type CorpusModel, type ModelClause } from './corpus-model.ts';
 import {
-  AGENCY_CREDITS, AUTHOR_TITLES, BODY_WORDS, BYLINE_WEIGHTS, CLAUSE_FRAMES, DATE_LINE_WEIGHTS, DATING, DEFAULT_TAG_RATE,
-  EGYPTIAN_MONTH_NAMES, FAMILY_NAMES, FIRST_DAY, FIRST_NAMES, LAST_DAY, LAYOUT, MENTION_FRAMES, OPINION_BYLINE_WEIGHTS,
+  AGENCY_CREDITS, AUTHOR_TITLES, BODY_WORDS, BYLINE_WEIGHTS, CLAUSE_FRAMES, CORPUS_DAYS, DATE_LINE_WEIGHTS, DATING, DEFAULT_TAG_RATE,
+  EGYPTIAN_MONTH_NAMES, FAMILY_NAMES, FIRST_NAMES, LAYOUT, MENTION_FRAMES, OPINION_BYLINE_WEIGHTS,
   PLACES, ROLES, SECTION_WEIGHTS, SHARE_BUTTONS, TAG_MENTION_RATES, TRAILING_BOILERPLATE,
-  type BylineKind, type DateLineForm,
+  type BylineKind, type DateLineForm, type DayRange,
 } from './corpus-settings.ts';
 import { articleHexId, articleStreamSeed, createRandom, type Random } from './prng.ts';
 
@@ -56,15 +56,33 @@ export interface GenerateContext {
   seed: number;
   /** Digits in the index part of file names (at least 6). */
   indexDigits: number;
+  /** Days the articles are dated on (default CORPUS_DAYS, the whole archive). */
+  days?: DayRange;
+  /**
+   * Whether some manifest dates carry a time of day, 08:00–20:59 in Damascus (default true).
+   * Off for articles dated on the day a build treats as now: a time would put them after it.
+   */
+  timesOfDay?: boolean;
 }
 
 const DAY_MS = 86_400_000;
-const FIRST_DAY_MS = Date.parse(`${FIRST_DAY}T00:00:00Z`);
-const DAYS = Math.round((Date.parse(`${LAST_DAY}T00:00:00Z`) - FIRST_DAY_MS) / DAY_MS) + 1;
 /** No sentence is longer, so stopping at a target below BODY_WORDS.max − this keeps the body in range. */
 const MAX_SENTENCE_WORDS = 60;
 const MAX_CHAIN_WORDS = 25;
 const MIN_CHAIN_WORDS = 6;
+
+/** Midnight UTC of the first day and the number of days of a range; throws on a malformed or empty range. */
+function dayRangeSpan(days: DayRange): { firstMs: number; count: number } {
+  const parse = (day: string): number => {
+    const ms = /^\d{4}-\d{2}-\d{2}$/u.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
+    if (Number.isNaN(ms)) throw new Error(`not a calendar day (YYYY-MM-DD): «${day}»`);
+    return ms;
+  };
+  const firstMs = parse(days.first);
+  const count = Math.round((parse(days.last) - firstMs) / DAY_MS) + 1;
+  if (count < 1) throw new Error(`the day range ${days.first} … ${days.last} is empty`);
+  return { firstMs, count };
+}
 
 /** The file name for article `index`: NNNNNN_<16 hex>.txt. */
 export function corpusFileName(seed: number, index: number, indexDigits: number): string {
@@ -300,7 +318,8 @@ export function generateArticle(context: GenerateContext, index: number): Genera
   const usable = model.clauses.filter((clause) => clause.tags.every((tag) => allowed.has(tag)));
   const plan: ArticlePlan = { random, model, allowed, usable: usable.length > 0 ? usable : model.neutralClauses };
 
-  const day = new Date(FIRST_DAY_MS + random.int(0, DAYS - 1) * DAY_MS);
+  const span = dayRangeSpan(context.days ?? CORPUS_DAYS);
+  const day = new Date(span.firstMs + random.int(0, span.count - 1) * DAY_MS);
   const isoDay = day.toISOString().slice(0, 10);
   const manifestDated = random.chance(DATING.manifestDate);
   const hasDateLine = !manifestDated || random.chance(DATING.manifestWithDateLine);
@@ -309,7 +328,9 @@ export function generateArticle(context: GenerateContext, index: number): Genera
   let manifest: ManifestRow | undefined;
   if (manifestDated) {
     // A time of day between 08:00 and 20:59 in Damascus: the calendar day is the same in any of its offsets.
-    const date = random.chance(DATING.manifestIsoTime) ? `${isoDay}T${pad(random.int(8, 20))}:${pad(random.int(0, 59))}:00+03:00` : isoDay;
+    // The time is drawn even when it is not used, so the rest of the article is the same either way.
+    const time = random.chance(DATING.manifestIsoTime) ? `T${pad(random.int(8, 20))}:${pad(random.int(0, 59))}:00+03:00` : '';
+    const date = context.timesOfDay === false ? isoDay : `${isoDay}${time}`;
     manifest = { date, url };
   } else if (random.chance(DATING.lineDatedWithUrlRow)) manifest = { url };
 

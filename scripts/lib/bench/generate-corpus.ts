@@ -9,6 +9,7 @@ import { ingestSettings } from '../config/ingest-settings.ts';
 import { siteSettings, type SectionSetting } from '../config/site.ts';
 import { TaskPool } from '../fs/bounded.ts';
 import { buildCorpusModel, type CorpusModel } from './corpus-model.ts';
+import type { DayRange } from './corpus-settings.ts';
 import { generateArticle, type GenerateContext, type ManifestRow } from './generate-article.ts';
 
 /** The bundled sample articles the corpus learns its words and sentences from. */
@@ -21,6 +22,15 @@ export interface CorpusOptions {
   outDir: string;
   /** Seed of the whole corpus: same seed and count, byte-identical files. */
   seed: number;
+  /**
+   * Index of the first article (default 0). Articles N… of a seed continue a corpus of N:
+   * new file names, ids and URLs, as the next batch from the same newsroom would have.
+   */
+  firstIndex?: number;
+  /** Days the articles are dated on (default: the whole archive, CORPUS_DAYS). */
+  days?: DayRange;
+  /** Whether some manifest dates carry a time of day (default true); see GenerateContext. */
+  timesOfDay?: boolean;
   /** Folder of sample raw articles (default: the bundled samples). */
   samplesDir?: string;
   sections?: readonly SectionSetting[];
@@ -63,11 +73,14 @@ function manifestLine(fileName: string, row: ManifestRow): string {
 
 export async function writeCorpus(options: CorpusOptions): Promise<CorpusSummary> {
   const model = await loadCorpusModel(options.samplesDir);
+  const firstIndex = options.firstIndex ?? 0;
   const context: GenerateContext = {
     model,
     sections: options.sections ?? siteSettings.sections,
     seed: options.seed,
-    indexDigits: indexDigitsFor(options.articles),
+    indexDigits: indexDigitsFor(firstIndex + options.articles),
+    ...(options.days ? { days: options.days } : {}),
+    ...(options.timesOfDay === undefined ? {} : { timesOfDay: options.timesOfDay }),
   };
   await mkdir(options.outDir, { recursive: true });
   const manifest = createWriteStream(join(options.outDir, 'manifest.csv'));
@@ -77,7 +90,7 @@ export async function writeCorpus(options: CorpusOptions): Promise<CorpusSummary
   const progressEvery = options.progressEvery ?? 1000;
   try {
     manifest.write('file,date,url\n');
-    for (let index = 0; index < options.articles; index += 1) {
+    for (let index = firstIndex; index < firstIndex + options.articles; index += 1) {
       const article = generateArticle(context, index);
       if (article.manifest && !manifest.write(manifestLine(article.fileName, article.manifest))) await once(manifest, 'drain');
       if (article.manifest) summary.manifestRows += 1;

@@ -1,15 +1,15 @@
-// What the benchmark reports: ratios to the floor, merged results, the printed table, the
-// SVG chart and the summary of a CPU profile.
+// What the benchmark reports: ratios to the floor, merged results, the printed table (the
+// scenario table included), the SVG chart and the summary of a CPU profile.
 
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../scripts/lib/bench/chart.ts';
 import { packageOf, summariseProfile, type CpuProfile } from '../../scripts/lib/bench/cpu-profile.ts';
-import type { StageMeasurement } from '../../scripts/lib/bench/measure.ts';
-import { formatBytes, formatRun, shortSummary } from '../../scripts/lib/bench/report.ts';
-import { mergeRuns, withFloorRatios, type BenchRun } from '../../scripts/lib/bench/results.ts';
+import { formatBytes, formatRun, formatScenarios, shortSummary } from '../../scripts/lib/bench/report.ts';
+import { mergeRuns, scenarioFailed, scenarioResult, withFloorRatios, type BenchRun, type ScenarioResult, type ScenarioStep } from '../../scripts/lib/bench/results.ts';
 import { parseXmlStrictly } from '../support/xml.ts';
 
-function measured(stage: string, wallSeconds: number, extra: Partial<StageMeasurement> = {}): StageMeasurement {
+/** A measurement, with the last line a step printed when it is a scenario's. */
+function measured(stage: string, wallSeconds: number, extra: Partial<ScenarioStep> = {}): ScenarioStep {
   return {
     stage, wallSeconds, userSeconds: wallSeconds, systemSeconds: 0.5, cpuSeconds: wallSeconds + 0.5, peakRssMiB: 300, peakGroupRssMiB: 310,
     exitCode: 0, timedOut: false, meter: 'gnu-time', logFile: `/tmp/${stage}.log`, ...extra,
@@ -111,6 +111,78 @@ describe('formatRun', () => {
 
   it.each([[512, '512 B'], [2048, '2.0 KiB'], [5 * 2 ** 20, '5.0 MiB'], [3 * 2 ** 30, '3.00 GiB']])('writes %i bytes as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('scenarioResult', () => {
+  it('adds up the steps’ times and takes the largest memory of any step', () => {
+    const result = scenarioResult('publish 20', [
+      measured('publish-20.ingest', 1.5, { cpuSeconds: 2, peakRssMiB: 200, peakGroupRssMiB: 400 }),
+      measured('publish-20.build', 3, { cpuSeconds: 5, peakRssMiB: 900, peakGroupRssMiB: 1100 }),
+    ], { applied: true, change: '20 raw articles', equalToClean: true });
+    expect(result).toMatchObject({ scenario: 'publish 20', change: '20 raw articles', wallSeconds: 4.5, cpuSeconds: 7, peakRssMiB: 900, peakGroupRssMiB: 1100, ok: true, equalToClean: true });
+    expect(scenarioFailed(result)).toBe(false);
+  });
+
+  it('leaves out a CPU time it does not know for every step', () => {
+    const result = scenarioResult('edit body', [measured('edit-body.build', 2, { cpuSeconds: undefined })], { applied: true, equalToClean: true });
+    expect(result.cpuSeconds).toBeUndefined();
+  });
+
+  it.each([
+    ['a failed step', [measured('edit-body.build', 2, { exitCode: 1 })], true, null],
+    ['a change that failed', [], false, null],
+    ['a site that is not a clean build’s', [measured('edit-body.build', 2)], true, false],
+    ['a site not compared', [measured('edit-body.build', 2)], true, null],
+  ] as const)('fails the run on %s', (_, steps, applied, equalToClean) => {
+    expect(scenarioFailed(scenarioResult('edit body', steps, { applied, equalToClean }))).toBe(true);
+  });
+});
+
+describe('formatScenarios', () => {
+  const fullBuild = withFloorRatios([measured('build', 40)], new Set())[0];
+  const scenarios: ScenarioResult[] = [
+    scenarioResult('publish 20', [
+      measured('publish-20.ingest', 1.5, { summary: '20 files: 20 created, 0 updated, 0 unchanged, 0 kept-edited, 0 duplicate, 0 rejected' }),
+      measured('publish-20.build', 4, { peakGroupRssMiB: 1200, summary: 'built 1520 pages into _site in 3.9 s (pages 2.0 s, search index and offline copy 1.9 s, one shard)' }),
+    ], { applied: true, equalToClean: true }),
+    scenarioResult('edit body', [measured('edit-body.build', 2)], {
+      applied: true,
+      equalToClean: false,
+      differences: ['articles/a/index.html: different bytes', 'feed.xml: different bytes', 'index.html: different bytes', 'p/1.html: missing', 'p/2.html: missing', 'p/3.html: missing'],
+      differenceCount: 9,
+    }),
+    scenarioResult('change layout', [], { applied: false, equalToClean: null, note: 'the change failed: no such file' }),
+    scenarioResult('no change', [measured('no-change.build', 1, { exitCode: null, timedOut: true })], { applied: true, equalToClean: null, note: 'no-change.build timed out' }),
+  ];
+  const lines = formatScenarios(scenarios, fullBuild).split('\n');
+
+  it('prints a row per scenario: wall, CPU, peak memory, the share of the full build and equal to clean', () => {
+    expect(lines[0]).toBe('publishing scenarios, in order on the built copy (each build compared with a clean build of the same sources):');
+    expect(lines[1]).toMatch(/^scenario\s+wall s\s+CPU s\s+peak RSS MiB\s+all procs MiB\s+× build\s+equal to clean\s+note$/u);
+    expect(lines.find((line) => line.startsWith('publish 20'))).toMatch(
+      /^publish 20\s+5\.50\s+6\.50\s+300\s+1200\s+0\.14\s+yes\s+ingest 1\.50 s \+ build 4\.00 s; built 1520 pages into _site in 3\.9 s/u,
+    );
+    expect(lines.find((line) => line.startsWith('edit body'))).toMatch(/^edit body\s+2\.00\s+2\.50\s+300\s+310\s+0\.05\s+no \(9 paths\)$/u);
+  });
+
+  it('prints a scenario that could not run or was not compared, and why', () => {
+    expect(lines.find((line) => line.startsWith('change layout'))).toMatch(/^change layout\s+–\s+–\s+–\s+–\s+–\s+not checked\s+the change failed: no such file$/u);
+    expect(lines.find((line) => line.startsWith('no change'))).toMatch(/^no change\s+1\.00 .*–\s+not checked\s+build timed out after 1 s$/u);
+  });
+
+  it('lists the first five paths that differ from the clean build and how many more there are', () => {
+    const at = lines.indexOf('edit body: 9 paths differ from a clean build:');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 7)).toEqual([
+      '  articles/a/index.html: different bytes', '  feed.xml: different bytes', '  index.html: different bytes',
+      '  p/1.html: missing', '  p/2.html: missing', '  … and 4 more',
+    ]);
+  });
+
+  it('is part of a run’s report when the run has scenarios, and absent when it has none', () => {
+    expect(formatRun(run(1000, 1, { scenarios }))).toContain('publishing scenarios, in order');
+    expect(formatRun(run(1000))).not.toContain('publishing scenarios');
   });
 });
 

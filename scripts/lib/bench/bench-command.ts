@@ -1,7 +1,8 @@
 // The bench command: for each corpus size, generates the corpus, then measures in fresh
 // processes ingest, a no-op re-ingest, the floor and the full build, sizes the site, probes
-// search in Chromium, prints a table, and writes results.json and chart.svg. Returns the exit
-// code (0 every stage ran, 1 a stage failed or timed out, 2 usage); never fails on a time.
+// search in Chromium, runs the publishing scenarios on the built copy, prints a table, and
+// writes results.json and chart.svg. Returns the exit code (0 every stage ran and every
+// scenario's site equals a clean build's, 1 otherwise, 2 usage); never fails on a time.
 
 import { execFile } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -14,10 +15,11 @@ import { createBenchProject } from './bench-project.ts';
 import { renderChart } from './chart.ts';
 import { formatProfileSummary, summariseProfiles, type ProfileSummary } from './cpu-profile.ts';
 import { parseCount } from './generate-corpus-command.ts';
-import { gnuTimeAvailable, runMeasuredStage, type MeterKind, type StageCommand, type StageMeasurement } from './measure.ts';
+import { gnuTimeAvailable, runMeasuredStage, type MeterKind, type StageMeasurement } from './measure.ts';
 import { isValidSeed } from './prng.ts';
 import { formatRun } from './report.ts';
-import { mergeRuns, withFloorRatios, type BenchResults, type BenchRun, type MachineInfo } from './results.ts';
+import { mergeRuns, scenarioFailed, withFloorRatios, type BenchResults, type BenchRun, type MachineInfo, type ScenarioStep } from './results.ts';
+import { runScenarios, type StepCommand } from './run-scenarios.ts';
 import { probeSearch } from './search-probe.ts';
 import { siteStats } from './site-stats.ts';
 
@@ -31,7 +33,7 @@ export interface BenchIo {
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N …] [--seed 1] [--keep] [--out bench-results]
-                       [--timeout 20] [--cpu-prof] [--eleventy-debug] [--skip-search] [--meter auto]
+                       [--timeout 20] [--cpu-prof] [--eleventy-debug] [--skip-search] [--skip-scenarios] [--meter auto]
 
   --articles N      corpus size; repeat for several (default 1000)
   --seed S          corpus seed (default 1)
@@ -41,6 +43,8 @@ export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N �
   --cpu-prof        profile every stage (node --cpu-prof) and print where the time went
   --eleventy-debug  run the build with DEBUG=Eleventy:Benchmark* (its output goes to the build's log)
   --skip-search     do not measure search in Chromium
+  --skip-scenarios  do not run the publishing scenarios (publish 20, edit body, edit headline, delete one,
+                    change layout, no change) nor their clean builds to compare with
   --meter KIND      auto, gnu-time (/usr/bin/time -v) or resource-usage (the child's own process.resourceUsage())
 `;
 
@@ -57,6 +61,7 @@ interface BenchOptions {
   cpuProf: boolean;
   eleventyDebug: boolean;
   skipSearch: boolean;
+  skipScenarios: boolean;
   meter: MeterKind;
 }
 
@@ -76,6 +81,7 @@ async function parseOptions(argv: readonly string[], projectDir: string): Promis
         'cpu-prof': { type: 'boolean', default: false },
         'eleventy-debug': { type: 'boolean', default: false },
         'skip-search': { type: 'boolean', default: false },
+        'skip-scenarios': { type: 'boolean', default: false },
         meter: { type: 'string', default: 'auto' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -106,6 +112,7 @@ async function parseOptions(argv: readonly string[], projectDir: string): Promis
       cpuProf: values['cpu-prof'],
       eleventyDebug: values['eleventy-debug'],
       skipSearch: values['skip-search'],
+      skipScenarios: values['skip-scenarios'],
       meter,
     },
   };
@@ -188,6 +195,8 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
   const work = await mkdtemp(join(tmpdir(), `newsroom-bench-${articles}-`));
   const rawDir = join(work, 'raw');
   const project = await createBenchProject(projectDir, String(articles));
+  // The code the copy holds, which is what every stage and scenario of this size measures.
+  const commit = await gitCommit(projectDir);
   const logDir = join(options.outDir, 'logs', String(articles));
   const profileRoot = join(options.outDir, 'profiles', String(articles));
   await rm(logDir, { recursive: true, force: true });
@@ -198,11 +207,12 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
   const profiles: Record<string, ProfileSummary> = {};
   const tell = (text: string): void => io.stderr(`[${articles}] ${text}\n`);
 
-  const stage = async (name: string, command: Omit<StageCommand, 'stage' | 'logFile' | 'timeoutMs'>): Promise<StageMeasurement> => {
+  /** Runs a command in a fresh process and measures it; its log (and profile) are named after it. */
+  const measure = async (name: string, command: StepCommand, profile: boolean): Promise<ScenarioStep> => {
     tell(`${name} …`);
     const profileDir = join(profileRoot, name);
     const nodeFlags = [...(command.nodeFlags ?? [])];
-    if (options.cpuProf && STAGES_WITH_PROFILES.has(name)) {
+    if (options.cpuProf && profile) {
       await mkdir(profileDir, { recursive: true });
       nodeFlags.push('--cpu-prof', '--cpu-prof-dir', profileDir);
     }
@@ -210,19 +220,38 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       { ...command, nodeFlags, stage: name, logFile: join(logDir, `${name}.log`), timeoutMs: options.timeoutMs },
       options.meter,
     );
-    measurements.push(measured);
     const summary = await lastLine(measured.logFile);
-    if (summary) summaries.set(name, summary);
     const status = measured.timedOut ? ' (timed out)' : measured.exitCode !== 0 ? ` (exit ${measured.exitCode ?? measured.signal})` : '';
     const group = measured.peakGroupRssMiB === undefined ? '' : ` (all processes ${measured.peakGroupRssMiB.toFixed(0)} MiB)`;
     const memory = measured.peakRssMiB === undefined ? '' : `, peak ${measured.peakRssMiB.toFixed(0)} MiB${group}`;
     tell(`${name}: ${measured.wallSeconds.toFixed(2)} s${memory}${status}${summary ? `: ${summary}` : ''}`);
-    if (options.cpuProf && STAGES_WITH_PROFILES.has(name)) {
+    if (options.cpuProf && profile) {
       const [busiest] = await summariseProfiles(profileDir);
       if (busiest) profiles[name] = busiest;
     }
+    return summary ? { ...measured, summary } : measured;
+  };
+
+  const stage = async (name: string, command: StepCommand): Promise<StageMeasurement> => {
+    const { summary, ...measured } = await measure(name, command, STAGES_WITH_PROFILES.has(name));
+    measurements.push(measured);
+    if (summary) summaries.set(name, summary);
     return measured;
   };
+
+  // Every build of the run sees the same now, so that time does not move between them.
+  const siteNow = process.env.SITE_NOW ?? BENCH_SITE_NOW;
+  const ingestCommand = (from: string): StepCommand => ({
+    script: join(projectDir, 'scripts', 'ingest.ts'), args: [from, '--out', project.articlesDir], cwd: projectDir,
+  });
+  // scripts/build.ts itself, inside a project copy: whatever `npm run build` does, this does.
+  const buildCommand = (dir: string, args: readonly string[]): StepCommand => ({
+    script: join(dir, 'scripts', 'build.ts'),
+    args,
+    cwd: dir,
+    nodeFlags: BUILD_NODE_FLAGS,
+    env: { SITE_NOW: siteNow, ...(options.eleventyDebug ? { DEBUG: 'Eleventy:Benchmark*' } : {}) },
+  });
 
   try {
     const generated = await stage('generate', {
@@ -232,26 +261,17 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
     });
     const corpus = await corpusSize(rawDir).catch(() => ({ files: 0, bytes: 0 }));
     // Without a corpus the other stages would measure nothing.
+    let built = false;
     if (generated.exitCode === 0) {
-      const ingest = { script: join(projectDir, 'scripts', 'ingest.ts'), args: [rawDir, '--out', project.articlesDir], cwd: projectDir };
-      await stage('ingest', ingest);
-      await stage('re-ingest', ingest);
+      await stage('ingest', ingestCommand(rawDir));
+      await stage('re-ingest', ingestCommand(rawDir));
       await stage('floor', {
         script: join(projectDir, 'scripts', 'lib', 'bench', 'floor.ts'),
         args: [project.articlesDir, project.floorDir],
         cwd: projectDir,
       });
-      // scripts/build.ts itself, inside the project copy: whatever `npm run build` does, this does.
-      await stage('build', {
-        script: join(project.dir, 'scripts', 'build.ts'),
-        args: [],
-        cwd: project.dir,
-        nodeFlags: BUILD_NODE_FLAGS,
-        env: {
-          SITE_NOW: process.env.SITE_NOW ?? BENCH_SITE_NOW,
-          ...(options.eleventyDebug ? { DEBUG: 'Eleventy:Benchmark*' } : {}),
-        },
-      });
+      // The first build of a fresh copy: no build cache yet, so it builds everything (and writes the cache).
+      built = (await stage('build', buildCommand(project.dir, []))).exitCode === 0;
     }
     const site = await siteStats(project.siteDir);
     let search: BenchRun['search'];
@@ -261,6 +281,16 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       tell('search in Chromium …');
       search = await probeSearch(project.siteDir, { pathPrefix: siteSettings.pathPrefix }).catch((error: unknown) => ({ ok: false as const, skipped: `the probe failed: ${(error as Error).message.split('\n')[0]}` }));
     }
+    // After the site is sized and searched: the scenarios change it.
+    const scenarios = options.skipScenarios || !built ? undefined : await runScenarios({
+      context: { project, workDir: work, articles, seed: options.seed, siteNow, timeZone: siteSettings.timeZone },
+      projectDir,
+      keep: options.keep,
+      measure: (name, command, { profile }) => measure(name, command, profile),
+      ingestCommand,
+      buildCommand,
+      tell,
+    });
     const stages = withFloorRatios(measurements, new Set(['generate'])).map((result) => {
       const summary = summaries.get(result.stage);
       return summary ? { ...result, summary } : result;
@@ -269,17 +299,18 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       articles,
       seed: options.seed,
       startedAt,
-      commit: await gitCommit(projectDir),
+      commit,
       machine,
       corpus,
       stages,
       search,
+      ...(scenarios ? { scenarios } : {}),
       ...(site ? { site } : {}),
       ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
       ...(options.keep ? { kept: { corpus: rawDir, project: project.dir } } : {}),
     };
     const ingestRejected = /[1-9]\d* rejected/u.test(summaries.get('ingest') ?? '');
-    const failed = ingestRejected || measurements.some((measured) => measured.exitCode !== 0);
+    const failed = ingestRejected || measurements.some((measured) => measured.exitCode !== 0) || (scenarios ?? []).some(scenarioFailed);
     return { run, failed };
   } finally {
     if (!options.keep) {

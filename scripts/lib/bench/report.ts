@@ -1,8 +1,9 @@
 // The benchmark's printed report: one table per corpus size (stage, wall time, CPU time,
 // peak memory of the largest process and of all the stage's processes together, ratio to
-// the floor, the issue's target), then the site's sizes and search.
+// the floor, the issue's target), then the site's sizes and search, then a table of the
+// publishing scenarios with whether each one's site equals a clean build's.
 
-import { buildMemoryTargetMiB, FLOOR_RATIO_TARGETS, type BenchRun, type StageResult } from './results.ts';
+import { buildMemoryTargetMiB, FLOOR_RATIO_TARGETS, type BenchRun, type ScenarioResult, type StageResult } from './results.ts';
 
 const MIB = 2 ** 20;
 
@@ -15,8 +16,11 @@ export function formatBytes(bytes: number): string {
 
 const grouped = (value: number): string => value.toLocaleString('en-US');
 
-/** Columns whose numbers are right-aligned; text columns are left-aligned. */
+/** Columns whose numbers are right-aligned (in both tables); text columns are left-aligned. */
 const NUMERIC_COLUMNS = new Set([1, 2, 3, 4, 5]);
+
+/** Differing paths printed under a scenario that is not equal to clean (results.json keeps more). */
+const DIFFERENCES_PRINTED = 5;
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
@@ -24,6 +28,9 @@ function table(rows: readonly (readonly string[])[]): string {
     .map((row) => row.map((cell, column) => (NUMERIC_COLUMNS.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd())
     .join('\n');
 }
+
+const seconds = (value: number | undefined): string => (value === undefined ? '–' : value.toFixed(2));
+const mebibytes = (value: number | undefined): string => (value === undefined ? '–' : value.toFixed(0));
 
 /** A stage's last line, shortened for the table: no output paths, no zero counts of the ingest report. */
 export function shortSummary(summary: string): string {
@@ -33,7 +40,7 @@ export function shortSummary(summary: string): string {
     .replace(/: 0 [a-z-]+, /u, ': ');
 }
 
-function outcome(stage: StageResult): string {
+function outcome(stage: Pick<StageResult, 'timedOut' | 'exitCode' | 'signal' | 'wallSeconds'>): string {
   if (stage.timedOut) return `timed out after ${stage.wallSeconds.toFixed(0)} s`;
   if (stage.exitCode !== 0) return `failed (${stage.signal ? `signal ${stage.signal}` : `exit ${stage.exitCode}`})`;
   return '';
@@ -65,10 +72,10 @@ export function formatRun(run: BenchRun): string {
   for (const stage of run.stages) {
     rows.push([
       stage.informational ? `${stage.stage} (info)` : stage.stage,
-      stage.wallSeconds.toFixed(2),
-      stage.cpuSeconds === undefined ? '–' : stage.cpuSeconds.toFixed(2),
-      stage.peakRssMiB === undefined ? '–' : stage.peakRssMiB.toFixed(0),
-      stage.peakGroupRssMiB === undefined ? '–' : stage.peakGroupRssMiB.toFixed(0),
+      seconds(stage.wallSeconds),
+      seconds(stage.cpuSeconds),
+      mebibytes(stage.peakRssMiB),
+      mebibytes(stage.peakGroupRssMiB),
       stage.informational || stage.ratioToFloor === null ? '–' : stage.ratioToFloor.toFixed(2),
       stage.informational ? '' : target(stage, run.articles),
       [outcome(stage), shortSummary(stage.summary ?? '')].filter((part) => part !== '').join('; '),
@@ -96,6 +103,60 @@ export function formatRun(run: BenchRun): string {
   } else {
     lines.push(`search in Chromium: skipped: ${run.search.skipped}`);
   }
+  if (run.scenarios) lines.push(formatScenarios(run.scenarios, run.stages.find((stage) => stage.stage === 'build')));
   if (run.kept) lines.push(`kept: corpus ${run.kept.corpus}, project ${run.kept.project}`);
+  return lines.join('\n');
+}
+
+const paths = (count: number): string => `${count} path${count === 1 ? '' : 's'}`;
+
+function equalToClean(result: ScenarioResult): string {
+  if (result.equalToClean === null) return 'not checked';
+  return result.equalToClean ? 'yes' : `no (${paths(result.differenceCount ?? result.differences?.length ?? 0)})`;
+}
+
+/** What a scenario's steps were (when more than one) and what its last step said. */
+function scenarioNote(result: ScenarioResult): string {
+  const parts: string[] = [];
+  if (result.steps.length > 1) {
+    parts.push(result.steps.map((step) => `${step.stage.replace(/^.*\./u, '')} ${step.wallSeconds.toFixed(2)} s`).join(' + '));
+  }
+  const failedStep = result.steps.find((step) => step.exitCode !== 0 || step.timedOut);
+  if (failedStep) parts.push(`${failedStep.stage.replace(/^.*\./u, '')} ${outcome(failedStep)}`);
+  else if (result.note) parts.push(result.note);
+  const last = result.steps[result.steps.length - 1];
+  if (!failedStep && last?.summary) parts.push(shortSummary(last.summary));
+  return parts.join('; ');
+}
+
+/**
+ * The publishing scenarios as a table: wall and CPU time, peak memory, the wall time over
+ * the full build's (what an incremental build saves), and whether the site equals a clean
+ * build's; under it, the first paths that differ for each scenario that does not.
+ */
+export function formatScenarios(scenarios: readonly ScenarioResult[], fullBuild?: StageResult): string {
+  const fullWall = fullBuild && fullBuild.exitCode === 0 ? fullBuild.wallSeconds : undefined;
+  const rows: string[][] = [['scenario', 'wall s', 'CPU s', 'peak RSS MiB', 'all procs MiB', '× build', 'equal to clean', 'note']];
+  for (const result of scenarios) {
+    rows.push([
+      result.scenario,
+      result.steps.length === 0 ? '–' : seconds(result.wallSeconds),
+      seconds(result.cpuSeconds),
+      mebibytes(result.peakRssMiB),
+      mebibytes(result.peakGroupRssMiB),
+      fullWall && result.ok ? (result.wallSeconds / fullWall).toFixed(2) : '–',
+      equalToClean(result),
+      scenarioNote(result),
+    ]);
+  }
+  const lines = [`publishing scenarios, in order on the built copy (each build compared with a clean build of the same sources):`, table(rows)];
+  for (const result of scenarios) {
+    if (result.equalToClean !== false) continue;
+    const shown = (result.differences ?? []).slice(0, DIFFERENCES_PRINTED);
+    const count = result.differenceCount ?? shown.length;
+    lines.push(`${result.scenario}: ${paths(count)} differ${count === 1 ? 's' : ''} from a clean build:`);
+    lines.push(...shown.map((difference) => `  ${difference}`));
+    if (count > shown.length) lines.push(`  … and ${count - shown.length} more`);
+  }
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
-// The benchmark's results: one run per corpus size, as written to bench-results/results.json,
-// and the targets of issue 6 they are read against.
+// The benchmark's results: one run per corpus size (its stages and publishing scenarios), as
+// written to bench-results/results.json, and the targets of issue 6 they are read against.
 
 import type { ProfileSummary } from './cpu-profile.ts';
 import type { SearchProbeResult } from './search-probe.ts';
@@ -13,6 +13,38 @@ export interface StageResult extends StageMeasurement {
   summary?: string;
   /** Whether the stage counts in the floor ratios (corpus generation is for information only). */
   informational?: boolean;
+}
+
+/** One measured step of a scenario (its ingest, its build), with the step's last line. */
+export interface ScenarioStep extends StageMeasurement {
+  summary?: string;
+}
+
+/**
+ * One publishing scenario: its steps, measured each in a fresh process, and their totals
+ * (times added, memory the largest of any step: the steps run one after the other).
+ */
+export interface ScenarioResult {
+  /** publish 20, edit body … */
+  scenario: string;
+  /** What the scenario changed in the copy. */
+  change?: string;
+  steps: ScenarioStep[];
+  wallSeconds: number;
+  /** User + system of every step; absent when a step's is unknown. */
+  cpuSeconds?: number;
+  peakRssMiB?: number;
+  peakGroupRssMiB?: number;
+  /** The change was made and every step exited 0. */
+  ok: boolean;
+  /** Whether _site equals a clean build's of the same sources; null when it could not be checked. */
+  equalToClean: boolean | null;
+  /** Paths that differ from the clean build (the first few), each with what is wrong with it. */
+  differences?: string[];
+  /** How many paths differ in all. */
+  differenceCount?: number;
+  /** Why the scenario failed or its equality could not be checked. */
+  note?: string;
 }
 
 export interface MachineInfo {
@@ -36,6 +68,8 @@ export interface BenchRun {
   stages: StageResult[];
   site?: SiteStats;
   search: SearchProbeResult;
+  /** The publishing scenarios run after the full build (none with --skip-scenarios). */
+  scenarios?: ScenarioResult[];
   /** With --cpu-prof: the busiest profile of each stage. */
   profiles?: Record<string, ProfileSummary>;
   /** Folders kept with --keep. */
@@ -77,4 +111,46 @@ export function mergeRuns(previous: BenchResults | undefined, runs: readonly Ben
   const sizes = new Set(runs.map((run) => run.articles));
   const kept = (previous?.runs ?? []).filter((run) => !sizes.has(run.articles));
   return { schema: 1, runs: [...kept, ...runs].sort((a, b) => a.articles - b.articles) };
+}
+
+const total = (values: readonly (number | undefined)[]): number | undefined =>
+  values.some((value) => value === undefined) ? undefined : values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+
+const largest = (values: readonly (number | undefined)[]): number | undefined => {
+  const known = values.filter((value): value is number => value !== undefined);
+  return known.length === 0 ? undefined : Math.max(...known);
+};
+
+/** What became of a scenario besides its measured steps. */
+export interface ScenarioOutcome extends Pick<ScenarioResult, 'change' | 'equalToClean' | 'differences' | 'differenceCount' | 'note'> {
+  /** Whether the scenario's change was made (a failed change leaves nothing to measure). */
+  applied: boolean;
+}
+
+/** A scenario's result from its steps and the comparison with a clean build. */
+export function scenarioResult(scenario: string, steps: readonly ScenarioStep[], outcome: ScenarioOutcome): ScenarioResult {
+  const { applied, ...rest } = outcome;
+  const result: ScenarioResult = {
+    scenario,
+    ...(rest.change === undefined ? {} : { change: rest.change }),
+    steps: [...steps],
+    wallSeconds: steps.reduce((sum, step) => sum + step.wallSeconds, 0),
+    ok: applied && steps.length > 0 && steps.every((step) => step.exitCode === 0 && !step.timedOut),
+    equalToClean: rest.equalToClean,
+  };
+  const cpu = steps.length > 0 ? total(steps.map((step) => step.cpuSeconds)) : undefined;
+  const peak = largest(steps.map((step) => step.peakRssMiB));
+  const group = largest(steps.map((step) => step.peakGroupRssMiB));
+  if (cpu !== undefined) result.cpuSeconds = cpu;
+  if (peak !== undefined) result.peakRssMiB = peak;
+  if (group !== undefined) result.peakGroupRssMiB = group;
+  if (rest.differences !== undefined) result.differences = rest.differences;
+  if (rest.differenceCount !== undefined) result.differenceCount = rest.differenceCount;
+  if (rest.note !== undefined) result.note = rest.note;
+  return result;
+}
+
+/** True when a scenario makes the run fail: it did not run through, or its site is not (known to be) a clean build's. */
+export function scenarioFailed(result: ScenarioResult): boolean {
+  return !result.ok || result.equalToClean !== true;
 }

@@ -54,10 +54,10 @@ describe('countWithNoun', () => {
 
 describe('fillPlaceholders', () => {
   it.each([
-    ['both placeholders', STRINGS.pageOf, { x: '٢', y: '٩' }, 'صفحة ٢ من ٩'],
+    ['both placeholders', STRINGS.pageDates, { from: '٢ آب', to: '٩ آب' }, 'من ٢ آب إلى ٩ آب'],
     ['a number', STRINGS.page, { x: 3 }, 'صفحة 3'],
     ['a repeated placeholder', '{a} و{a}', { a: 'دمشق' }, 'دمشق ودمشق'],
-    ['a missing value, left as written', STRINGS.pageOf, { x: 2 }, 'صفحة 2 من {y}'],
+    ['a missing value, left as written', STRINGS.pageDates, { from: 'أمس' }, 'من أمس إلى {to}'],
     ['a value that looks like a placeholder, not filled again', '{a} {b}', { a: '{b}', b: 'ب' }, '{b} ب'],
     ['a name only the object prototype has', 'صفحة {constructor} {toString}', {}, 'صفحة {constructor} {toString}'],
     ['no placeholders', 'الأقسام', { x: 1 }, 'الأقسام'],

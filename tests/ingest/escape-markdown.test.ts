@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownParagraph } from '../../scripts/lib/ingest/escape-markdown.ts';
-import { createArticleMarkdown } from '../../scripts/lib/site/markdown-plugin.ts';
+import { createArticleMarkdown } from '../../scripts/lib/site/article-markdown.ts';
 import { createRandom } from '../../scripts/lib/bench/prng.ts';
 
 const md = createArticleMarkdown();

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
 import type { FileReport, IngestStatus } from '../../scripts/lib/ingest/ingest-batch.ts';
 import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
-import { createArticleMarkdown } from '../../scripts/lib/site/markdown-plugin.ts';
+import { createArticleMarkdown } from '../../scripts/lib/site/article-markdown.ts';
 import { generatedEdgeCases, RAW_EDGE_CASES_DIR } from '../support/raw-edge-case-bytes.ts';
 import { useSuiteTempDirs, useTempDirs } from '../support/temp-dir.ts';
 

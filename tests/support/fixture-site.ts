@@ -75,6 +75,7 @@ export async function createFixtureSite(articles: readonly FixtureArticle[], ext
       projectDir: PROJECT_DIR,
       inputDir: contentDir,
       outputDir,
+      cacheDir: join(dir, '.cache', 'build'),
       context: {
         site: { ...siteSettings, ...options.site },
         now: options.now ?? new Date('2017-08-01T12:00:00+03:00'),

@@ -38,7 +38,7 @@ export interface BuildOptions {
   context?: BuildContext;
   /** Ignore the build cache: render everything (the cache is written anew). */
   clean?: boolean;
-  /** The build cache folder (default <projectDir>/.cache/build). */
+  /** The build cache folder (default: defaultCacheDir). */
   cacheDir?: string;
   /** Where one-line notices go (a cache that could not be used); default stderr. */
   notice?: (line: string) => void;
@@ -57,9 +57,14 @@ export interface BuildResult {
   unchanged: boolean;
 }
 
-/** The build cache folder of a project. */
-export function defaultCacheDir(projectDir: string): string {
-  return join(projectDir, '.cache', 'build');
+/**
+ * The build cache folder of a project's site: .cache/build/site for _site, a folder of its
+ * own for any other output (a cache describes one site folder).
+ */
+export function defaultCacheDir(projectDir: string, outputDir: string): string {
+  const output = posix(relative(projectDir, outputDir));
+  const name = output === '_site' ? 'site' : `site-${createHash('sha256').update(output).digest('hex').slice(0, 12)}`;
+  return join(projectDir, '.cache', 'build', name);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -120,7 +125,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (options.context) setBuildContext(options.context);
   const context = currentBuildContext();
-  const cacheDir = join(options.cacheDir ?? defaultCacheDir(projectDir), context.includeDrafts ? 'preview' : 'production');
+  const cacheDir = join(options.cacheDir ?? defaultCacheDir(projectDir, outputDir), context.includeDrafts ? 'preview' : 'production');
   const stateFile = join(cacheDir, 'state.json');
   await mkdir(cacheDir, { recursive: true });
   const lock = await acquireBuildLock(cacheDir);

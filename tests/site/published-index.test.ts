@@ -1,9 +1,9 @@
-// The pure parts of the news collections: an article's sort key, which files are
-// articles, and which articles a production build shows at a given "now".
+// Which articles a build publishes: an article's sort key, and which articles a
+// production build shows at a given "now".
 import { describe, expect, it } from 'vitest';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import type { BuildContext } from '../../scripts/lib/site/build-context.ts';
-import { articleTimestamp, isArticlePath, isPublished } from '../../scripts/lib/site/news-collections-plugin.ts';
+import { articleTimestamp, isPublished } from '../../scripts/lib/site/published-index.ts';
 
 function context(now: string, includeDrafts = false): BuildContext {
   return { site: siteSettings, now: new Date(now), includeDrafts };
@@ -28,24 +28,6 @@ describe('articleTimestamp', () => {
     expect([...dates].sort((a, b) => articleTimestamp(a) - articleTimestamp(b))).toEqual([
       '2017-07-04', '2017-07-05T01:00:00+03:00', '2017-07-05T09:30:00+03:00', '2017-07-06',
     ]);
-  });
-});
-
-describe('isArticlePath', () => {
-  it.each([
-    ['./content/articles/2017/07/f4b3dfa3adcd8716.md', true],
-    ['content/articles/f4b3dfa3adcd8716.md', true],
-    ['articles/f4b3dfa3adcd8716.md', true],
-    ['content\\articles\\2017\\07\\f4b3dfa3adcd8716.md', true],
-    ['./content/articles/articles.11tydata.ts', false],
-    ['./content/articles/index.njk', false],
-    ['./content/articles/f4b3dfa3adcd8716.md.bak', false],
-    ['./content/articles.md', false],
-    ['./content/old-articles/f4b3dfa3adcd8716.md', false],
-    ['./content/pages/about.md', false],
-    ['./content/index.njk', false],
-  ])('knows whether %s is an article: %s', (path, expected) => {
-    expect(isArticlePath(path)).toBe(expected);
   });
 });
 

@@ -3,7 +3,8 @@
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -28,6 +29,10 @@ export interface StaticServerOptions {
   pathPrefix?: string;
   port?: number;
   host?: string;
+  /** Markup put before </body> of every HTML page served (the preview's reload script). */
+  injectIntoHtml?: string;
+  /** Handlers for paths outside the site (the preview's reload events). */
+  extraRoutes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void>;
 }
 
 export interface RunningServer {
@@ -51,6 +56,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const prefix = `/${(options.pathPrefix ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const route = options.extraRoutes?.[pathname];
+    if (route) { route(request, response); return; }
     let file: string | undefined;
     if (pathname.startsWith(prefix) || `${pathname}/` === prefix) {
       const relative = pathname.slice(prefix.length - 1);
@@ -69,6 +76,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     }
     response.writeHead(status, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     if (request.method === 'HEAD') response.end();
+    else if (options.injectIntoHtml && file.endsWith('.html')) response.end((await readFile(file, 'utf8')).replace('</body>', `${options.injectIntoHtml}</body>`));
     else createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolveListen));

@@ -1,0 +1,122 @@
+// The build cache is never trusted blindly: a damaged cache, a build killed half way, a
+// site changed behind the build's back, two builds at once — after each, the site equals a
+// clean build of the same sources in a fresh copy of the project.
+import { spawn } from 'node:child_process';
+import { readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acquireBuildLock } from '../../scripts/lib/build/build-lock.ts';
+import { compareTrees } from '../../scripts/lib/fs/compare-trees.ts';
+import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
+import { BUILD_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';
+import { makeArticles } from '../support/fixture-site.ts';
+import { copySources, createProjectCopy, runBuild } from '../support/project-copy.ts';
+
+const ENV = { SITE_NOW: '2017-08-01T12:00:00+03:00', SITE_ARTICLES_PER_PAGE: '4' };
+const STATE = join('.cache', 'build', 'site', 'production', 'state.json');
+let dir = '';
+
+async function writeArticles(count: number, titlePrefix = 'خبر'): Promise<void> {
+  for (const [position, article] of makeArticles(count).entries()) {
+    const [year, month] = article.frontMatter.date.split('-');
+    const path = join(dir, 'content', 'articles', year as string, month as string, `${article.frontMatter.id}.md`);
+    await writeFile(path, renderArticleDocument({ ...article.frontMatter, title: `${titlePrefix} ${position}` }, article.paragraphs)).catch(async () => {
+      await (await import('node:fs/promises')).mkdir(join(path, '..'), { recursive: true });
+      await writeFile(path, renderArticleDocument({ ...article.frontMatter, title: `${titlePrefix} ${position}` }, article.paragraphs));
+    });
+  }
+}
+
+async function expectEqualToClean(): Promise<void> {
+  const cleanDir = await copySources(dir, 'clean-');
+  try {
+    const clean = await runBuild(cleanDir, ['--clean'], ENV);
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(await compareTrees(join(cleanDir, '_site'), join(dir, '_site'))).toEqual([]);
+  } finally {
+    await rm(cleanDir, { recursive: true, force: true });
+  }
+}
+
+beforeAll(async () => {
+  dir = await createProjectCopy('cache-safety-');
+  await writeArticles(30);
+  const first = await runBuild(dir, [], ENV);
+  expect(first.code, first.stderr).toBe(0);
+});
+afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+describe('a damaged cache', () => {
+  it.each([
+    ['truncated', (file: string) => truncate(file, 1000)],
+    ['overwritten with garbage', (file: string) => writeFile(file, 'not a cache')],
+    ['from another version', async (file: string) => {
+      const text = await readFile(file, 'utf8');
+      const body = text.slice(text.indexOf('\n') + 1).replace('"format":1', '"format":0');
+      const { createHash } = await import('node:crypto');
+      await writeFile(file, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
+    }],
+  ])('%s is ignored with a one-line notice, and the build equals a clean one', async (_case, damage) => {
+    await writeArticles(1, `عنوان ${_case}`);
+    await damage(join(dir, STATE));
+    const build = await runBuild(dir, [], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr.trim().split('\n')).toHaveLength(1);
+    expect(build.stderr).toMatch(/^build cache not used: .*state\.json .*; building everything/);
+    expect(build.stdout).toMatch(/rendered (\d+) of \1 pages/);
+    await expectEqualToClean();
+  });
+});
+
+describe('a site changed behind the build', () => {
+  it('rebuilds a page removed or edited in _site, and drops a file added to it', async () => {
+    const article = join(dir, '_site', 'articles', 'a000000000000001', 'index.html');
+    await unlink(join(dir, '_site', 'index.html'));
+    await writeFile(article, 'edited by a deploy step');
+    await writeFile(join(dir, '_site', 'stray.txt'), 'left by someone');
+    const build = await runBuild(dir, [], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/rendered 2 of/);
+    await expectEqualToClean();
+  });
+});
+
+describe('a build killed half way', () => {
+  it('leaves the last site, and the next build runs (the lock died with it) and equals a clean one', async () => {
+    await writeArticles(30, 'صياغة جديدة');
+    const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, '--import', 'tsx', 'scripts/build.ts'], {
+      cwd: dir, env: { ...process.env, ...ENV }, stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+    // Kill as soon as the build has started writing pages into its staging folder.
+    for (let waited = 0; waited < 60_000; waited += 20) {
+      const staging = (await readdir(dir)).find((name) => name.startsWith('._site-build-'));
+      if (staging && (await readdir(join(dir, staging), { recursive: true }).catch(() => [])).length > 10) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const next = await runBuild(dir, [], ENV);
+    expect(next.code, next.stderr).toBe(0);
+    expect((await readdir(dir)).filter((name) => name.startsWith('._site-'))).toEqual([]);
+    await expectEqualToClean();
+  });
+});
+
+describe('two builds at once', () => {
+  it('run one at a time: the second says so clearly and leaves the site alone', async () => {
+    await writeArticles(30, 'نسخة ثالثة');
+    // The first build, holding the lock as long as the test likes.
+    const lock = await acquireBuildLock(join(dir, '.cache', 'build', 'site', 'production'));
+    try {
+      const second = await runBuild(dir, [], ENV);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/^another build is running with the cache .*; wait for it to finish and build again\n$/);
+    } finally {
+      await lock.release();
+    }
+    const [first, again] = await Promise.all([runBuild(dir, [], ENV), runBuild(dir, [], ENV)]);
+    expect([first, again].filter((build) => build.code === 0).length).toBeGreaterThanOrEqual(1);
+    await expectEqualToClean();
+  });
+});

@@ -99,11 +99,17 @@ function intactOutputs(siteDir: string, outputs: ReadonlyMap<string, OutputRecor
   return intact;
 }
 
-/** Hashes of the files a step wrote, for the state and the search step. */
-function recordFiles(siteDir: string, paths: Iterable<string>, keyOf: (path: string) => string, records: Map<string, OutputRecord>): void {
+/**
+ * Hashes of the files a step wrote, for the state and the search step. A file whose stamp is
+ * one the last build recorded (a link to the same inode, untouched) is not read again.
+ */
+function recordFiles(siteDir: string, paths: Iterable<string>, keyOf: (path: string) => string, records: Map<string, OutputRecord>, known?: ReadonlyMap<string, OutputRecord>): void {
   for (const path of paths) {
+    const stamp = siteStamp(join(siteDir, path)) ?? '';
+    const record = known?.get(path);
+    if (record && record.stamp === stamp && record.key === keyOf(path)) { records.set(path, record); continue; }
     const bytes = readFileSync(join(siteDir, path));
-    records.set(path, { key: keyOf(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, stamp: siteStamp(join(siteDir, path)) ?? '' });
+    records.set(path, { key: keyOf(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, stamp });
   }
 }
 
@@ -185,7 +191,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const search = await (buildSearch as (...args: unknown[]) => ReturnType<typeof buildSearch>)(staging, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
     const searchSeconds = secondsSince(searchStarted);
     const others = filesOutsidePages(staging, planned);
-    recordFiles(staging, others, () => '', outputs);
+    recordFiles(staging, others, () => '', outputs, intact);
 
     await swapIn(staging, outputDir, previousSite);
     await saveBuildState(stateFile, { fingerprint, assets: assetsFingerprint, articles: source.entries, outputs });

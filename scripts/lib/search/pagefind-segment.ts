@@ -1,12 +1,12 @@
 // Indexes one segment of the search index with Pagefind's Node API: its pages, each with the
-// Arabic variant tokens of a vocabulary learnt from the segment's own pages (so the bundle
-// is a function of those pages alone), into a folder, pruned of what the search page never
-// loads. Several segments are indexed at once, each by its own Pagefind process (a lane).
+// Arabic variant tokens of a vocabulary learnt from the pages of its own quarter only (so a
+// segment's bundle is a function of its own pages), into a folder, pruned of what the search
+// page never loads. Several segments are indexed at once, each by its own Pagefind process.
 
 import { readFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addToVocabulary, emptyVocabulary, variantTokenizer } from '../arabic/search-normalise.ts';
+import { addToVocabulary, emptyVocabulary, variantTokenizer, type SearchVocabulary } from '../arabic/search-normalise.ts';
 import { prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
 import { documentForIndex, indexedText } from './indexed-page.ts';
 
@@ -17,6 +17,11 @@ export interface PageToIndex {
   url: string;
   /** The built page on disk. */
   file: string;
+  /**
+   * The pages whose words make its vocabulary: its quarter's. A segment is one quarter; an
+   * index in one segment (the tests' reference) still gives each page its quarter's tokens.
+   */
+  vocabulary: string;
 }
 
 export interface SegmentIndexSettings {
@@ -61,12 +66,17 @@ function readPage(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** The variant tokens of each page, from a vocabulary of these pages only; undefined without tokens. */
-function segmentTokenizer(pages: readonly PageToIndex[], settings: SegmentIndexSettings): ((text: string) => string[]) | undefined {
+/** The variant tokens of a page, from the vocabulary of its group's pages only; undefined without tokens. */
+function segmentTokenizer(pages: readonly PageToIndex[], settings: SegmentIndexSettings): ((page: PageToIndex, text: string) => string[]) | undefined {
   if (!settings.variantTokens) return undefined;
-  const vocabulary = emptyVocabulary();
-  for (const page of pages) addToVocabulary(vocabulary, indexedText(readPage(page.file)));
-  return variantTokenizer(vocabulary);
+  const vocabularies = new Map<string, SearchVocabulary>();
+  for (const page of pages) {
+    let vocabulary = vocabularies.get(page.vocabulary);
+    if (!vocabulary) vocabularies.set(page.vocabulary, vocabulary = emptyVocabulary());
+    addToVocabulary(vocabulary, indexedText(readPage(page.file)));
+  }
+  const tokenizers = new Map([...vocabularies].map(([group, vocabulary]) => [group, variantTokenizer(vocabulary)]));
+  return (page, text) => (tokenizers.get(page.vocabulary) as (text: string) => string[])(text);
 }
 
 /** Drops what the page never loads from a bundle: other UIs, unused WebAssembly. */
@@ -97,7 +107,7 @@ export async function indexSegment(pagefind: PagefindLane, pages: readonly PageT
     const inFlight = new TaskPool(PAGES_IN_FLIGHT);
     await prepareInParallelCommitInOrder(pages, PAGES_IN_FLIGHT, async (page) => {
       const html = readPage(page.file);
-      return { url: page.url, content: documentForIndex(html, tokensOf ? tokensOf(indexedText(html)) : []) };
+      return { url: page.url, content: documentForIndex(html, tokensOf ? tokensOf(page, indexedText(html)) : []) };
     }, (prepared) => inFlight.add(async () => {
       const added = await index.addHTMLFile(prepared);
       assertNoErrors(`indexing ${prepared.url}`, added.errors);

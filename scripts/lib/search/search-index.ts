@@ -18,7 +18,7 @@ import { IndexedPageCache, type IndexedPageInfo } from './indexed-page-cache.ts'
 import { indexSegment, openPagefindLane, SCRIPTS_OF_THE_NEWEST_SEGMENT, type PagefindLane } from './pagefind-segment.ts';
 import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
 import { searchStepFingerprint, segmentFingerprint } from './segment-fingerprint.ts';
-import { assignSegments, type SearchSegment, type SegmentablePage } from './search-segments.ts';
+import { assignSegments, segmentName, type SearchSegment, type SegmentablePage } from './search-segments.ts';
 
 export interface SearchIndexOptions {
   /** The built site. */
@@ -32,7 +32,10 @@ export interface SearchIndexOptions {
    * pages are indexed as published: how `npm run search:recall` measures plain Pagefind.
    */
   variantTokens?: boolean;
-  /** Every page in one segment, a single index (default false): what the tests compare the segments with. */
+  /**
+   * Every page in one segment, a single index (default false): what the tests compare the
+   * segments with. Each page still gets the variant tokens of its quarter's vocabulary.
+   */
   oneSegment?: boolean;
   /**
    * A folder the search step owns inside the build cache (default: none, every segment is
@@ -139,7 +142,8 @@ async function indexMissing(
     const queue = missing.values();
     await Promise.all(lanes.map(async (pagefind) => {
       for (const { position, segment, fingerprint } of queue) {
-        bundles[position] = await cache.store(fingerprint, (dir) => indexSegment(pagefind, segment.pages, dir, settings));
+        const pages = segment.pages.map((page) => ({ url: page.url, file: page.file, vocabulary: segmentName(page.sortKey) }));
+        bundles[position] = await cache.store(fingerprint, (dir) => indexSegment(pagefind, pages, dir, settings));
       }
     }));
   } finally {

@@ -1,15 +1,16 @@
-// The search index's shards as the build lists them and the search page reads them.
-// Shared by the build (Node) and the search page (browser); pure.
+// The search index's segments (called shards here and in the file the page reads) as the
+// build lists them and the search page reads them. Shared by the build (Node) and the search
+// page (browser); pure.
 //
-// Why shards: one Pagefind index holds every page in memory while it is written (about a
-// third of a megabyte a page), so a large archive is indexed in parts, newest first, each a
-// run of dates (scripts/lib/search/search-shards.ts).
+// Why segments: one per quarter of the articles' dates (scripts/lib/search/search-segments.ts),
+// so a new article changes one segment's bundle and the others stay cached; and one Pagefind
+// index holds every page in memory while it is written (about a third of a megabyte a page).
 
-/** The list of shards, in the search bundle folder. */
+/** The list of segments, in the search bundle folder. */
 export const SEARCH_SHARDS_FILE = 'search-shards.json';
 
 export interface SearchShardEntry {
-  /** The shard's bundle folder, relative to the search bundle folder ('' is the bundle itself). */
+  /** The segment's bundle folder, relative to the search bundle folder ('' is the bundle itself, the newest). */
   path: string;
   pages: number;
   /** Years its pages were published in. */
@@ -17,22 +18,40 @@ export interface SearchShardEntry {
 }
 
 export interface SearchShardsFile {
-  /** Newest first: every page of a shard is newer than (or as new as) every page of the next. */
+  /** Newest first: every page of a segment is newer than (or as new as) every page of the next. */
   shards: SearchShardEntry[];
 }
 
-/** The shards that can hold results: with a year filter, those with pages of that year. */
+/** The segments that can hold results: with a year filter, those with pages of that year. */
 export function shardsToSearch(shards: readonly SearchShardEntry[], year: string | undefined): SearchShardEntry[] {
   return year ? shards.filter((shard) => shard.years.includes(year)) : [...shards];
 }
 
 /**
- * The filter every shard's pages carry (Pagefind's mergeFilter): its position, from '1'. A
- * newest-first search asks each shard in turn through it, because Pagefind's merged results
- * are in score order and a sorted search's score is the page's position in its own shard.
+ * The filter every segment's pages carry (Pagefind's mergeFilter): its position, from '1'. A
+ * newest-first search asks each segment on its own through it, because Pagefind's merged
+ * results are in score order and a sorted search's score is the page's position in its own segment.
  */
 export const SHARD_FILTER = 'shard';
 
 export function shardFilterValue(position: number): string {
   return String(position + 1);
+}
+
+/**
+ * The segments a query of several words can find pages in. Pagefind leaves out a query word
+ * its index does not have at all (it would rather find something than nothing), and each
+ * segment is an index of its own: a segment without a word the others have would answer the
+ * rest of the query alone, where one index would require the word on every page. So a word
+ * some segment has is required of every segment. `wordCounts`: for each word of the query,
+ * searched alone, its pages by segment filter value (Pagefind's filter counts); `listed`:
+ * every segment, whose positions give those values.
+ */
+export function shardsWithEveryWord(
+  shards: readonly SearchShardEntry[],
+  listed: readonly SearchShardEntry[],
+  wordCounts: readonly Readonly<Record<string, number>>[],
+): SearchShardEntry[] {
+  const required = wordCounts.filter((counts) => Object.values(counts).some((count) => count > 0));
+  return shards.filter((shard) => required.every((counts) => (counts[shardFilterValue(listed.indexOf(shard))] ?? 0) > 0));
 }

@@ -9,7 +9,7 @@ import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-s
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import { buildExcerpt } from '../../scripts/lib/search/excerpt.ts';
 import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, cacheNames, type ArchiveMessage, type ArchiveSummary } from './cache-names.ts';
-import { SEARCH_SHARDS_FILE, SHARD_FILTER, shardFilterValue, shardsToSearch, type SearchShardEntry, type SearchShardsFile } from './search-shards.ts';
+import { SEARCH_SHARDS_FILE, SHARD_FILTER, shardFilterValue, shardsToSearch, shardsWithEveryWord, type SearchShardEntry, type SearchShardsFile } from './search-shards.ts';
 
 // The part of Pagefind's JS API this page uses.
 interface PagefindResultData {
@@ -24,20 +24,22 @@ interface PagefindResult {
   data(): Promise<PagefindResultData>;
 }
 interface PagefindSearchOptions {
-  filters: Record<string, string>;
+  /** A value, or any of several (Pagefind's compound filter). */
+  filters: Record<string, string | { any: string[] }>;
   sort: Record<string, 'asc' | 'desc'>;
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
-  search(term: string, options: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
+  /** `filters`: for each filter, how many of the results carry each value. */
+  search(term: string, options: PagefindSearchOptions): Promise<{ results: PagefindResult[]; filters?: Record<string, Record<string, number>> } | null>;
 }
 
-/** Pagefind with the first shard of the index loaded, and the others merged as needed. */
+/** Pagefind with the newest segment of the index loaded, and the others merged as needed. */
 interface ShardedIndex {
   pagefind: Pagefind;
   shards: SearchShardEntry[];
-  /** Shards merged so far (the first is Pagefind's own). */
+  /** Segments merged so far (the newest is Pagefind's own). */
   merged: Set<SearchShardEntry>;
 }
 
@@ -126,8 +128,8 @@ function startSearch(root: HTMLElement): void {
     window.history.replaceState(null, '', url);
   }
 
-  // The index may be in shards (assets/js/search-shards.ts): the first is Pagefind's own,
-  // the others are merged into it when a search may find something in them.
+  // The index is in segments, one per quarter (assets/js/search-shards.ts): the newest is
+  // Pagefind's own, the others are merged into it when a search may find something in them.
   const PAGEFIND_OPTIONS = { baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS };
   let pagefind: Promise<ShardedIndex> | undefined;
   const loadPagefind = (): Promise<ShardedIndex> => {
@@ -147,13 +149,14 @@ function startSearch(root: HTMLElement): void {
   };
 
   /**
-   * Searches the shards that can hold results (all, or those of the chosen year). By
-   * relevance, Pagefind merges them by score; newest first, each shard is asked in turn and
-   * its results follow the newer shard's: the order one index would give.
+   * Searches the segments that can hold results (all, or those of the chosen year, and of
+   * those only the ones with every word of the query some segment has). By relevance,
+   * Pagefind merges them by score; newest first, each segment is asked on its own and its
+   * results follow the newer segment's: the order one index would give.
    */
-  async function searchShards(index: ShardedIndex, query: string, options: PagefindSearchOptions): Promise<PagefindResult[]> {
-    const shards = shardsToSearch(index.shards, options.filters.year);
-    await Promise.all(shards.filter((shard) => !index.merged.has(shard)).map((shard) => {
+  async function searchShards(index: ShardedIndex, query: string, options: PagefindSearchOptions, year: string | undefined): Promise<PagefindResult[]> {
+    const candidates = shardsToSearch(index.shards, year);
+    await Promise.all(candidates.filter((shard) => !index.merged.has(shard)).map((shard) => {
       index.merged.add(shard);
       const mergeFilter = { [SHARD_FILTER]: shardFilterValue(index.shards.indexOf(shard)) };
       return index.pagefind.mergeIndex(`${bundle}${shard.path}`, { ...PAGEFIND_OPTIONS, mergeFilter }).catch((error: unknown) => {
@@ -161,13 +164,27 @@ function startSearch(root: HTMLElement): void {
         throw error;
       });
     }));
-    if (!options.sort.date) return (await index.pagefind.search(query, options))?.results ?? [];
-    const perShard = [];
-    for (const shard of shards) {
-      const filters = { ...options.filters, [SHARD_FILTER]: shardFilterValue(index.shards.indexOf(shard)) };
-      perShard.push((await index.pagefind.search(query, { ...options, filters }))?.results ?? []);
+    const shards = shardsWithEveryWord(candidates, index.shards, await wordCounts(index, query));
+    if (shards.length === 0) return [];
+    if (!options.sort.date) {
+      const filters = shards.length === candidates.length ? options.filters
+        : { ...options.filters, [SHARD_FILTER]: { any: shards.map((shard) => shardFilterValue(index.shards.indexOf(shard))) } };
+      return (await index.pagefind.search(query, { ...options, filters }))?.results ?? [];
     }
+    // All at once (one segment per quarter: tens of them), then put in the segments' order.
+    const perShard = await Promise.all(shards.map(async (shard) => {
+      const filters = { ...options.filters, [SHARD_FILTER]: shardFilterValue(index.shards.indexOf(shard)) };
+      return (await index.pagefind.search(query, { ...options, filters }))?.results ?? [];
+    }));
     return perShard.flat();
+  }
+
+  /** For a query of several words, each word's pages by segment (see shardsWithEveryWord). */
+  async function wordCounts(index: ShardedIndex, query: string): Promise<Record<string, number>[]> {
+    const words = query.split(' ').filter(Boolean);
+    if (words.length < 2 || query.includes('"')) return [];
+    return Promise.all(words.map(async (word) =>
+      (await index.pagefind.search(word, { filters: {}, sort: {} }))?.filters?.[SHARD_FILTER] ?? {}));
   }
 
   let searchNumber = 0;
@@ -203,11 +220,11 @@ function startSearch(root: HTMLElement): void {
         sort: sortValue() === 'newest' ? { date: 'desc' } : {},
       };
       let query = normaliseQuery(term);
-      let found = await searchShards(engine, query, options);
+      let found = await searchShards(engine, query, options, year.value || undefined);
       const fallback = fallbackQuery(term);
       if (found.length === 0 && fallback) {
         query = fallback;
-        found = await searchShards(engine, fallback, options);
+        found = await searchShards(engine, fallback, options, year.value || undefined);
       }
       if (number !== searchNumber) return;
       results = found;

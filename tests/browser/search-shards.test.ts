@@ -1,8 +1,9 @@
-// A sharded search index finds what one index finds: a generated corpus, ingested and built
-// twice — in one shard, and in shards of 25 articles — then the same searches on the search
-// page in Chromium: the same results and counts, the same newest-first order, the same
-// results under section and year filters.
-import { readFile } from 'node:fs/promises';
+// A search index in quarter segments finds what one index finds: a generated corpus over ten
+// years, ingested and built (one segment per quarter), and a copy of the site indexed in one
+// segment; then the same searches on the search page in Chromium: the same results and
+// counts, the same newest-first order, the same results under section and year filters, and
+// a year's search loads that year's segments only.
+import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import type { SearchShardsFile } from '../../assets/js/search-shards.ts';
 import { writeCorpus } from '../../scripts/lib/bench/generate-corpus.ts';
 import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
 import { startStaticServer, type RunningServer } from '../../scripts/lib/serve/static-server.ts';
+import { writeSearchIndex } from '../../scripts/lib/search/search-index.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { createFixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { useSuiteTempDirs } from '../support/temp-dir.ts';
@@ -17,37 +19,41 @@ import { useSuiteTempDirs } from '../support/temp-dir.ts';
 const makeTempDir = useSuiteTempDirs('search-shards-');
 
 const ARTICLES = 150;
-const PAGES_PER_SHARD = 25;
 
 interface Built {
-  site: FixtureSite;
+  root: string;
   server: RunningServer;
   shards: SearchShardsFile['shards'];
 }
 
+let site: FixtureSite;
 let single: Built;
-let sharded: Built;
+let segmented: Built;
 let browser: Browser;
 let page: Page;
 
-async function builtSite(rawDir: string, pagesPerShard: number): Promise<Built> {
-  const site = await createFixtureSite([]);
-  const code = await runIngestCommand([rawDir, '--out', join(site.contentDir, 'articles')], { stdout: () => {}, stderr: () => {}, isTerminal: false, cwd: site.dir });
-  if (code !== 0) throw new Error(`ingest of the generated corpus exited with ${code}`);
-  await site.build({ now: new Date('2026-01-01T00:00:00Z'), site: { searchPagesPerShard: pagesPerShard } });
-  const shards = (JSON.parse(await site.read('pagefind/search-shards.json')) as SearchShardsFile).shards;
-  const server = await startStaticServer({ root: site.outputDir, pathPrefix: '/' });
-  return { site, server, shards };
+async function served(root: string): Promise<Built> {
+  const shards = (JSON.parse(await readFile(join(root, 'pagefind/search-shards.json'), 'utf8')) as SearchShardsFile).shards;
+  const server = await startStaticServer({ root, pathPrefix: '/' });
+  return { root, server, shards };
 }
 
 interface Found {
   status: string;
   urls: string[];
+  /** Segment folders whose entry file the page fetched ('' for the bundle root). */
+  segmentsLoaded: string[];
 }
 
 /** Every result of a search, through the page's own deep link and «more» button. */
 async function searchAll(built: Built, params: Record<string, string>): Promise<Found> {
   const query = new URLSearchParams(params);
+  const segmentsLoaded: string[] = [];
+  const onRequest = (request: { url(): string }): void => {
+    const entry = /\/pagefind\/(.*?)pagefind-entry\.json/.exec(request.url());
+    if (entry) segmentsLoaded.push(entry[1] ?? '');
+  };
+  page.on('request', onRequest);
   await page.goto(`${built.server.url}search/?${query}`);
   await page.waitForFunction((term) => document.querySelector('[data-search-status]')?.textContent?.endsWith(`«${term}»`), params.q);
   const more = page.locator('[data-search-more]');
@@ -56,27 +62,39 @@ async function searchAll(built: Built, params: Record<string, string>): Promise<
     await more.click();
     await page.waitForFunction((count) => document.querySelectorAll('.search-result').length > count, shown);
   }
+  page.off('request', onRequest);
   return {
     status: await page.locator('[data-search-status]').innerText(),
     urls: await page.locator('.search-result__link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')),
+    segmentsLoaded: [...new Set(segmentsLoaded)].sort(),
   };
 }
+
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   const raw = await makeTempDir();
   await writeCorpus({ articles: ARTICLES, outDir: raw, seed: 7 });
-  single = await builtSite(raw, 1_000_000);
-  sharded = await builtSite(raw, PAGES_PER_SHARD);
+  site = await createFixtureSite([]);
+  const code = await runIngestCommand([raw, '--out', join(site.contentDir, 'articles')], { stdout: () => {}, stderr: () => {}, isTerminal: false, cwd: site.dir });
+  if (code !== 0) throw new Error(`ingest of the generated corpus exited with ${code}`);
+  await site.build({ now: new Date('2026-01-01T00:00:00Z') });
+  segmented = await served(site.outputDir);
+  // The same site, its index in one segment.
+  const oneIndex = join(await makeTempDir(), 'site');
+  await cp(site.outputDir, oneIndex, { recursive: true });
+  await writeSearchIndex({ siteDir: oneIndex, language: 'ar', oneSegment: true });
+  single = await served(oneIndex);
   browser = await launchChromium();
   page = await browser.newPage();
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([single, sharded].map(async (built) => {
-    await built?.server.close();
-    await built?.site.remove();
-  }));
+  await Promise.all([single, segmented].map((built) => built?.server.close()));
+  await site?.remove();
 });
 
 const SEARCHES: Record<string, string>[] = [
@@ -85,6 +103,11 @@ const SEARCHES: Record<string, string>[] = [
   { q: 'الحكومة' },
   { q: 'الحكومة', sort: 'newest' },
   { q: 'وزير الاقتصاد' },
+  // Several words: a quarter without one of them must not answer with the others alone.
+  { q: 'وزير الاقتصاد', sort: 'newest' },
+  { q: 'وزير الاقتصاد', section: 'اقتصاد' },
+  { q: 'وزير الاقتصاد', year: '2020' },
+  { q: 'وزير الاقتصاد', year: '2020', sort: 'newest' },
   { q: 'سوريا', sort: 'newest' },
   { q: 'دمشق', section: 'اقتصاد' },
   { q: 'دمشق', section: 'اقتصاد', sort: 'newest' },
@@ -96,22 +119,35 @@ const SEARCHES: Record<string, string>[] = [
 ];
 
 describe('the index of the generated corpus', () => {
-  it('is one shard in one build and several, of contiguous dates, in the other', async () => {
+  it('is one segment in one site and one per quarter, newest first, in the other', async () => {
     expect(single.shards).toHaveLength(1);
-    expect(sharded.shards.length).toBeGreaterThanOrEqual(ARTICLES / PAGES_PER_SHARD - 1);
-    expect(sharded.shards.reduce((sum, shard) => sum + shard.pages, 0)).toBe(single.shards[0]?.pages);
-    const entry = JSON.parse(await readFile(join(sharded.site.outputDir, 'pagefind', sharded.shards[1]?.path ?? '', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    expect(entry.languages.ar?.page_count).toBe(sharded.shards[1]?.pages);
+    expect(segmented.shards.length).toBeGreaterThanOrEqual(30);
+    expect(segmented.shards.reduce((sum, shard) => sum + shard.pages, 0)).toBe(single.shards[0]?.pages);
+    const names = segmented.shards.slice(1).map((shard) => shard.path);
+    expect(names.every((name) => /^\d{4}-q[1-4]\/$/.test(name))).toBe(true);
+    expect([...names].sort().reverse()).toEqual(names);
+    expect(segmented.shards.every((shard) => shard.years.length === 1)).toBe(true);
+    const entry = JSON.parse(await readFile(join(segmented.root, 'pagefind', segmented.shards[1]?.path ?? '', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages.ar?.page_count).toBe(segmented.shards[1]?.pages);
   });
 });
 
-describe('searching a sharded index', () => {
+describe('searching an index in segments', () => {
   it.each(SEARCHES.map((params) => [new URLSearchParams(params).toString(), params] as const))('finds what one index finds: %s', async (_label, params) => {
     const one = await searchAll(single, params);
-    const many = await searchAll(sharded, params);
+    const many = await searchAll(segmented, params);
     expect(one.urls.length).toBeGreaterThan(0);
     expect(many.status).toBe(one.status);
     if (params.sort === 'newest') expect(many.urls).toEqual(one.urls);
     else expect([...many.urls].sort()).toEqual([...one.urls].sort());
+    // A year's search loads the newest segment (Pagefind itself) and that year's quarters only.
+    const expected = params.year
+      ? ['', ...segmented.shards.filter((shard) => shard.years.includes(params.year!)).map((shard) => shard.path)]
+      : segmented.shards.map((shard) => shard.path);
+    expect(many.segmentsLoaded).toEqual([...new Set(expected)].sort());
+  });
+
+  it('logs no error to the console', () => {
+    expect(consoleErrors).toEqual([]);
   });
 });

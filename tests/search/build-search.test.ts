@@ -90,6 +90,11 @@ describe('the search step with a segment cache', () => {
   it('indexes every segment into an empty cache, and writes what a run without a cache writes', async () => {
     const result = await run(live, { cacheDir });
     expect(result).toMatchObject({ segments: 5, reindexedSegments: 5, shards: 5 });
+    // What it wrote, with the hashes the engine records: every file of the index and the rest.
+    const onDisk = await fileHashesOf(live);
+    const written = [...onDisk.keys()].filter((path) => SEARCH_OUTPUTS.some((output) => path === output || path.startsWith(`${output}/`)));
+    expect([...result.written.keys()].sort()).toEqual(written.sort());
+    for (const [path, hash] of result.written) expect(hash, path).toEqual(onDisk.get(path));
     expect((await segmentsOf(live)).map((segment) => segment.path)).toEqual(['', '2017-q2/', '2017-q1/', '2016-q4/', '2016-q3/']);
     const scratch = await renderedSite();
     expect(await run(scratch)).toMatchObject({ segments: 5, reindexedSegments: 5 });

@@ -34,9 +34,9 @@ export async function writePageScripts(siteDir: string): Promise<Map<string, Fil
   ]);
 }
 
-/** sw.js at the site root, for this build's version and shell. */
-export async function writeServiceWorker(siteDir: string, version: string, shell: readonly string[]): Promise<void> {
-  await buildInto(siteDir, {
+/** sw.js at the site root, for this build's version and shell; returns its hash. */
+export async function writeServiceWorker(siteDir: string, version: string, shell: readonly string[]): Promise<Map<string, FileHash>> {
+  return buildInto(siteDir, {
     entryPoints: [join(SOURCE_DIR, 'service-worker.ts')],
     outfile: join(siteDir, 'sw.js'),
     format: 'iife',

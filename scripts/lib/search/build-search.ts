@@ -9,7 +9,7 @@ import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, type ArchiveSummary } from '../../..
 import type { SiteSettings } from '../config/site.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { writePageScripts, writeServiceWorker } from './browser-scripts.ts';
-import type { FileHashes } from './file-hashes.ts';
+import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
 import { offlineFiles } from './offline-archive.ts';
 import { writeSearchIndex } from './search-index.ts';
 
@@ -37,8 +37,20 @@ export interface SearchBuildResult {
   segments: number;
   /** Segments indexed by Pagefind in this run rather than taken from the cache. */
   reindexedSegments: number;
+  /**
+   * Every file this step wrote (pagefind/…, the scripts, the manifest and summary, sw.js),
+   * by site-relative path, with its hash: the engine need not read them again.
+   */
+  written: Map<string, FileHash>;
   /** @deprecated The same as segments: for build-site.ts until it reads segments. */
   shards: number;
+}
+
+/** Writes a JSON file by rename; returns its hash. */
+async function writeJson(siteDir: string, path: string, value: unknown): Promise<Map<string, FileHash>> {
+  const bytes = Buffer.from(`${JSON.stringify(value)}\n`);
+  await writeFileAtomic(join(siteDir, path), bytes);
+  return new Map([[path, hashBytes(bytes)]]);
 }
 
 /**
@@ -51,10 +63,14 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   // What is known of the site's files: the engine's hashes, then what this step wrote or read.
   const knownHashes = new Map([...(options.fileHashes ?? []), ...index.fileHashes, ...scripts]);
   const { shell, manifest } = await offlineFiles({ siteDir, pages: index.pages, indexFiles: index.bundleFiles, assetsDir, knownHashes });
-  await writeFileAtomic(join(siteDir, ARCHIVE_MANIFEST), `${JSON.stringify(manifest)}\n`);
   const summary: ArchiveSummary = { version: manifest.version, bytes: manifest.bytes, files: manifest.files.length };
-  await writeFileAtomic(join(siteDir, ARCHIVE_SUMMARY), `${JSON.stringify(summary)}\n`);
-  await writeServiceWorker(siteDir, manifest.version, shell);
+  const written = new Map([
+    ...index.bundleFiles.map((path) => [path, index.fileHashes.get(path) as FileHash] as const),
+    ...scripts,
+    ...await writeJson(siteDir, ARCHIVE_MANIFEST, manifest),
+    ...await writeJson(siteDir, ARCHIVE_SUMMARY, summary),
+    ...await writeServiceWorker(siteDir, manifest.version, shell),
+  ]);
   const segments = index.segments.length;
-  return { pages: index.pages, version: manifest.version, segments, reindexedSegments: index.reindexedSegments, shards: segments };
+  return { pages: index.pages, version: manifest.version, segments, reindexedSegments: index.reindexedSegments, written, shards: segments };
 }

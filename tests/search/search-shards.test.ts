@@ -34,7 +34,7 @@ describe('shardsWithEveryWord', () => {
   ];
   const paths = (shards: readonly { path: string }[]): string[] => shards.map((shard) => shard.path);
 
-  it.each([
+  it.each<[string, Record<string, number>[], string[]]>([
     ['keeps every segment for a query of one word (no counts asked)', [], ['', '2017-q4/', '2017-q1/']],
     ['keeps the segments that have every word', [{ 1: 2, 2: 1, 3: 1 }, { 1: 1, 3: 2 }], ['', '2017-q1/']],
     ['ignores a word no segment has, as one index ignores a word it does not have', [{ 1: 2, 2: 1 }, {}], ['', '2017-q4/']],

@@ -12,9 +12,10 @@ const CACHE_FORMAT = 1;
 
 /**
  * The code that decides what goes into a bundle: the Arabic normaliser (the variant
- * tokens), the indexed part of a page, and how pages are fed to Pagefind and its bundle pruned.
+ * tokens), the indexed part of a page, how pages are fed to Pagefind and its bundle pruned,
+ * and which pages share a vocabulary (the quarter).
  */
-const SOURCES = ['../arabic/search-normalise.ts', '../arabic/normalise.ts', './indexed-page.ts', './pagefind-segment.ts'];
+const SOURCES = ['../arabic/search-normalise.ts', '../arabic/normalise.ts', './indexed-page.ts', './pagefind-segment.ts', './search-segments.ts'];
 
 export interface SearchStepSettings {
   /** The index's language (Pagefind's forceLanguage). */

@@ -1,6 +1,6 @@
 // What the search step remembers of pages by their content hash: whether the index holds them,
 // and their date keys. A missing, damaged or stale file is the same as none.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IndexedPageCache } from '../../scripts/lib/search/indexed-page-cache.ts';
@@ -65,6 +65,15 @@ describe('IndexedPageCache', () => {
     cache.remember(ARTICLE, null);
     await cache.save();
     expect(cache.get(ARTICLE)).toBeNull();
+  });
+
+  it('replaces a folder found under its file\'s name', async () => {
+    const dir = await makeTempDir();
+    await mkdir(join(dir, 'pages.json', 'inside'), { recursive: true });
+    const cache = await IndexedPageCache.load(dir, STEP);
+    cache.remember(ARTICLE, null);
+    await cache.save();
+    expect((await IndexedPageCache.load(dir, STEP)).get(ARTICLE)).toBeNull();
   });
 
   it('replaces its file rather than writing into it', async () => {

@@ -76,6 +76,19 @@ describe('SegmentCache', () => {
     expect(await readdir(join(cacheDir, 'segments'))).toEqual([FINGERPRINT]);
   });
 
+  it.each([
+    ['the cache folder', ''],
+    ['its segments folder', 'segments'],
+  ])('replaces a file where %s should be', async (_label, path) => {
+    const cacheDir = join(await makeTempDir(), 'cache');
+    await mkdir(join(cacheDir, path, '..'), { recursive: true });
+    await writeFile(join(cacheDir, path), 'garbage');
+    const cache = new SegmentCache(cacheDir);
+    await cache.prepare();
+    await cache.store(FINGERPRINT, writeBundle);
+    expect((await cache.take(FINGERPRINT))?.files).toHaveLength(4);
+  });
+
   it('keeps only the entries a build used, and drops leftovers and garbage', async () => {
     const { cacheDir, cache } = await stored();
     await cache.store(OTHER, writeBundle);

@@ -3,7 +3,7 @@
 // hashes reads only the pages it has not seen before. The file may be missing or damaged;
 // anything in it that does not look right is read again from the page.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { PageDateKeys } from './indexed-page.ts';
@@ -62,6 +62,8 @@ export class IndexedPageCache {
     if (!this.dir) return;
     const pages: CacheFile['pages'] = {};
     for (const [sha256, info] of this.used) pages[sha256] = info ? [info.sortKey, info.year] : 0;
+    // A folder under the file's name (garbage) would refuse the rename.
+    if ((await stat(join(this.dir, CACHE_FILE)).catch(() => undefined))?.isDirectory()) await rm(join(this.dir, CACHE_FILE), { recursive: true });
     await writeFileAtomic(join(this.dir, CACHE_FILE), `${JSON.stringify({ fingerprint: this.fingerprint, pages } satisfies CacheFile)}\n`);
   }
 }

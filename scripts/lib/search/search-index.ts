@@ -166,6 +166,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   // same file system: placing them is linking, not copying) and it goes once they are placed.
   const scratch = options.cacheDir ? undefined : join(options.siteDir, `.search-segments-${randomBytes(6).toString('hex')}`);
   const cache = new SegmentCache(options.cacheDir ?? (scratch as string));
+  await cache.prepare();
   // Leftovers of a run killed mid-way, in a site folder that is not a fresh staging one (npm start).
   const writing = join(dirname(bundlePath), `.${basename(bundlePath)}-writing`);
   await rm(writing, { recursive: true, force: true });

@@ -9,8 +9,8 @@
 //   segments/.writing-<random>/         an entry being written, renamed into place when complete
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { walkFiles } from '../fs/walk-files.ts';
 import { hashFileSync, isFileHash, type FileHash } from './file-hashes.ts';
 
@@ -56,6 +56,18 @@ export class SegmentCache {
   /** `dir`: the folder the search step owns; it may be missing or hold anything. */
   constructor(dir: string) {
     this.segmentsDir = join(dir, 'segments');
+  }
+
+  /**
+   * Makes the cache's folders, replacing whatever else holds their names (a file where a
+   * folder should be): the folder may hold anything, and the build must not fail on it.
+   */
+  async prepare(): Promise<void> {
+    for (const folder of [dirname(this.segmentsDir), this.segmentsDir]) {
+      const info = await stat(folder).catch(() => undefined);
+      if (info && !info.isDirectory()) await rm(folder, { force: true });
+    }
+    await mkdir(this.segmentsDir, { recursive: true });
   }
 
   private entryDir(fingerprint: string): string {

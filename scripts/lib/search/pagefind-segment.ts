@@ -37,10 +37,13 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
 ];
 /**
- * The scripts the search page loads from the newest segment only (the bundle root). Kept in
- * every segment's bundle in the cache, since today's newest is next quarter's second.
+ * What the search page loads from the newest segment only (the bundle root): Pagefind's
+ * scripts and its WebAssembly (merged segments reuse it). Kept in every segment's bundle in
+ * the cache, since this quarter's newest segment is the next quarter's second.
  */
-export const SCRIPTS_OF_THE_NEWEST_SEGMENT = ['pagefind.js', 'pagefind-worker.js'];
+export function onlyInTheNewestSegment(path: string): boolean {
+  return path === 'pagefind.js' || path === 'pagefind-worker.js' || /^wasm\.[^/]+\.pagefind$/.test(path);
+}
 
 const PAGES_IN_FLIGHT = 16;
 

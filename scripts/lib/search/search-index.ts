@@ -15,7 +15,7 @@ import { walkFiles } from '../fs/walk-files.ts';
 import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
 import { isIndexedPage, pageDateKeys } from './indexed-page.ts';
 import { IndexedPageCache, type IndexedPageInfo } from './indexed-page-cache.ts';
-import { indexSegment, openPagefindLane, SCRIPTS_OF_THE_NEWEST_SEGMENT, type PagefindLane } from './pagefind-segment.ts';
+import { indexSegment, onlyInTheNewestSegment, openPagefindLane, type PagefindLane } from './pagefind-segment.ts';
 import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
 import { searchStepFingerprint, segmentFingerprint } from './segment-fingerprint.ts';
 import { assignSegments, segmentName, type SearchSegment, type SegmentablePage } from './search-segments.ts';
@@ -189,7 +189,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     for (const [position, segment] of segments.entries()) {
       const bundle = bundles[position] as SegmentBundle;
       for (const file of bundle.files) {
-        if (position > 0 && SCRIPTS_OF_THE_NEWEST_SEGMENT.includes(file.path)) continue;
+        if (position > 0 && onlyInTheNewestSegment(file.path)) continue;
         const target = join(writing, segment.path, file.path);
         if (!folders.has(dirname(target))) {
           await mkdir(dirname(target), { recursive: true });

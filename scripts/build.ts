@@ -31,7 +31,7 @@ if (values.help) {
       process.stdout.write(`${values.output} is up to date (${result.pages} pages checked in ${seconds.total.toFixed(1)} s)\n`);
     } else {
       process.stdout.write(`built ${values.output} in ${seconds.total.toFixed(1)} s: rendered ${result.rendered} of ${result.pages} pages `
-        + `(pages ${seconds.render.toFixed(1)} s, search index and offline copy ${seconds.search.toFixed(1)} s, ${result.searchShards} search shards)\n`);
+        + `(pages ${seconds.render.toFixed(1)} s, search index and offline copy ${seconds.search.toFixed(1)} s, ${result.reindexedSegments} of ${result.searchSegments} search segments indexed)\n`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

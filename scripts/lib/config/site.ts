@@ -34,13 +34,6 @@ export interface SiteSettings {
   feedSize: number;
   /** URLs in one sitemap file before /sitemap.xml becomes an index (the protocol's limit is 50,000). */
   sitemapUrlsPerFile: number;
-  /**
-   * Articles in one shard of the search index. Pagefind holds a whole index in memory while
-   * writing it (about 330 KB an article: 3.2 GiB at 10,000); a larger archive is indexed in
-   * shards, two at a time. Each shard costs the reader's first search its own metadata and
-   * WebAssembly (~60 KB), so shards are as large as memory allows.
-   */
-  searchPagesPerShard: number;
   /** Show the Hijri date beside the Gregorian one on article pages. */
   showHijriDate: boolean;
   /** Known sections, in the order the navigation lists them. */
@@ -66,7 +59,6 @@ export const siteSettings: SiteSettings = {
   feedSize: 50,
   showHijriDate: false,
   sitemapUrlsPerFile: 50_000,
-  searchPagesPerShard: 5_000,
   sections: [
     { name: 'سورية', slug: 'syria' },
     { name: 'عربي ودولي', slug: 'arab-world' },

@@ -51,8 +51,9 @@ export interface BuildResult {
   rendered: number;
   /** Seconds each step took: what `npm run build` reports, and where a slow build looks first. */
   seconds: { render: number; search: number; total: number };
-  /** Shards of the search index. */
-  searchShards: number;
+  /** Segments of the search index, and how many of them were indexed (not taken from the cache). */
+  searchSegments: number;
+  reindexedSegments: number;
   /** Whether the build had nothing to do: the live site was already this build's output. */
   unchanged: boolean;
 }
@@ -103,11 +104,16 @@ function intactOutputs(siteDir: string, outputs: ReadonlyMap<string, OutputRecor
  * Hashes of the files a step wrote, for the state and the search step. A file whose stamp is
  * one the last build recorded (a link to the same inode, untouched) is not read again.
  */
-function recordFiles(siteDir: string, paths: Iterable<string>, keyOf: (path: string) => string, records: Map<string, OutputRecord>, known?: ReadonlyMap<string, OutputRecord>): void {
+function recordFiles(
+  siteDir: string, paths: Iterable<string>, keyOf: (path: string) => string, records: Map<string, OutputRecord>,
+  known?: ReadonlyMap<string, OutputRecord>, hashed?: ReadonlyMap<string, { sha256: string; bytes: number }>,
+): void {
   for (const path of paths) {
     const stamp = siteStamp(join(siteDir, path)) ?? '';
     const record = known?.get(path);
     if (record && record.stamp === stamp && record.key === keyOf(path)) { records.set(path, record); continue; }
+    const hash = hashed?.get(path);
+    if (hash) { records.set(path, { key: keyOf(path), ...hash, stamp }); continue; }
     const bytes = readFileSync(join(siteDir, path));
     records.set(path, { key: keyOf(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, stamp });
   }
@@ -164,7 +170,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (nothingToDo) {
       // Only the article stamps may have moved (a file touched, the project copied).
       await saveBuildState(stateFile, { ...last, articles: source.entries });
-      return { pages: plan.pages.length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchShards: 0, unchanged: true };
+      return { pages: plan.pages.length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
     // The pages to render, and the assets, into the staging folder.
@@ -188,10 +194,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The search index, browser scripts and service worker are part of every build.
     const searchStarted = performance.now();
     const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
-    const search = await (buildSearch as (...args: unknown[]) => ReturnType<typeof buildSearch>)(staging, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
+    const search = await buildSearch(staging, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
     const searchSeconds = secondsSince(searchStarted);
     const others = filesOutsidePages(staging, planned);
-    recordFiles(staging, others, () => '', outputs, intact);
+    recordFiles(staging, others, () => '', outputs, intact, search.written);
 
     await swapIn(staging, outputDir, previousSite);
     await saveBuildState(stateFile, { fingerprint, assets: assetsFingerprint, articles: source.entries, outputs });
@@ -199,7 +205,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pages: plan.pages.length,
       rendered: toRender.length,
       seconds: { render, search: searchSeconds, total: secondsSince(started) },
-      searchShards: search.shards,
+      searchSegments: search.segments,
+      reindexedSegments: search.reindexedSegments,
       unchanged: false,
     };
   } catch (error) {

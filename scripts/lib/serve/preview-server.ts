@@ -1,15 +1,16 @@
 // `npm start`: the site as an editor previews it, on the same incremental engine as
 // `npm run build` (drafts and scheduled articles shown, a cache of its own). A save under
-// content/, layouts/ or assets/ rebuilds what it touches (one build at a time: saves made
-// during a build are built by one more run), and every open page reloads itself when the
-// build is done. A failed build keeps the last good site and is printed.
+// content/, layouts/ or assets/ rebuilds what it touches (one build at a time, in a worker:
+// preview-worker.ts; saves made during a build are built by one more run); every open page
+// reloads itself as soon as the changed pages are in place, and the search index catches
+// up right after. A failed build keeps the last good site and is printed.
 
 import { watch } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import type { BuildContext } from '../site/build-context.ts';
-import { buildSite } from '../site/build-site.ts';
+import { join, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { coalescing } from './coalescing.ts';
+import type { PreviewWorkerData, PreviewWorkerMessage } from './preview-worker.ts';
 import { startStaticServer, type RunningServer } from './static-server.ts';
 
 export const RELOAD_EVENTS = '/__preview/events';
@@ -21,7 +22,7 @@ const RELOAD_SOURCE = `new EventSource(${JSON.stringify(RELOAD_EVENTS)}).addEven
 export interface PreviewOptions {
   projectDir: string;
   outputDir: string;
-  context: () => BuildContext;
+  pathPrefix: string;
   port: number;
   host: string;
   log: (line: string) => void;
@@ -29,23 +30,63 @@ export interface PreviewOptions {
 
 export interface PreviewServer {
   server: RunningServer;
-  /** Resolves when the build asked for by the last change (or the first build) is done. */
+  /** Resolves when the build asked for by the last change (or the first build) is done, search included. */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Files whose change makes the worker's compiled layouts stale: layouts, page templates, the config. */
+export function changesTemplates(relativePath: string): boolean {
+  const path = relativePath.split(sep).join('/');
+  return path.startsWith('layouts/') || (path.startsWith('content/') && path.endsWith('.njk')) || path === '.eleventy.ts';
+}
+
+function startWorker(options: PreviewOptions): Worker {
+  // A worker does not inherit the main thread's TypeScript loader: it registers tsx first.
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})`
+    + `.then(({ register }) => { register(); return import(${JSON.stringify(new URL('./preview-worker.ts', import.meta.url).href)}); })`;
+  return new Worker(bootstrap, {
+    eval: true,
+    workerData: { projectDir: resolve(options.projectDir), outputDir: resolve(options.projectDir, options.outputDir) } satisfies PreviewWorkerData,
+  });
+}
+
+/** Runs one build in the worker: resolves once its pages are in place, and again (done) once search has caught up. */
+function buildIn(worker: Worker, onPages: (message: PreviewWorkerMessage) => void): Promise<PreviewWorkerMessage> {
+  return new Promise((resolveBuild, reject) => {
+    const onMessage = (message: PreviewWorkerMessage): void => {
+      if (message.type === 'pages') { onPages(message); return; }
+      worker.off('message', onMessage);
+      worker.off('error', reject);
+      resolveBuild(message);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+    worker.postMessage({ type: 'build' });
+  });
+}
+
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const listeners = new Set<ServerResponse>();
+  let worker = startWorker(options);
+  const changed = new Set<string>();
   let building: Promise<void> = Promise.resolve();
   const rebuild = coalescing(async () => {
     const started = performance.now();
-    try {
-      const result = await buildSite({ projectDir: options.projectDir, outputDir: options.outputDir, context: options.context() });
-      options.log(result.unchanged ? 'preview: nothing changed'
-        : `preview: rendered ${result.rendered} of ${result.pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      for (const listener of listeners) listener.write('event: built\ndata: \n\n');
-    } catch (error) {
-      options.log(`preview: the build failed; the preview shows the last good site.\n${error instanceof Error ? error.message : String(error)}`);
+    if ([...changed].some(changesTemplates)) {
+      await worker.terminate();
+      worker = startWorker(options);
+    }
+    changed.clear();
+    const done = await buildIn(worker, (pages) => {
+      if (pages.type !== 'pages') return;
+      options.log(pages.unchanged ? 'preview: nothing changed'
+        : `preview: rendered ${pages.rendered} of ${pages.pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      if (!pages.unchanged) for (const listener of listeners) listener.write('event: built\ndata: \n\n');
+    }).catch((error: unknown) => ({ type: 'failed', message: String(error) }) as PreviewWorkerMessage);
+    if (done.type === 'failed') options.log(`preview: the build failed; the preview shows the last good site.\n${done.message}`);
+    else if (done.type === 'search' && done.reindexedSegments > 0) {
+      options.log(`preview: search index caught up in ${done.seconds.toFixed(1)} s (${done.reindexedSegments} of ${done.searchSegments} segments)`);
     }
   });
   building = rebuild();
@@ -54,7 +95,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     root: options.outputDir,
     port: options.port,
     host: options.host,
-    pathPrefix: options.context().site.pathPrefix,
+    pathPrefix: options.pathPrefix,
     injectIntoHtml: `<script src="${RELOAD_SCRIPT}" defer></script>`,
     extraRoutes: {
       [RELOAD_SCRIPT]: (_request, response) => response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(RELOAD_SOURCE),
@@ -67,7 +108,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     },
   });
   const watchers = ['content', 'layouts', 'assets'].map((folder) =>
-    watch(join(options.projectDir, folder), { recursive: true }, () => { building = rebuild(); }));
+    watch(join(options.projectDir, folder), { recursive: true }, (_event, name) => {
+      changed.add(join(folder, String(name ?? '')));
+      building = rebuild();
+    }));
   return {
     server,
     settled: async () => { await building; },
@@ -75,6 +119,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       for (const watcher of watchers) watcher.close();
       for (const listener of listeners) listener.end();
       await building;
+      await worker.terminate();
       await server.close();
     },
   };

@@ -12,12 +12,12 @@
 // property test (tests/build/incremental-equals-clean.test.ts) checks operation by operation.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildFingerprint } from '../build/build-fingerprint.ts';
 import { acquireBuildLock } from '../build/build-lock.ts';
-import { loadBuildState, saveBuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
+import { loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 import { buildSearch } from '../search/build-search.ts';
 import { readArticles } from './article-source.ts';
@@ -42,6 +42,13 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Where one-line notices go (a cache that could not be used); default stderr. */
   notice?: (line: string) => void;
+  /**
+   * Preview (`npm start`): the changed pages go straight into the output folder (each file
+   * renamed into place, so a reader never sees half a page) rather than a new folder swapped
+   * in; the search step runs after the pages are in place (BuildResult.searchDone); the
+   * state stays in `memory` between builds of one process, not read back from disk.
+   */
+  preview?: { memory: { state?: BuildState } };
 }
 
 export interface BuildResult {
@@ -56,6 +63,8 @@ export interface BuildResult {
   reindexedSegments: number;
   /** Whether the build had nothing to do: the live site was already this build's output. */
   unchanged: boolean;
+  /** Preview builds: the search step, under way once the pages are in place. */
+  searchDone?: Promise<{ seconds: number; searchSegments: number; reindexedSegments: number }>;
 }
 
 /**
@@ -142,10 +151,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await mkdir(cacheDir, { recursive: true });
   const lock = await acquireBuildLock(cacheDir);
   const { staging, previous: previousSite } = buildFolders(outputDir);
+  const memory = options.preview?.memory;
+  let releaseLater = false;
   try {
     await removeLeftovers(outputDir);
     if (options.clean) await rm(join(cacheDir, 'search'), { recursive: true, force: true });
-    const loaded: LoadedState = options.clean ? { state: undefined } : loadBuildState(stateFile);
+    const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(stateFile);
     if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
     const codeFingerprint = buildFingerprint({
       projectDir, inputDir, env: process.env,
@@ -169,7 +180,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       && last.assets === assetsFingerprint;
     if (nothingToDo) {
       // Only the article stamps may have moved (a file touched, the project copied).
-      await saveBuildState(stateFile, { ...last, articles: source.entries });
+      const state = { ...last, articles: source.entries };
+      if (memory) memory.state = state;
+      await saveBuildState(stateFile, state);
       return { pages: plan.pages.length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
@@ -179,6 +192,31 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const outputs = new Map<string, OutputRecord>();
     const keyByOutput = new Map(plan.pages.map((page, position) => [page.output, keys[position] as string]));
     recordFiles(staging, toRender.map((page) => page.output), (path) => keyByOutput.get(path) ?? '', outputs);
+    if (memory) {
+      for (const page of plan.pages) if (!outputs.has(page.output)) outputs.set(page.output, intact.get(page.output) as OutputRecord);
+      moveIntoPlace(staging, outputDir, last, planned);
+      const searchDone = (async () => {
+        try {
+          const searchStarted = performance.now();
+          const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
+          const search = await buildSearch(outputDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
+          recordFiles(outputDir, filesOutsidePages(outputDir, planned), () => '', outputs, intact, search.written);
+          const state = { fingerprint, assets: assetsFingerprint, articles: source.entries, outputs };
+          memory.state = state;
+          await saveBuildState(stateFile, state);
+          return { seconds: secondsSince(searchStarted), searchSegments: search.segments, reindexedSegments: search.reindexedSegments };
+        } catch (error) {
+          // The next build must not trust a state this one could not finish.
+          memory.state = undefined;
+          await rm(stateFile, { force: true });
+          throw error;
+        } finally {
+          await lock.release();
+        }
+      })();
+      releaseLater = true;
+      return { pages: plan.pages.length, rendered: toRender.length, seconds: { render, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: false, searchDone };
+    }
     // The unchanged pages, linked from the live site.
     const folders = new Set<string>();
     for (const page of plan.pages) {
@@ -215,7 +253,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     throw error;
   } finally {
-    await lock.release();
+    if (!releaseLater) await lock.release();
+  }
+}
+
+/**
+ * Preview builds: moves what was rendered into the live folder, each file by a rename, and
+ * removes the pages the site no longer has. The search step and the state follow.
+ */
+function moveIntoPlace(staging: string, outputDir: string, last: BuildState | undefined, planned: ReadonlySet<string>): void {
+  for (const file of walkFilesSync(staging)) {
+    const target = join(outputDir, relative(staging, file));
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(file, target);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  for (const [path, record] of last?.outputs ?? []) {
+    if (record.key !== '' && !planned.has(path)) rmSync(join(outputDir, path), { force: true });
   }
 }
 

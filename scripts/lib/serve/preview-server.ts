@@ -92,7 +92,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   building = rebuild();
   await building;
   const server = await startStaticServer({
-    root: options.outputDir,
+    root: resolve(options.projectDir, options.outputDir),
     port: options.port,
     host: options.host,
     pathPrefix: options.pathPrefix,

@@ -105,6 +105,11 @@ describe('formatRun', () => {
     ['1000 files: 0 created, 0 updated, 1000 unchanged, 0 kept-edited, 0 duplicate, 0 rejected', '1000 files: 1000 unchanged'],
     ['1000 files: 998 created, 0 updated, 0 unchanged, 0 kept-edited, 0 duplicate, 2 rejected', '1000 files: 998 created, 2 rejected'],
     ['floor: wrote 10 article pages (5 bytes) into /tmp/x/floor-site', 'floor: wrote 10 article pages (5 bytes)'],
+    // A build's «0 of 41» is not an ingest count of zero.
+    [
+      'built _site in 4.0 s: rendered 513 of 513 pages (pages 3.4 s, search index and offline copy 0.3 s, 0 of 41 search segments indexed)',
+      'built _site in 4.0 s: rendered 513 of 513 pages (pages 3.4 s, search index and offline copy 0.3 s, 0 of 41 search segments indexed)',
+    ],
   ])('shortens «%s»', (summary, short) => {
     expect(shortSummary(summary)).toBe(short);
   });

@@ -36,7 +36,7 @@ const mebibytes = (value: number | undefined): string => (value === undefined ? 
 export function shortSummary(summary: string): string {
   return summary
     .replace(/ into \S+$/u, '')
-    .replace(/, 0 [a-z-]+/gu, '')
+    .replace(/, 0 [a-z-]+(?=,|$)/gu, '')
     .replace(/: 0 [a-z-]+, /u, ': ');
 }
 

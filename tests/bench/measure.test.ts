@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  gnuTimeAvailable, groupRssKiB, parseGnuTimeReport, parseResourceUsageReport, runMeasuredStage, type MeterKind,
+  gnuTimeAvailable, groupRssKiB, parseGnuTimeReport, parseResourceUsageReport, peakOfAllProcessesMiB, runMeasuredStage, type MeterKind,
 } from '../../scripts/lib/bench/measure.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
@@ -50,6 +50,18 @@ describe('groupRssKiB', () => {
     const own = await groupRssKiB(Number((await readFile('/proc/self/stat', 'utf8')).split(') ')[1]?.split(' ')[2]));
     expect(own).toBeGreaterThan(10 * 1024);
     expect(await groupRssKiB(2 ** 30)).toBe(0);
+  });
+});
+
+describe('peakOfAllProcessesMiB', () => {
+  it.each([
+    ['the sampled peak, above the largest process’s', 2048 * 1024, 1024 * 1024, 2048],
+    ['the largest process’s exact peak, which sampling missed', 10 * 1024, 90 * 1024, 90],
+    ['the sampled peak when the largest process’s is unknown', 512 * 1024, undefined, 512],
+    ['nothing when nothing was sampled', undefined, 90 * 1024, undefined],
+    ['nothing when the group was gone before the first sample', 0, 90 * 1024, undefined],
+  ])('is %s', (_, sampledKiB, largestKiB, expected) => {
+    expect(peakOfAllProcessesMiB(sampledKiB, largestKiB)).toBe(expected);
   });
 });
 

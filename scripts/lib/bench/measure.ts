@@ -38,7 +38,8 @@ export interface StageMeasurement {
   peakRssMiB?: number;
   /**
    * Peak of the summed resident memory of all the stage's processes at once (a build and the
-   * search indexer it starts, say), sampled from /proc twice a second; Linux only.
+   * search indexer it starts, say), sampled from /proc twice a second, and never below
+   * peakRssMiB (sampling misses short peaks; all processes hold at least the largest); Linux only.
    */
   peakGroupRssMiB?: number;
   exitCode: number | null;
@@ -113,6 +114,16 @@ function watchGroupMemory(group: number, intervalMs = 500): { stop(): Promise<nu
       return peak;
     },
   };
+}
+
+/**
+ * The peak of all of a stage's processes together, in MiB: the sampled one, raised to the
+ * exact peak of its largest process when sampling (twice a second) missed it, as it does for
+ * a stage of a second or less. Undefined when nothing was sampled (off Linux).
+ */
+export function peakOfAllProcessesMiB(sampledKiB: number | undefined, largestProcessKiB: number | undefined): number | undefined {
+  if (!sampledKiB) return undefined;
+  return Math.max(sampledKiB, largestProcessKiB ?? 0) / 1024;
 }
 
 /** Process groups of the stages running now, so an interrupted benchmark can stop them. */
@@ -195,7 +206,8 @@ export async function runMeasuredStage(command: StageCommand, meter: MeterKind):
   };
   if (signal) measurement.signal = signal;
   // Zero when the group was gone before the first sample (a very short stage).
-  if (peakGroupKiB) measurement.peakGroupRssMiB = peakGroupKiB / 1024;
+  const peakGroupRssMiB = peakOfAllProcessesMiB(peakGroupKiB, figures?.peakRssKiB);
+  if (peakGroupRssMiB !== undefined) measurement.peakGroupRssMiB = peakGroupRssMiB;
   if (figures) {
     measurement.userSeconds = figures.userSeconds;
     measurement.systemSeconds = figures.systemSeconds;

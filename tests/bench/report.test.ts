@@ -129,6 +129,22 @@ describe('scenarioResult', () => {
     expect(scenarioFailed(result)).toBe(false);
   });
 
+  it('takes the largest memory of all processes from whichever step had it, the ingest’s included', () => {
+    const result = scenarioResult('publish 20', [
+      measured('publish-20.ingest', 1.5, { peakRssMiB: 700, peakGroupRssMiB: 1400 }),
+      measured('publish-20.build', 3, { peakRssMiB: 900, peakGroupRssMiB: 1100 }),
+    ], { applied: true, equalToClean: true });
+    expect(result).toMatchObject({ peakRssMiB: 900, peakGroupRssMiB: 1400 });
+    const row = formatScenarios([result]).split('\n').find((line) => line.startsWith('publish 20'));
+    expect(row).toMatch(/^publish 20\s+4\.50\s+5\.50\s+900\s+1400\s/u);
+  });
+
+  it('does not fail the run on a site left unchecked on purpose (--compare-clean), nor on a failed step hide it', () => {
+    const skipped = { applied: true, equalToClean: null, comparisonSkipped: '--compare-clean last' } as const;
+    expect(scenarioFailed(scenarioResult('edit body', [measured('edit-body.build', 2)], skipped))).toBe(false);
+    expect(scenarioFailed(scenarioResult('edit body', [measured('edit-body.build', 2, { exitCode: 1 })], skipped))).toBe(true);
+  });
+
   it('leaves out a CPU time it does not know for every step', () => {
     const result = scenarioResult('edit body', [measured('edit-body.build', 2, { cpuSeconds: undefined })], { applied: true, equalToClean: true });
     expect(result.cpuSeconds).toBeUndefined();
@@ -183,6 +199,19 @@ describe('formatScenarios', () => {
       '  articles/a/index.html: different bytes', '  feed.xml: different bytes', '  index.html: different bytes',
       '  p/1.html: missing', '  p/2.html: missing', '  … and 4 more',
     ]);
+  });
+
+  it('says when only the last build, or none, was compared with a clean build, and why the others were not checked', () => {
+    const last = [
+      scenarioResult('edit body', [measured('edit-body.build', 2)], { applied: true, equalToClean: null, comparisonSkipped: '--compare-clean last' }),
+      scenarioResult('no change', [measured('no-change.build', 1)], { applied: true, equalToClean: true }),
+    ];
+    const printed = formatScenarios(last, fullBuild, 'last').split('\n');
+    expect(printed[0]).toBe('publishing scenarios, in order on the built copy (--compare-clean last: only the last build compared with a clean build of the same sources, which checks what all of them left):');
+    expect(printed.find((line) => line.startsWith('edit body'))).toMatch(/^edit body\s+2\.00 .*\s+not checked \(--compare-clean last\)$/u);
+    expect(printed.find((line) => line.startsWith('no change'))).toMatch(/\s+yes$/u);
+    expect(formatScenarios([], fullBuild, 'none')).toContain('(--compare-clean none: no build compared with a clean build):');
+    expect(formatRun(run(1000, 1, { scenarios: last, compareClean: 'last' }))).toContain('(--compare-clean last: only the last build');
   });
 
   it('is part of a run’s report when the run has scenarios, and absent when it has none', () => {

@@ -1,13 +1,14 @@
 // The scenario runner, with stand-in ingest and build steps: it measures a scenario's steps
-// (and only them), builds a fresh copy with --clean to compare with, says «equal» only when
-// the two sites are byte for byte the same, and names the paths when they are not.
+// (and only them), builds a fresh copy with --clean to compare with (after every scenario,
+// the last or none), says «equal» only when the two sites are byte for byte the same, and
+// names the paths when they are not.
 
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BenchProject } from '../../scripts/lib/bench/bench-project.ts';
-import { runScenarios, type ScenarioRunner, type StepCommand } from '../../scripts/lib/bench/run-scenarios.ts';
-import type { ScenarioStep } from '../../scripts/lib/bench/results.ts';
+import { comparesWithClean, runScenarios, type ScenarioRunner, type StepCommand } from '../../scripts/lib/bench/run-scenarios.ts';
+import { scenarioFailed, type CompareClean, type ScenarioStep } from '../../scripts/lib/bench/results.ts';
 import type { Scenario, ScenarioContext } from '../../scripts/lib/bench/scenarios.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
@@ -35,19 +36,23 @@ interface Call {
  * incremental one over the old _site, so a deleted page stays (the bug the check exists
  * for) — and whose «ingest» copies a raw folder into the articles.
  */
-async function fakeRunner(options: { keep?: boolean; failBuildOf?: string } = {}): Promise<{ runner: ScenarioRunner; calls: Call[]; projectDir: string }> {
+async function fakeRunner(
+  options: { keep?: boolean; failBuildOf?: string; compareClean?: CompareClean } = {},
+): Promise<{ runner: ScenarioRunner; calls: Call[]; told: string[]; projectDir: string }> {
   const projectDir = await makeTempDir();
   const project = projectAt(join(projectDir, 'tmp-test-sites', 'bench-test'));
   await mkdir(project.articlesDir, { recursive: true });
   await writeFile(join(project.articlesDir, 'old.md'), 'old');
   await writeFile(join(project.articlesDir, 'gone.md'), 'gone');
   const calls: Call[] = [];
+  const told: string[] = [];
   const context: ScenarioContext = { project, workDir: projectDir, articles: 2, seed: 1, siteNow: '2026-01-01', timeZone: 'Asia/Damascus' };
   const runner: ScenarioRunner = {
     context,
     projectDir,
     keep: options.keep ?? false,
-    tell: () => {},
+    compareClean: options.compareClean ?? 'every',
+    tell: (text) => told.push(text),
     ingestCommand: (rawDir) => ({ script: 'ingest', args: [rawDir], cwd: projectDir }),
     buildCommand: (dir, args) => ({ script: 'build', args, cwd: dir }),
     async measure(step, command, { profile }) {
@@ -69,7 +74,7 @@ async function fakeRunner(options: { keep?: boolean; failBuildOf?: string } = {}
   // The full build the scenarios start from.
   await runner.measure('build', runner.buildCommand(project.dir, []), { profile: false });
   calls.length = 0;
-  return { runner, calls, projectDir };
+  return { runner, calls, told, projectDir };
 }
 
 const publish: Scenario = {
@@ -138,5 +143,51 @@ describe('runScenarios', () => {
     expect(results[0]?.note).toBe('the change failed: no such layout');
     expect(results[1]?.note).toBe('publish-1.build failed (exit 1): publish-1.build done');
     expect(calls.map((call) => call.step)).not.toContain('publish-1.clean-build');
+  });
+
+  it('compares only after the last scenario with --compare-clean last, which then checks what every scenario left', async () => {
+    const { runner, calls, told } = await fakeRunner({ compareClean: 'last' });
+    const results = await runScenarios(runner, [deleteOne, publish]);
+    expect(calls.map((call) => call.step)).toEqual(['delete-one.build', 'publish-1.ingest', 'publish-1.build', 'publish-1.clean-build']);
+    expect(results.map((result) => [result.scenario, result.equalToClean, result.comparisonSkipped])).toEqual([
+      ['delete one', null, '--compare-clean last'],
+      // The page the delete left behind shows up in the last comparison.
+      ['publish 1', false, undefined],
+    ]);
+    expect(results[1]?.differences).toEqual(['articles/gone.md: not expected']);
+    expect(told).toContain('scenario delete one: 2.00 s, equal to clean: not checked (--compare-clean last)');
+    expect(results.map(scenarioFailed)).toEqual([false, true]);
+  });
+
+  it('makes no clean build with --compare-clean none, and a scenario left unchecked so does not fail the run', async () => {
+    const { runner, calls } = await fakeRunner({ compareClean: 'none' });
+    const results = await runScenarios(runner, [publish, deleteOne]);
+    expect(calls.map((call) => call.step)).toEqual(['publish-1.ingest', 'publish-1.build', 'delete-one.build']);
+    expect(results.map((result) => [result.ok, result.equalToClean, result.comparisonSkipped, scenarioFailed(result)])).toEqual([
+      [true, null, '--compare-clean none', false],
+      [true, null, '--compare-clean none', false],
+    ]);
+  });
+
+  it('with --compare-clean last, makes no comparison when the last scenario’s build failed, and that fails the run', async () => {
+    const { runner, calls } = await fakeRunner({ compareClean: 'last', failBuildOf: 'publish-1' });
+    const results = await runScenarios(runner, [deleteOne, publish]);
+    expect(calls.map((call) => call.step)).not.toContain('publish-1.clean-build');
+    expect(results.map(scenarioFailed)).toEqual([false, true]);
+    expect(results[1]?.comparisonSkipped).toBeUndefined();
+  });
+});
+
+describe('comparesWithClean', () => {
+  it.each([
+    ['every', [true, true, true, true, true, true]],
+    ['last', [false, false, false, false, false, true]],
+    ['none', [false, false, false, false, false, false]],
+  ] as const)('with --compare-clean %s, compares after six scenarios: %j', (compareClean, expected) => {
+    expect([0, 1, 2, 3, 4, 5].map((index) => comparesWithClean(compareClean, index, 6))).toEqual(expected);
+  });
+
+  it.each([['every', true], ['last', true], ['none', false]] as const)('with --compare-clean %s and a single scenario, compares: %s', (compareClean, expected) => {
+    expect(comparesWithClean(compareClean, 0, 1)).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@
 // processes ingest, a no-op re-ingest, the floor and the full build, sizes the site, probes
 // search in Chromium, runs the publishing scenarios on the built copy, prints a table, and
 // writes results.json and chart.svg. Returns the exit code (0 every stage ran and every
-// scenario's site equals a clean build's, 1 otherwise, 2 usage); never fails on a time.
+// scenario's site compared equals a clean build's, 1 otherwise, 2 usage); never fails on a time.
 
 import { execFile } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { parseCount } from './generate-corpus-command.ts';
 import { gnuTimeAvailable, runMeasuredStage, type MeterKind, type StageMeasurement } from './measure.ts';
 import { isValidSeed } from './prng.ts';
 import { formatRun } from './report.ts';
-import { mergeRuns, scenarioFailed, withFloorRatios, type BenchResults, type BenchRun, type MachineInfo, type ScenarioStep } from './results.ts';
+import { COMPARE_CLEAN_MODES, mergeRuns, scenarioFailed, withFloorRatios, type BenchResults, type BenchRun, type CompareClean, type MachineInfo, type ScenarioStep } from './results.ts';
 import { runScenarios, type StepCommand } from './run-scenarios.ts';
 import { probeSearch } from './search-probe.ts';
 import { siteStats } from './site-stats.ts';
@@ -33,7 +33,8 @@ export interface BenchIo {
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N …] [--seed 1] [--keep] [--out bench-results]
-                       [--timeout 20] [--cpu-prof] [--eleventy-debug] [--skip-search] [--skip-scenarios] [--meter auto]
+                       [--timeout 20] [--cpu-prof] [--eleventy-debug] [--skip-search] [--skip-scenarios]
+                       [--compare-clean every] [--meter auto]
 
   --articles N      corpus size; repeat for several (default 1000)
   --seed S          corpus seed (default 1)
@@ -45,6 +46,10 @@ export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N �
   --skip-search     do not measure search in Chromium
   --skip-scenarios  do not run the publishing scenarios (publish 20, edit body, edit headline, delete one,
                     change layout, no change) nor their clean builds to compare with
+  --compare-clean W after which scenarios a clean build of a fresh copy is made and compared with the
+                    scenario's site: every (default), last (the scenarios run on one copy, so the last
+                    comparison checks what all of them left) or none; at 100,000 articles a clean build
+                    takes 15–20 minutes, so by hand run: --articles 100000 --timeout 90 --compare-clean last
   --meter KIND      auto, gnu-time (/usr/bin/time -v) or resource-usage (the child's own process.resourceUsage())
 `;
 
@@ -52,7 +57,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N �
 const BENCH_SITE_NOW = '2026-01-01';
 const STAGES_WITH_PROFILES = new Set(['ingest', 're-ingest', 'floor', 'build']);
 
-interface BenchOptions {
+export interface BenchOptions {
   sizes: number[];
   seed: number;
   keep: boolean;
@@ -62,12 +67,16 @@ interface BenchOptions {
   eleventyDebug: boolean;
   skipSearch: boolean;
   skipScenarios: boolean;
+  compareClean: CompareClean;
   meter: MeterKind;
 }
 
-type ParsedOptions = { ok: true; options: BenchOptions } | { ok: false; message: string; help?: boolean };
+export type ParsedOptions = { ok: true; options: BenchOptions } | { ok: false; message: string; help?: boolean };
 
-async function parseOptions(argv: readonly string[], projectDir: string): Promise<ParsedOptions> {
+const isCompareClean = (text: string): text is CompareClean => (COMPARE_CLEAN_MODES as readonly string[]).includes(text);
+
+/** The command's options from its arguments, or why they are wrong (a usage error). */
+export async function parseBenchOptions(argv: readonly string[], projectDir: string): Promise<ParsedOptions> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -82,6 +91,7 @@ async function parseOptions(argv: readonly string[], projectDir: string): Promis
         'eleventy-debug': { type: 'boolean', default: false },
         'skip-search': { type: 'boolean', default: false },
         'skip-scenarios': { type: 'boolean', default: false },
+        'compare-clean': { type: 'string', default: 'every' },
         meter: { type: 'string', default: 'auto' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -96,6 +106,8 @@ async function parseOptions(argv: readonly string[], projectDir: string): Promis
   if (seed === undefined || !isValidSeed(seed)) return { ok: false, message: '--seed must be a whole number from 0 to 4294967295' };
   const minutes = Number(values.timeout);
   if (!Number.isFinite(minutes) || minutes <= 0) return { ok: false, message: '--timeout must be a positive number of minutes' };
+  const compareClean = values['compare-clean'];
+  if (!isCompareClean(compareClean)) return { ok: false, message: `--compare-clean must be every, last or none, not «${compareClean}»` };
   let meter: MeterKind;
   if (values.meter === 'auto') meter = (await gnuTimeAvailable()) ? 'gnu-time' : 'resource-usage';
   else if (values.meter === 'gnu-time' || values.meter === 'resource-usage') meter = values.meter;
@@ -113,6 +125,7 @@ async function parseOptions(argv: readonly string[], projectDir: string): Promis
       eleventyDebug: values['eleventy-debug'],
       skipSearch: values['skip-search'],
       skipScenarios: values['skip-scenarios'],
+      compareClean,
       meter,
     },
   };
@@ -286,6 +299,7 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       context: { project, workDir: work, articles, seed: options.seed, siteNow, timeZone: siteSettings.timeZone },
       projectDir,
       keep: options.keep,
+      compareClean: options.compareClean,
       measure: (name, command, { profile }) => measure(name, command, profile),
       ingestCommand,
       buildCommand,
@@ -304,7 +318,7 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       corpus,
       stages,
       search,
-      ...(scenarios ? { scenarios } : {}),
+      ...(scenarios ? { scenarios, compareClean: options.compareClean } : {}),
       ...(site ? { site } : {}),
       ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
       ...(options.keep ? { kept: { corpus: rawDir, project: project.dir } } : {}),
@@ -321,7 +335,7 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
 }
 
 export async function runBenchCommand(argv: readonly string[], io: BenchIo): Promise<number> {
-  const parsed = await parseOptions(argv, io.projectDir);
+  const parsed = await parseBenchOptions(argv, io.projectDir);
   if (!parsed.ok) {
     if (parsed.help) {
       io.stdout(BENCH_USAGE);

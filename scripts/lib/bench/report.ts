@@ -3,7 +3,7 @@
 // the floor, the issue's target), then the site's sizes and search, then a table of the
 // publishing scenarios with whether each one's site equals a clean build's.
 
-import { buildMemoryTargetMiB, FLOOR_RATIO_TARGETS, type BenchRun, type ScenarioResult, type StageResult } from './results.ts';
+import { buildMemoryTargetMiB, FLOOR_RATIO_TARGETS, type BenchRun, type CompareClean, type ScenarioResult, type StageResult } from './results.ts';
 
 const MIB = 2 ** 20;
 
@@ -103,17 +103,25 @@ export function formatRun(run: BenchRun): string {
   } else {
     lines.push(`search in Chromium: skipped: ${run.search.skipped}`);
   }
-  if (run.scenarios) lines.push(formatScenarios(run.scenarios, run.stages.find((stage) => stage.stage === 'build')));
+  if (run.scenarios) lines.push(formatScenarios(run.scenarios, run.stages.find((stage) => stage.stage === 'build'), run.compareClean));
   if (run.kept) lines.push(`kept: corpus ${run.kept.corpus}, project ${run.kept.project}`);
   return lines.join('\n');
 }
 
 const paths = (count: number): string => `${count} path${count === 1 ? '' : 's'}`;
 
-function equalToClean(result: ScenarioResult): string {
+/** Whether a scenario's site equals a clean build's, as the table and the progress lines say it. */
+export function formatEqualToClean(result: Pick<ScenarioResult, 'equalToClean' | 'differences' | 'differenceCount' | 'comparisonSkipped'>): string {
+  if (result.comparisonSkipped !== undefined) return `not checked (${result.comparisonSkipped})`;
   if (result.equalToClean === null) return 'not checked';
   return result.equalToClean ? 'yes' : `no (${paths(result.differenceCount ?? result.differences?.length ?? 0)})`;
 }
+
+const COMPARISONS: Readonly<Record<CompareClean, string>> = {
+  every: 'each build compared with a clean build of the same sources',
+  last: '--compare-clean last: only the last build compared with a clean build of the same sources, which checks what all of them left',
+  none: '--compare-clean none: no build compared with a clean build',
+};
 
 /** What a scenario's steps were (when more than one) and what its last step said. */
 function scenarioNote(result: ScenarioResult): string {
@@ -134,7 +142,7 @@ function scenarioNote(result: ScenarioResult): string {
  * the full build's (what an incremental build saves), and whether the site equals a clean
  * build's; under it, the first paths that differ for each scenario that does not.
  */
-export function formatScenarios(scenarios: readonly ScenarioResult[], fullBuild?: StageResult): string {
+export function formatScenarios(scenarios: readonly ScenarioResult[], fullBuild?: StageResult, compareClean: CompareClean = 'every'): string {
   const fullWall = fullBuild && fullBuild.exitCode === 0 ? fullBuild.wallSeconds : undefined;
   const rows: string[][] = [['scenario', 'wall s', 'CPU s', 'peak RSS MiB', 'all procs MiB', '× build', 'equal to clean', 'note']];
   for (const result of scenarios) {
@@ -145,11 +153,11 @@ export function formatScenarios(scenarios: readonly ScenarioResult[], fullBuild?
       mebibytes(result.peakRssMiB),
       mebibytes(result.peakGroupRssMiB),
       fullWall && result.ok ? (result.wallSeconds / fullWall).toFixed(2) : '–',
-      equalToClean(result),
+      formatEqualToClean(result),
       scenarioNote(result),
     ]);
   }
-  const lines = [`publishing scenarios, in order on the built copy (each build compared with a clean build of the same sources):`, table(rows)];
+  const lines = [`publishing scenarios, in order on the built copy (${COMPARISONS[compareClean]}):`, table(rows)];
   for (const result of scenarios) {
     if (result.equalToClean !== false) continue;
     const shown = (result.differences ?? []).slice(0, DIFFERENCES_PRINTED);

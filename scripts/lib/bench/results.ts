@@ -45,7 +45,17 @@ export interface ScenarioResult {
   differenceCount?: number;
   /** Why the scenario failed or its equality could not be checked. */
   note?: string;
+  /** The option that left the comparison with a clean build out on purpose (--compare-clean last). */
+  comparisonSkipped?: string;
 }
+
+/**
+ * After which publishing scenarios a clean build is made and compared: every one, only the
+ * last (the scenarios run on one copy, so it checks what all of them left), or none.
+ */
+export type CompareClean = 'every' | 'last' | 'none';
+
+export const COMPARE_CLEAN_MODES: readonly CompareClean[] = ['every', 'last', 'none'];
 
 export interface MachineInfo {
   cpus: number;
@@ -70,6 +80,8 @@ export interface BenchRun {
   search: SearchProbeResult;
   /** The publishing scenarios run after the full build (none with --skip-scenarios). */
   scenarios?: ScenarioResult[];
+  /** After which scenarios a clean build was compared; absent in older results, which compared every one. */
+  compareClean?: CompareClean;
   /** With --cpu-prof: the busiest profile of each stage. */
   profiles?: Record<string, ProfileSummary>;
   /** Folders kept with --keep. */
@@ -122,7 +134,7 @@ const largest = (values: readonly (number | undefined)[]): number | undefined =>
 };
 
 /** What became of a scenario besides its measured steps. */
-export interface ScenarioOutcome extends Pick<ScenarioResult, 'change' | 'equalToClean' | 'differences' | 'differenceCount' | 'note'> {
+export interface ScenarioOutcome extends Pick<ScenarioResult, 'change' | 'equalToClean' | 'differences' | 'differenceCount' | 'note' | 'comparisonSkipped'> {
   /** Whether the scenario's change was made (a failed change leaves nothing to measure). */
   applied: boolean;
 }
@@ -147,10 +159,15 @@ export function scenarioResult(scenario: string, steps: readonly ScenarioStep[],
   if (rest.differences !== undefined) result.differences = rest.differences;
   if (rest.differenceCount !== undefined) result.differenceCount = rest.differenceCount;
   if (rest.note !== undefined) result.note = rest.note;
+  if (rest.comparisonSkipped !== undefined) result.comparisonSkipped = rest.comparisonSkipped;
   return result;
 }
 
-/** True when a scenario makes the run fail: it did not run through, or its site is not (known to be) a clean build's. */
+/**
+ * True when a scenario makes the run fail: it did not run through, or its site is not (known
+ * to be) a clean build's, unless the comparison was left out on purpose.
+ */
 export function scenarioFailed(result: ScenarioResult): boolean {
-  return !result.ok || result.equalToClean !== true;
+  if (!result.ok) return true;
+  return result.comparisonSkipped === undefined && result.equalToClean !== true;
 }

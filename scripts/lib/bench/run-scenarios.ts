@@ -1,12 +1,14 @@
 // Runs the publishing scenarios on the project copy the full build just built: each one's
 // change, then its measured ingest and build; then, untimed, a clean build of a fresh copy
-// of the same sources, whose _site the incremental one must equal byte for byte.
+// of the same sources, whose _site the incremental one must equal byte for byte (after
+// every scenario, only the last, or none: --compare-clean).
 
 import { rm } from 'node:fs/promises';
 import { compareTrees } from '../fs/compare-trees.ts';
 import { createCleanCopy } from './bench-project.ts';
 import type { StageCommand } from './measure.ts';
-import { scenarioResult, type ScenarioOutcome, type ScenarioResult, type ScenarioStep } from './results.ts';
+import { formatEqualToClean } from './report.ts';
+import { scenarioResult, type CompareClean, type ScenarioOutcome, type ScenarioResult, type ScenarioStep } from './results.ts';
 import { scenarioSlug, SCENARIOS, type Scenario, type ScenarioContext } from './scenarios.ts';
 
 /** A command for a measured step: bench-command adds its name, log and time limit. */
@@ -21,6 +23,8 @@ export interface ScenarioRunner {
   projectDir: string;
   /** Keep a clean copy whose site differs (--keep), to look at. */
   keep: boolean;
+  /** After which scenarios a clean build is made and compared (--compare-clean). */
+  compareClean: CompareClean;
   /** Runs a step in a fresh process and measures it; `step` names its log (and profile). */
   measure(step: string, command: StepCommand, options: { profile: boolean }): Promise<ScenarioStep>;
   /** scripts/ingest.ts of a raw folder into the copy's articles, as the ingest stage runs it. */
@@ -55,7 +59,14 @@ async function compareWithCleanBuild(runner: ScenarioRunner, slug: string): Prom
   }
 }
 
-async function runScenario(runner: ScenarioRunner, scenario: Scenario): Promise<ScenarioResult> {
+/** Whether the scenario at `index` of `count`, once it has run through, is compared with a clean build. */
+export function comparesWithClean(compareClean: CompareClean, index: number, count: number): boolean {
+  if (compareClean === 'every') return true;
+  if (compareClean === 'last') return index === count - 1;
+  return false;
+}
+
+async function runScenario(runner: ScenarioRunner, scenario: Scenario, compare: boolean): Promise<ScenarioResult> {
   const slug = scenarioSlug(scenario.name);
   runner.tell(`scenario ${scenario.name} …`);
   let change;
@@ -73,18 +84,20 @@ async function runScenario(runner: ScenarioRunner, scenario: Scenario): Promise<
     steps.push(await runner.measure(`${slug}.build`, runner.buildCommand(runner.context.project.dir, []), { profile: true }));
   }
   const failed = steps.find((step) => step.exitCode !== 0 || step.timedOut);
-  const comparison = failed
-    ? { equalToClean: null, note: failure(failed) }
-    : await compareWithCleanBuild(runner, slug);
+  let comparison: Omit<ScenarioOutcome, 'applied'>;
+  if (failed) comparison = { equalToClean: null, note: failure(failed) };
+  else if (compare) comparison = await compareWithCleanBuild(runner, slug);
+  else comparison = { equalToClean: null, comparisonSkipped: `--compare-clean ${runner.compareClean}` };
   const result = scenarioResult(scenario.name, steps, { applied: true, change: change.description, ...comparison });
-  const equal = result.equalToClean === null ? 'not checked' : result.equalToClean ? 'yes' : `no (${result.differenceCount} paths differ)`;
-  runner.tell(`scenario ${scenario.name}: ${result.wallSeconds.toFixed(2)} s, equal to clean: ${equal}`);
+  runner.tell(`scenario ${scenario.name}: ${result.wallSeconds.toFixed(2)} s, equal to clean: ${formatEqualToClean(result)}`);
   return result;
 }
 
 /** Every scenario in order on the same copy; a failed one does not stop the next. */
 export async function runScenarios(runner: ScenarioRunner, scenarios: readonly Scenario[] = SCENARIOS): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) results.push(await runScenario(runner, scenario));
+  for (const [index, scenario] of scenarios.entries()) {
+    results.push(await runScenario(runner, scenario, comparesWithClean(runner.compareClean, index, scenarios.length)));
+  }
   return results;
 }

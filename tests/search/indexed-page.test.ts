@@ -1,6 +1,9 @@
-// The indexed part of a built page as text, and the variant block only Pagefind sees.
+// The indexed part of a built page as text, the variant block only Pagefind sees, and the hash
+// of what Pagefind is given, which a change elsewhere on the page leaves alone.
 import { describe, expect, it } from 'vitest';
-import { indexedText, isIndexedPage, pageDateKeys, documentForIndex } from '../../scripts/lib/search/indexed-page.ts';
+import {
+  documentForIndex, indexedPageFacts, indexedParts, indexedPartsHash, indexedText, isIndexedPage, pageDateKeys,
+} from '../../scripts/lib/search/indexed-page.ts';
 
 const ARTICLE_PAGE = [
   '<html lang="ar"><body><header><nav>الرئيسية</nav></header>',
@@ -65,5 +68,61 @@ describe('pageDateKeys', () => {
     expect(pageDateKeys('<p data-pagefind-sort="date:20170705143000">')).toBeUndefined();
     expect(pageDateKeys('<p data-pagefind-filter="year:2017">')).toBeUndefined();
     expect(pageDateKeys('<p data-pagefind-sort="date:2017" data-pagefind-filter="year:2017">')).toBeUndefined();
+  });
+});
+
+describe('indexedParts and indexedPageFacts', () => {
+  const DATE = '<span data-pagefind-ignore data-pagefind-sort="date:20170705143000" data-pagefind-filter="year:2017"><time>…</time></span>';
+  const PAGE = [
+    '<!DOCTYPE html><html lang="ar"><head><title>عنوان</title><meta property="og:description" content="ملخص" data-pagefind-meta="summary[content]"></head>',
+    '<body><header class="site-header"><nav>الرئيسية</nav></header><main>',
+    `<article class="article" data-pagefind-body><h1><bdi>عنوان</bdi></h1>${DATE}<p>قال الوزير إن العمل مستمر.</p></article>`,
+    '<nav class="section-neighbours" data-pagefind-ignore><a rel="next" href="/articles/b/"><bdi>خبر تال</bdi></a></nav>',
+    '</main><footer class="site-footer"><p>© الموقع</p></footer></body></html>',
+  ].join('');
+  const hashOf = (html: string): string | undefined => indexedPageFacts(html)?.indexedSha256;
+
+  it('are what documentForIndex is made of', () => {
+    const parts = indexedParts(PAGE);
+    expect(parts).toBeDefined();
+    const { head, opening, inner, closing } = parts!;
+    expect(documentForIndex(PAGE, [])).toBe(`${head}<body>${opening}${inner}${closing}</body></html>`);
+    expect(opening).toBe('<article class="article" data-pagefind-body>');
+    expect(closing).toBe('</article>');
+    expect(indexedText(PAGE)).toBe('عنوان … قال الوزير إن العمل مستمر.');
+  });
+
+  it('reads the date keys and hashes the parts', () => {
+    expect(indexedPageFacts(PAGE)).toEqual({ sortKey: '20170705143000', year: '2017', indexedSha256: indexedPartsHash(indexedParts(PAGE)!) });
+    expect(hashOf(PAGE)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ['a comment in the footer', (html: string) => html.replace('© الموقع', '© الموقع<!-- 2026 -->')],
+    ['a new headline of the next article in the section', (html: string) => html.replace('خبر تال', 'خبر تال بعنوان جديد')],
+    ['a change of the site\'s navigation', (html: string) => html.replace('<nav>الرئيسية</nav>', '<nav>الرئيسية <a href="/sport/">رياضة</a></nav>')],
+    ['text after the article', (html: string) => html.replace('</main>', '<p>نص بعد الخبر</p></main>')],
+  ])('leave the hash alone after %s', (_label, edit) => {
+    expect(edit(PAGE)).not.toBe(PAGE);
+    expect(hashOf(edit(PAGE))).toBe(hashOf(PAGE));
+  });
+
+  it.each([
+    ['the article\'s text', (html: string) => html.replace('مستمر', 'متوقف')],
+    ['an ignored element inside the article', (html: string) => html.replace('<time>…</time>', '<time>٥ تموز</time>')],
+    ['the head (Pagefind reads meta there)', (html: string) => html.replace('content="ملخص"', 'content="ملخص آخر"')],
+    ['the article\'s opening tag', (html: string) => html.replace('class="article"', 'class="article article--wide"')],
+    ['the case of its closing tag', (html: string) => html.replace('</article>', '</ARTICLE>')],
+  ])('change the hash with %s', (_label, edit) => {
+    expect(hashOf(edit(PAGE))).not.toBe(hashOf(PAGE));
+  });
+
+  it('say nothing of a page Pagefind would not index', () => {
+    expect(indexedParts('<p>نص</p>')).toBeUndefined();
+    expect(indexedPageFacts('<p>نص</p>')).toBeNull();
+  });
+
+  it('refuse an indexed page without its date keys: it would belong to no segment', () => {
+    expect(() => indexedPageFacts(PAGE.replace(DATE, ''))).toThrow(/no data-pagefind-sort date and year filter/);
   });
 });

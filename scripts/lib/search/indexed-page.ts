@@ -1,7 +1,9 @@
 // The part of a built page Pagefind indexes (the data-pagefind-body element), read as text,
 // and what Pagefind is given: that element, with a block of variant tokens, and the head. Pure
-// string work on the HTML the site's own templates write.
+// string work on the HTML the site's own templates write, and a hash of exactly the parts of a
+// page that decide what Pagefind is given (so a change elsewhere on the page indexes nothing).
 
+import { createHash } from 'node:crypto';
 import { VARIANT_BLOCK_MARK } from '../arabic/search-normalise.ts';
 
 const BODY_OPENING = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body(?=[\s=>/])[^>]*>/i;
@@ -30,6 +32,43 @@ function bodyElement(html: string): BodyElement | undefined {
   return { opening: opening.index, start, end };
 }
 
+/**
+ * Every part of a page that documentForIndex and indexedText read: what Pagefind is given
+ * for the page is a function of these and of the variant tokens, which are a function of
+ * the text of `inner` and of the vocabulary (itself the text of other pages' `inner`).
+ */
+export interface IndexedParts {
+  /** The page up to and including its first </head>; '' without one. */
+  head: string;
+  /** The data-pagefind-body element's opening tag. */
+  opening: string;
+  /** What the element holds. */
+  inner: string;
+  /** Its closing tag, as written. */
+  closing: string;
+}
+
+/** The parts of the page Pagefind is given; undefined when it has no data-pagefind-body element. */
+export function indexedParts(html: string): IndexedParts | undefined {
+  const body = bodyElement(html);
+  if (!body) return undefined;
+  const headEnd = html.search(/<\/head>/i);
+  return {
+    head: headEnd < 0 ? '' : html.slice(0, headEnd + '</head>'.length),
+    opening: html.slice(body.opening, body.start),
+    inner: html.slice(body.start, body.end),
+    closing: html.slice(body.end, html.indexOf('>', body.end) + 1),
+  };
+}
+
+/**
+ * SHA-256 (hex) of the parts (unambiguously joined): two pages with the same hash are given
+ * to Pagefind as the same document, with the same tokens from the same vocabulary.
+ */
+export function indexedPartsHash(parts: IndexedParts): string {
+  return createHash('sha256').update(JSON.stringify([parts.head, parts.opening, parts.inner, parts.closing])).digest('hex');
+}
+
 /** True when Pagefind would index the page (it has a data-pagefind-body element). */
 export function isIndexedPage(html: string): boolean {
   return BODY_OPENING.test(html);
@@ -47,9 +86,9 @@ function decodeEntities(text: string): string {
 
 /** The text of the page's data-pagefind-body element (tags, scripts and styles removed). */
 export function indexedText(html: string): string {
-  const body = bodyElement(html);
-  if (!body) return '';
-  const inner = html.slice(body.start, body.end)
+  const parts = indexedParts(html);
+  if (!parts) return '';
+  const inner = parts.inner
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ');
   return decodeEntities(inner).replace(/\s+/g, ' ').trim();
@@ -64,14 +103,11 @@ export function indexedText(html: string): string {
  * Pagefind sees this HTML; the published page is unchanged. Tokens are letters and digits.
  */
 export function documentForIndex(html: string, tokens: readonly string[]): string {
-  const body = bodyElement(html);
-  if (!body) return html;
+  const parts = indexedParts(html);
+  if (!parts) return html;
   if (tokens.some((token) => !/^[\p{L}\p{N}]+$/u.test(token))) throw new Error('variant tokens must be letters and digits only');
-  const headEnd = html.search(/<\/head>/i);
-  const head = headEnd < 0 ? '' : html.slice(0, headEnd + '</head>'.length);
   const block = tokens.length === 0 ? '' : `<p>${VARIANT_BLOCK_MARK} ${tokens.join(' ')}</p>`;
-  const closing = html.slice(body.end, html.indexOf('>', body.end) + 1);
-  return `${head}<body>${html.slice(body.opening, body.end)}${block}${closing}</body></html>`;
+  return `${parts.head}<body>${parts.opening}${parts.inner}${block}${parts.closing}</body></html>`;
 }
 
 /** The date and year the article template gives Pagefind (data-pagefind-sort / -filter). */
@@ -85,4 +121,22 @@ export function pageDateKeys(html: string): PageDateKeys | undefined {
   const sortKey = /\sdata-pagefind-sort="date:(\d{14})"/.exec(html)?.[1];
   const year = /\sdata-pagefind-filter="year:(\d{4})"/.exec(html)?.[1];
   return sortKey && year ? { sortKey, year } : undefined;
+}
+
+/** What the search index needs of a page it holds, without keeping the page. */
+export interface IndexedPageFacts extends PageDateKeys {
+  /** SHA-256 of the parts of the page Pagefind is given (indexedPartsHash). */
+  indexedSha256: string;
+}
+
+/**
+ * The page's facts; null when Pagefind would not index it. An indexed page without its date
+ * keys is an error: it would belong to no segment.
+ */
+export function indexedPageFacts(html: string): IndexedPageFacts | null {
+  const parts = indexedParts(html);
+  if (!parts) return null;
+  const keys = pageDateKeys(html);
+  if (!keys) throw new Error('the page has a data-pagefind-body but no data-pagefind-sort date and year filter');
+  return { ...keys, indexedSha256: indexedPartsHash(parts) };
 }

@@ -1,5 +1,6 @@
 // What the search step remembers of pages by their content hash: whether the index holds them,
-// and their date keys. A missing, damaged or stale file is the same as none.
+// their date keys and the hash of their indexed parts. A missing, damaged or stale file is the
+// same as none.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,24 +12,25 @@ const STEP = 's'.repeat(64);
 const ARTICLE = '1'.repeat(64);
 const LIST_PAGE = '2'.repeat(64);
 const UNUSED = '3'.repeat(64);
+const FACTS = { sortKey: '20170731000000', year: '2017', indexedSha256: 'a'.repeat(64) };
 
 describe('IndexedPageCache', () => {
   it('remembers pages across builds, and keeps only those the last build asked about', async () => {
     const dir = await makeTempDir();
     const first = await IndexedPageCache.load(dir, STEP);
     expect(first.get(ARTICLE)).toBeUndefined();
-    first.remember(ARTICLE, { sortKey: '20170731000000', year: '2017' });
+    first.remember(ARTICLE, FACTS);
     first.remember(LIST_PAGE, null);
     first.remember(UNUSED, null);
     await first.save();
 
     const second = await IndexedPageCache.load(dir, STEP);
-    expect(second.get(ARTICLE)).toEqual({ sortKey: '20170731000000', year: '2017' });
+    expect(second.get(ARTICLE)).toEqual(FACTS);
     expect(second.get(LIST_PAGE)).toBeNull();
     await second.save();
     const third = await IndexedPageCache.load(dir, STEP);
     expect(third.get(UNUSED)).toBeUndefined();
-    expect(third.get(ARTICLE)).toEqual({ sortKey: '20170731000000', year: '2017' });
+    expect(third.get(ARTICLE)).toEqual(FACTS);
   });
 
   it('forgets everything when the search step changed', async () => {
@@ -53,10 +55,19 @@ describe('IndexedPageCache', () => {
     const dir = await makeTempDir();
     await writeFile(join(dir, 'pages.json'), JSON.stringify({
       fingerprint: STEP,
-      pages: { [ARTICLE]: ['2017', '2017'], [LIST_PAGE]: 1, [UNUSED]: ['20170731000000', '17'], constructor: 0 },
+      pages: {
+        [ARTICLE]: ['2017', '2017', 'a'.repeat(64)],
+        [LIST_PAGE]: 1,
+        [UNUSED]: ['20170731000000', '17', 'a'.repeat(64)],
+        // The layout before the indexed parts' hash; a hash that is not one.
+        ['4'.repeat(64)]: ['20170731000000', '2017'],
+        ['5'.repeat(64)]: ['20170731000000', '2017', 'A'.repeat(64)],
+        constructor: 0,
+      },
     }));
     const cache = await IndexedPageCache.load(dir, STEP);
-    expect([cache.get(ARTICLE), cache.get(LIST_PAGE), cache.get(UNUSED), cache.get('toString')]).toEqual([undefined, undefined, undefined, undefined]);
+    const read = [ARTICLE, LIST_PAGE, UNUSED, '4'.repeat(64), '5'.repeat(64), 'toString'].map((sha256) => cache.get(sha256));
+    expect(read).toEqual(read.map(() => undefined));
     expect(cache.get('constructor')).toBeNull();
   });
 

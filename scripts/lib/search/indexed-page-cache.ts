@@ -1,30 +1,33 @@
-// Which built pages the search index holds, and their date keys, remembered by the SHA-256 of
-// the page's bytes in the search step's cache folder: a build that is handed the pages'
-// hashes reads only the pages it has not seen before. The file may be missing or damaged;
-// anything in it that does not look right is read again from the page.
+// Which built pages the search index holds, their date keys and the hash of what Pagefind is
+// given for them, remembered by the SHA-256 of the page's bytes in the search step's cache
+// folder: a build that is handed the pages' hashes reads only the pages it has not seen
+// before. The file may be missing or damaged; anything in it that does not look right is read
+// again from the page.
 
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
-import type { PageDateKeys } from './indexed-page.ts';
+import type { IndexedPageFacts } from './indexed-page.ts';
 
-/** A page's place in the index: its date keys, or null when it is not indexed (no data-pagefind-body). */
-export type IndexedPageInfo = PageDateKeys | null;
+/** A page's place in the index, or null when it is not indexed (no data-pagefind-body). */
+export type IndexedPageInfo = IndexedPageFacts | null;
 
 const CACHE_FILE = 'pages.json';
 
 interface CacheFile {
   /** The search step's fingerprint: what the pages were read with (segment-fingerprint.ts). */
   fingerprint: string;
-  /** Content hash → [sort key, year], or 0 for a page the index does not hold. */
-  pages: Record<string, readonly [string, string] | 0>;
+  /** Content hash → [sort key, year, indexed parts' hash], or 0 for a page the index does not hold. */
+  pages: Record<string, readonly [string, string, string] | 0>;
 }
 
 function fromStored(value: unknown): IndexedPageInfo | undefined {
   if (value === 0) return null;
-  if (!Array.isArray(value) || value.length !== 2) return undefined;
-  const [sortKey, year] = value as unknown[];
-  return typeof sortKey === 'string' && /^\d{14}$/.test(sortKey) && typeof year === 'string' && /^\d{4}$/.test(year) ? { sortKey, year } : undefined;
+  if (!Array.isArray(value) || value.length !== 3) return undefined;
+  const [sortKey, year, indexedSha256] = value as unknown[];
+  const looksRight = typeof sortKey === 'string' && /^\d{14}$/.test(sortKey) && typeof year === 'string' && /^\d{4}$/.test(year)
+    && typeof indexedSha256 === 'string' && /^[0-9a-f]{64}$/.test(indexedSha256);
+  return looksRight ? { sortKey, year, indexedSha256 } : undefined;
 }
 
 export class IndexedPageCache {
@@ -61,7 +64,7 @@ export class IndexedPageCache {
   async save(): Promise<void> {
     if (!this.dir) return;
     const pages: CacheFile['pages'] = {};
-    for (const [sha256, info] of this.used) pages[sha256] = info ? [info.sortKey, info.year] : 0;
+    for (const [sha256, info] of this.used) pages[sha256] = info ? [info.sortKey, info.year, info.indexedSha256] : 0;
     // A folder under the file's name (garbage) would refuse the rename.
     if ((await stat(join(this.dir, CACHE_FILE)).catch(() => undefined))?.isDirectory()) await rm(join(this.dir, CACHE_FILE), { recursive: true });
     await writeFileAtomic(join(this.dir, CACHE_FILE), `${JSON.stringify({ fingerprint: this.fingerprint, pages } satisfies CacheFile)}\n`);

@@ -1,8 +1,8 @@
 // Indexes a built site with Pagefind: the pages that mark their searchable part
 // (data-pagefind-body: the articles), in one segment per quarter (search-segments.ts). A
-// segment's bundle is a function of its own pages, so it is taken from the cache when its
-// pages are unchanged and indexed again (two segments at a time, each by its own Pagefind
-// process) only when one of them changed. The search page merges the segments
+// segment's bundle is a function of what Pagefind is given for its own pages, so it is taken
+// from the cache when that is unchanged, whatever else of the pages changed, and indexed
+// again (two segments at a time, each by its own Pagefind process) only when it did. The search page merges the segments
 // (assets/js/search-shards.ts). Nothing in the site folder is written in place: its files
 // may be hard links shared with the live site.
 
@@ -13,11 +13,11 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
-import { isIndexedPage, pageDateKeys } from './indexed-page.ts';
+import { indexedPageFacts, type IndexedPageFacts } from './indexed-page.ts';
 import { IndexedPageCache, type IndexedPageInfo } from './indexed-page-cache.ts';
-import { indexSegment, onlyInTheNewestSegment, openPagefindLane, type PagefindLane } from './pagefind-segment.ts';
+import { indexSegment, onlyInTheNewestSegment, openPagefindLane, type PageToIndex, type PagefindLane } from './pagefind-segment.ts';
 import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
-import { searchStepFingerprint, segmentFingerprint } from './segment-fingerprint.ts';
+import { searchStepFingerprint, segmentFingerprint, type FingerprintedPage } from './segment-fingerprint.ts';
 import { assignSegments, segmentName, type SearchSegment, type SegmentablePage } from './search-segments.ts';
 
 export interface SearchIndexOptions {
@@ -65,9 +65,8 @@ export interface SearchIndexResult {
   fileHashes: Map<string, FileHash>;
 }
 
-interface FoundPage extends SegmentablePage {
+interface FoundPage extends SegmentablePage, IndexedPageFacts {
   file: string;
-  sha256: string;
 }
 
 const PAGEFIND_PROCESSES = 2;
@@ -76,15 +75,22 @@ const isHiddenPath = (path: string): boolean => path.split('/').some((part) => p
 const pageUrl = (path: string): string => `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 
 function readPageInfo(html: string, url: string): IndexedPageInfo {
-  if (!isIndexedPage(html)) return null;
-  const keys = pageDateKeys(html);
-  if (!keys) throw new Error(`search index: ${url} has no data-pagefind-sort date and year filter`);
-  return keys;
+  try {
+    return indexedPageFacts(html);
+  } catch (error) {
+    throw new Error(`search index: ${url}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
+/** How a page goes to Pagefind, and what of it the segment's fingerprint takes. */
+const pageToIndex = (page: FoundPage): PageToIndex & FingerprintedPage => ({
+  url: page.url, file: page.file, vocabulary: segmentName(page.sortKey), indexedSha256: page.indexedSha256,
+});
+
 /**
- * The indexed pages with their date keys and content hashes. With the engine's hashes, a
- * page is read only when the cache has not seen its bytes; without, every page is read once.
+ * The indexed pages with their date keys and the hashes of what Pagefind is given. With the
+ * engine's hashes, a page is read only when the cache has not seen its bytes; without, every
+ * page is read once.
  */
 async function findIndexedPages(options: SearchIndexOptions, bundleDir: string, pageCache: IndexedPageCache, hashed: Map<string, FileHash>): Promise<FoundPage[]> {
   const isCandidate = (path: string): boolean => path.endsWith('.html') && !isHiddenPath(path) && path !== bundleDir && !path.startsWith(`${bundleDir}/`);
@@ -105,7 +111,7 @@ async function findIndexedPages(options: SearchIndexOptions, bundleDir: string, 
       info = readPageInfo(html ?? readFileSync(file, 'utf8'), url);
       pageCache.remember(hash.sha256, info);
     }
-    if (info) found.push({ file, url, sha256: hash.sha256, ...info });
+    if (info) found.push({ file, url, ...info });
   };
   if (options.fileHashes) {
     for (const [path, hash] of options.fileHashes) if (isCandidate(path)) consider(path, hash);
@@ -142,8 +148,7 @@ async function indexMissing(
     const queue = missing.values();
     await Promise.all(lanes.map(async (pagefind) => {
       for (const { position, segment, fingerprint } of queue) {
-        const pages = segment.pages.map((page) => ({ url: page.url, file: page.file, vocabulary: segmentName(page.sortKey) }));
-        bundles[position] = await cache.store(fingerprint, (dir) => indexSegment(pagefind, pages, dir, settings));
+        bundles[position] = await cache.store(fingerprint, (dir) => indexSegment(pagefind, segment.pages.map(pageToIndex), dir, settings));
       }
     }));
   } finally {
@@ -171,7 +176,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const writing = join(dirname(bundlePath), `.${basename(bundlePath)}-writing`);
   await rm(writing, { recursive: true, force: true });
   try {
-    const fingerprints = segments.map((segment) => segmentFingerprint(stepFingerprint, segment.pages));
+    const fingerprints = segments.map((segment) => segmentFingerprint(stepFingerprint, segment.pages.map(pageToIndex)));
     const bundles: SegmentBundle[] = [];
     const missing: { position: number; segment: SearchSegment<FoundPage>; fingerprint: string }[] = [];
     for (const [position, segment] of segments.entries()) {

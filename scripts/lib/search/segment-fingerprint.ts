@@ -1,6 +1,9 @@
 // Fingerprints that say when a segment of the search index must be indexed again: a
-// segment's bundle is a function of its pages' bytes, in order, and of the search step's own
-// code and settings, so a fingerprint of those names a bundle that can be taken from the cache.
+// segment's bundle is a function of what Pagefind is given for its pages, in order (each
+// page's URL, the parts of it Pagefind sees and the vocabulary its variant tokens come from),
+// and of the search step's own code and settings, so a fingerprint of those names a bundle
+// that can be taken from the cache. The rest of a page (masthead, footer, links to its
+// neighbours) can change without indexing anything again.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -8,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped when the cache's layout or the bundle's post-processing changes without a source file below changing. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /**
  * The code that decides what goes into a bundle: the Arabic normaliser (the variant
@@ -41,9 +44,22 @@ export async function searchStepFingerprint(settings: SearchStepSettings): Promi
   return hash.digest('hex');
 }
 
-/** A segment's inputs: the step's fingerprint, then each page's URL and content hash in the order Pagefind gets them. */
-export function segmentFingerprint(stepFingerprint: string, pages: readonly { url: string; sha256: string }[]): string {
+/** What a segment's fingerprint takes of each page. */
+export interface FingerprintedPage {
+  /** The URL Pagefind records. */
+  url: string;
+  /** The group of pages whose words make its variant tokens (PageToIndex's vocabulary). */
+  vocabulary: string;
+  /** SHA-256 of the parts of the page Pagefind is given (indexedPartsHash in indexed-page.ts). */
+  indexedSha256: string;
+}
+
+/**
+ * A segment's inputs: the step's fingerprint, then each page in the order Pagefind gets them.
+ * The vocabularies need no more: each is made of the indexed text of the segment's own pages.
+ */
+export function segmentFingerprint(stepFingerprint: string, pages: readonly FingerprintedPage[]): string {
   const hash = createHash('sha256').update(`${stepFingerprint}\n`);
-  for (const page of pages) hash.update(`${JSON.stringify(page.url)} ${page.sha256}\n`);
+  for (const page of pages) hash.update(`${JSON.stringify([page.url, page.vocabulary, page.indexedSha256])}\n`);
   return hash.digest('hex');
 }

@@ -1,13 +1,15 @@
 // The search step as the incremental build runs it: with a warm cache, after one page changed,
 // it writes the bytes a run from scratch writes (index, manifest, summary, sw.js), indexing
-// only the changed page's segment; a damaged cache is never trusted; and it never writes into
-// a file it did not create (the staging folder's files are hard links to the live site's).
+// only the changed page's segment, and none when what changed is outside what Pagefind is
+// given (a layout's footer, the links to a page's neighbours); a damaged cache is never
+// trusted; and it never writes into a file it did not create (the staging folder's files are
+// hard links to the live site's).
 import { cp, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchShardsFile } from '../../assets/js/search-shards.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
-import { compareTrees, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
+import { compareTrees, differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
 import { buildSearch, type SearchBuildOptions } from '../../scripts/lib/search/build-search.ts';
 import { hashBytes, type FileHash } from '../../scripts/lib/search/file-hashes.ts';
 import { createFixtureSite, makeArticles, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
@@ -24,7 +26,9 @@ const articles: FixtureArticle[] = makeArticles(16).map((article, index) => {
   return { frontMatter: { ...article.frontMatter, date }, paragraphs };
 });
 const NEWEST = `articles/${articles[0]!.frontMatter.id}/index.html`;
+// 2017-03-28: the 2017-q1 segment.
 const OLDER = `articles/${articles[5]!.frontMatter.id}/index.html`;
+const OLDER_SEGMENT = 'pagefind/2017-q1/';
 const SEARCH_OUTPUTS = ['pagefind', 'sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js'];
 
 let site: FixtureSite;
@@ -117,6 +121,49 @@ describe('the search step with a segment cache', () => {
     expect(await run(live, { cacheDir })).toMatchObject({ segments: 5, reindexedSegments: 0 });
     expect(await run(live, { cacheDir, fileHashes: await fileHashesOf(live) })).toMatchObject({ reindexedSegments: 0 });
     expect(await hashTree(live)).toEqual(before);
+  });
+
+  it('indexes nothing again when every page changed outside what Pagefind is given, and writes what a run from scratch writes', async () => {
+    const hashes = await fileHashesOf(live);
+    const pages = [...hashes.keys()].filter((path) => path.endsWith('.html') && !path.startsWith('pagefind/'));
+    // A comment in the layout's footer, on every page.
+    for (const path of pages) await replacePage(live, path, (html) => html.replace('<footer class="site-footer">', '<footer class="site-footer"><!-- ٢٠٢٦ -->'));
+    // Text after the article; a new headline in an ignored box outside it (a neighbour's).
+    await replacePage(live, NEWEST, (html) => html.replace('</article>', '</article><p>نص بعد الخبر عن كازاخستان</p>'));
+    await replacePage(live, OLDER, (html) => html.replace(/(<nav class="section-neighbours"[^>]*data-pagefind-ignore[^>]*>[\s\S]*?<bdi>)/, '$1عنوان جديد لخبر مجاور: '));
+    const scratch = await copyOf(live);
+    for (const path of SEARCH_OUTPUTS) await rm(join(scratch, path), { recursive: true, force: true });
+    const index = await hashTree(join(live, 'pagefind'));
+
+    expect(await run(live, { cacheDir, fileHashes: await fileHashesOf(live) })).toMatchObject({ segments: 5, reindexedSegments: 0 });
+    expect(await hashTree(join(live, 'pagefind'))).toEqual(index);
+    expect(await run(scratch)).toMatchObject({ reindexedSegments: 5 });
+    expect(await compareTrees(scratch, live)).toEqual([]);
+  });
+
+  it('remembers a changed page once read: the next run need not read it again', async () => {
+    const hashes = await fileHashesOf(live);
+    const saved = await readFile(join(live, NEWEST));
+    await rm(join(live, NEWEST));
+    try {
+      expect(await run(live, { cacheDir, fileHashes: hashes })).toMatchObject({ reindexedSegments: 0 });
+    } finally {
+      await writeFile(join(live, NEWEST), saved);
+    }
+  });
+
+  it('after a change inside a page\'s indexed part, indexes exactly that page\'s segment', async () => {
+    await replacePage(live, OLDER, addKazakhstan);
+    const scratch = await copyOf(live);
+    for (const path of SEARCH_OUTPUTS) await rm(join(scratch, path), { recursive: true, force: true });
+    const before = await hashTree(live);
+
+    expect(await run(live, { cacheDir, fileHashes: await fileHashesOf(live) })).toMatchObject({ segments: 5, reindexedSegments: 1 });
+    const changed = differences(before, await hashTree(live)).filter((path) => path.startsWith('pagefind/'));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((path) => !path.startsWith(OLDER_SEGMENT))).toEqual([]);
+    await run(scratch);
+    expect(await compareTrees(scratch, live)).toEqual([]);
   });
 
   it('reads no page of a cached segment when given the engine\'s hashes', async () => {

@@ -71,3 +71,11 @@ describe('two builds of the same content at the same now', () => {
     expect(first.size).toBeGreaterThan(300);
   });
 });
+
+describe('a build rendered in several Eleventy runs', () => {
+  it('writes the same site as one run', async () => {
+    const first = await hashTree(site.outputDir);
+    await site.build({ now: NOW, clean: true, pagesPerRun: 37 });
+    expect(differences(first, await hashTree(site.outputDir))).toEqual([]);
+  });
+});

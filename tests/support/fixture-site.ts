@@ -20,7 +20,7 @@ export interface FixtureSite {
   dir: string;
   contentDir: string;
   outputDir: string;
-  build(options?: { now?: Date; includeDrafts?: boolean; site?: Partial<SiteSettings> }): Promise<{ pages: number }>;
+  build(options?: { now?: Date; includeDrafts?: boolean; site?: Partial<SiteSettings>; clean?: boolean; pagesPerRun?: number }): Promise<{ pages: number }>;
   read(path: string): Promise<string>;
   /** Every output file, relative to the output folder, with forward slashes. */
   files(): Promise<string[]>;
@@ -76,6 +76,8 @@ export async function createFixtureSite(articles: readonly FixtureArticle[], ext
       inputDir: contentDir,
       outputDir,
       cacheDir: join(dir, '.cache', 'build'),
+      clean: options.clean,
+      pagesPerRun: options.pagesPerRun,
       context: {
         site: { ...siteSettings, ...options.site },
         now: options.now ?? new Date('2017-08-01T12:00:00+03:00'),

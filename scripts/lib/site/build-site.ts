@@ -49,6 +49,8 @@ export interface BuildOptions {
    * state stays in `memory` between builds of one process, not read back from disk.
    */
   preview?: { memory: { state?: BuildState } };
+  /** Pages one Eleventy run renders (render-pages.ts); a test sets it small. */
+  pagesPerRun?: number;
 }
 
 export interface BuildResult {
@@ -187,7 +189,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
 
     // The pages to render, and the assets, into the staging folder.
-    await renderPages({ projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true });
+    await renderPages({ projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun });
     const render = secondsSince(started);
     const outputs = new Map<string, OutputRecord>();
     const keyByOutput = new Map(plan.pages.map((page, position) => [page.output, keys[position] as string]));

@@ -20,10 +20,19 @@ export interface RenderRequest {
   /** Where each article's file is, by URL. */
   fileByUrl: ReadonlyMap<string, string>;
   quiet?: boolean;
+  /** Pages one Eleventy run renders (default PAGES_PER_RUN). */
+  pagesPerRun?: number;
 }
 
-/** Fills in the rendered body of every article the pages show in full. */
-function renderBodies(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<string, string>): void {
+/**
+ * Pages one Eleventy run renders. Eleventy keeps every page it rendered, and each article
+ * body is held until its run ends: in runs of this size a 100,000-article build stays
+ * within a few hundred megabytes of pages, for the cost of starting Eleventy again.
+ */
+export const PAGES_PER_RUN = 5_000;
+
+/** Fills in the rendered body of every article the pages show in full; returns them, to let go of afterwards. */
+function renderBodies(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<string, string>): ArticleItem[] {
   const markdown = createArticleMarkdown();
   const done = new Set<ArticleItem>();
   for (const page of pages) {
@@ -35,18 +44,31 @@ function renderBodies(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<stri
       item.templateContent = markdown.render(readArticleBody(file));
     }
   }
+  return [...done];
 }
 
-/** Renders the pages (and copies the assets) into outputDir; returns the files written, site-relative. */
+/** Renders the pages (and copies the assets) into outputDir, in runs of PAGES_PER_RUN; returns the pages written. */
 export async function renderPages(request: RenderRequest): Promise<number> {
-  renderBodies(request.pages, request.fileByUrl);
+  let written = 0;
+  // One run even with no pages: it copies the assets.
+  const perRun = request.pagesPerRun ?? PAGES_PER_RUN;
+  for (let start = 0; start === 0 || start < request.pages.length; start += perRun) {
+    const pages = request.pages.slice(start, start + perRun);
+    const rendered = renderBodies(pages, request.fileByUrl);
+    written += await renderRun(request, pages);
+    for (const item of rendered) delete item.templateContent;
+  }
+  return written;
+}
+
+async function renderRun(request: RenderRequest, pages: readonly PlannedPage[]): Promise<number> {
   // Relative on purpose: Eleventy 3 resolves includes and ignores against a relative input.
   const input = `./${relative(process.cwd(), request.inputDir)}`;
   const eleventy = new Eleventy(input, request.outputDir, {
     configPath: join(request.projectDir, '.eleventy.ts'),
     quietMode: request.quiet ?? true,
     config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void; ignores: Set<string> }) => {
-      eleventyConfig.addGlobalData('plan', groupByFamily(request.pages));
+      eleventyConfig.addGlobalData('plan', groupByFamily(pages));
       eleventyConfig.addGlobalData('nav', request.chrome.nav);
       // Thousands of Markdown files Eleventy need not even list.
       eleventyConfig.ignores.add(`${input}/articles/**`);

@@ -24,6 +24,29 @@ export interface ArticleItem {
   templateContent?: string;
 }
 
+/**
+ * The site's article. In JSON — which is how a render key sees a view (render-plan.ts) — it
+ * is a digest of its URL and front matter, worked out once: a view names many articles, and
+ * an article is named by many views. Not of its body, which most views never show: the
+ * views that do (its page, the feeds) carry the body hash themselves.
+ */
+class Article implements ArticleItem {
+  templateContent?: string;
+  #digest?: string;
+
+  constructor(readonly url: string, readonly inputPath: string, readonly data: ArticleFrontMatter, readonly bodyHash: string) {}
+
+  toJSON(): string {
+    this.#digest ??= `article:${createHash('sha256').update(`${this.url}\0${JSON.stringify(this.data)}`).digest('base64')}`;
+    return this.#digest;
+  }
+}
+
+/** An article item (what readArticles makes of a file), for code that has its facts already. */
+export function articleItem(data: ArticleFrontMatter, bodyHash: string, inputPath = `articles/${data.id}.md`): ArticleItem {
+  return new Article(`/articles/${data.id}/`, inputPath, data, bodyHash);
+}
+
 /** What the build cache keeps of one article file. */
 export interface ArticleFileEntry {
   /** size:mtime:ctime:inode, in nanoseconds: any write moves it. */
@@ -111,7 +134,7 @@ export async function readArticles(contentDir: string, articlesDir: string, cach
     if (first !== undefined) { problems.push(`${inputPath}: id ${data.id} is also the id of ${first}`); continue; }
     pathById.set(data.id, inputPath);
     const url = `/articles/${data.id}/`;
-    articles.push({ url, inputPath, data, bodyHash: entry.bodyHash });
+    articles.push(new Article(url, inputPath, data, entry.bodyHash));
     fileByUrl.set(url, file);
   }
   if (problems.length > 0) throw new InvalidContentError(problems.sort());

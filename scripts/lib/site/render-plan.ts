@@ -59,7 +59,7 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   };
 
   for (const article of index.articles) {
-    add('article', article.url, { article, context: articleContext(index.contextById.get(article.data.id) as ArticleContext<ArticleItem>) });
+    add('article', article.url, { article, body: article.bodyHash, context: articleContext(index.contextById.get(article.data.id) as ArticleContext<ArticleItem>) });
   }
   const sectionBlocks = index.sections.map((section) => ({ name: section.name, slug: section.slug, path: section.path, newest: section.newest }));
   for (const listPage of index.listPages) {
@@ -76,11 +76,12 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   const feeds = describeFeeds(index, site);
   add('subscribe', '/subscribe/', { feeds: feeds.map(({ key, title, atomPath, rssPath, jsonPath }) => ({ key, title, atomPath, rssPath, jsonPath })) });
   for (const feed of feeds) {
-    // An empty feed is dated "now" (feeds-plugin.ts): then, and only then, now is part of it.
-    const dated = feed.updated === '' ? { now: now.toISOString() } : {};
-    add('atomFeeds', feed.atomPath, { feed, ...dated });
-    add('rssFeeds', feed.rssPath, { feed, ...dated });
-    add('jsonFeeds', feed.jsonPath, { feed, ...dated });
+    // A feed shows its items' bodies; an empty feed is dated "now" (feeds-plugin.ts): then,
+    // and only then, now is part of it.
+    const shown = { bodies: feed.items.map((item) => item.bodyHash), ...(feed.updated === '' ? { now: now.toISOString() } : {}) };
+    add('atomFeeds', feed.atomPath, { feed, ...shown });
+    add('rssFeeds', feed.rssPath, { feed, ...shown });
+    add('jsonFeeds', feed.jsonPath, { feed, ...shown });
   }
   for (const file of sitemapFiles(sitemapEntries(index), site.sitemapUrlsPerFile)) add('sitemapFiles', file.path, { ...file });
   add('newsSitemap', '/news-sitemap.xml', { items: newsSitemapArticles(index, now) });
@@ -90,28 +91,17 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
 }
 
 /**
- * Render keys. An article inside a view counts as a digest of its URL, front matter and
- * body hash (worked out once per article, not once per page that names it).
+ * Render keys. An article inside a view counts as a digest of its URL and front matter (its
+ * toJSON: article-source.ts); the views that show bodies carry their hashes.
  */
 export function renderKeys(pages: readonly PlannedPage[], fingerprint: string): string[] {
-  const digests = new WeakMap<object, string>();
-  const digestOf = (item: ArticleItem): string => {
-    let digest = digests.get(item);
-    if (!digest) {
-      digest = createHash('sha256').update(`${item.url}\0${JSON.stringify(item.data)}\0${item.bodyHash}`).digest('base64');
-      digests.set(item, digest);
-    }
-    return digest;
-  };
-  const replacer = (_key: string, value: unknown): unknown =>
-    (typeof value === 'object' && value !== null && 'bodyHash' in value ? `article:${digestOf(value as ArticleItem)}` : value);
   return pages.map((page) => createHash('sha256')
     .update(`${fingerprint}\0${page.family}\0${page.output}\0`)
-    .update(JSON.stringify(page.view, replacer))
+    .update(JSON.stringify(page.view))
     .digest('base64'));
 }
 
-/** The articles whose rendered body a page needs: its own, or a feed's items. */
+/** The articles whose rendered body a page needs: its own, or a feed's items (their views carry the body hashes). */
 export function articlesRenderedBy(page: PlannedPage): ArticleItem[] {
   if (page.family === 'article') return [page.view.article as ArticleItem];
   if (page.family === 'atomFeeds' || page.family === 'rssFeeds' || page.family === 'jsonFeeds') {

@@ -1,0 +1,85 @@
+// The render plan: every output file with its view, and render keys that change exactly
+// when what a page shows changes — the heart of the incremental build.
+import { describe, expect, it } from 'vitest';
+import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { articleItem, type ArticleItem } from '../../scripts/lib/site/article-source.ts';
+import type { BuildContext } from '../../scripts/lib/site/build-context.ts';
+import { publishedNewsIndex } from '../../scripts/lib/site/published-index.ts';
+import { outputFileOf, planSite, renderKeys } from '../../scripts/lib/site/render-plan.ts';
+import { makeArticles } from '../support/fixture-site.ts';
+
+const context: BuildContext = { site: { ...siteSettings, articlesPerPage: 4 }, now: new Date('2017-08-01T12:00:00+03:00'), includeDrafts: false };
+
+function items(change?: (data: ArticleItem['data'], position: number) => void): ArticleItem[] {
+  return makeArticles(30).map((article, position) => {
+    const data = { ...article.frontMatter, ingestSha256: 'b'.repeat(64) } as ArticleItem['data'];
+    change?.(data, position);
+    return articleItem(data, `body-${position}`);
+  });
+}
+
+function keysByOutput(articles: ArticleItem[]): Map<string, string> {
+  const plan = planSite(publishedNewsIndex(articles, context), context);
+  const keys = renderKeys(plan.pages, 'fingerprint');
+  return new Map(plan.pages.map((page, position) => [page.output, keys[position] as string]));
+}
+
+function changedOutputs(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((output) => before.get(output) !== after.get(output)).sort();
+}
+
+describe('outputFileOf', () => {
+  it.each([
+    ['/', 'index.html'],
+    ['/sections/syria/', 'sections/syria/index.html'],
+    ['/feed.xml', 'feed.xml'],
+    ['/sections/syria/rss.xml', 'sections/syria/rss.xml'],
+  ])('writes %s to %s', (path, output) => {
+    expect(outputFileOf(path)).toBe(output);
+  });
+});
+
+describe('planSite', () => {
+  it('plans every page once, with its output in its view', () => {
+    const plan = planSite(publishedNewsIndex(items(), context), context);
+    const outputs = plan.pages.map((page) => page.output);
+    expect(new Set(outputs).size).toBe(outputs.length);
+    for (const page of plan.pages) expect(page.view.output).toBe(page.output);
+    expect(outputs).toEqual(expect.arrayContaining(['index.html', 'page/1/index.html', 'articles/a000000000000000/index.html', 'feed.xml', 'sitemap.xml', 'news-sitemap.xml', 'search/index.html']));
+  });
+});
+
+describe('renderKeys', () => {
+  const base = keysByOutput(items());
+
+  it('are the same for the same content', () => {
+    expect(changedOutputs(base, keysByOutput(items()))).toEqual([]);
+  });
+
+  it('change for an old article\'s headline: its page, the pages that name it, the lists and feeds that show it — not the rest', () => {
+    const changed = changedOutputs(base, keysByOutput(items((data, position) => { if (position === 20) data.title = 'عنوان جديد'; })));
+    expect(changed).toContain('articles/a000000000000014/index.html');
+    expect(changed.filter((output) => output.startsWith('articles/')).length).toBeGreaterThan(1);
+    expect(changed.filter((output) => output.startsWith('articles/')).length).toBeLessThan(20);
+    expect(changed).not.toContain('articles/a000000000000000/index.html');
+    expect(changed).not.toContain('index.html');
+    expect(changed).toContain('feed.xml');
+    expect(changed).not.toContain('archive/index.html');
+    expect(changed).not.toContain('tags/index.html');
+    expect(changed).not.toContain('sitemap.xml');
+  });
+
+  it('change for a body edit only where the body is shown: the article page and the feeds that carry it', () => {
+    const articles = items();
+    const edited = articles.map((item, position) => (position === 0 ? articleItem(item.data, 'another body') : item));
+    expect(changedOutputs(base, keysByOutput(edited))).toEqual(expect.arrayContaining(['articles/a000000000000000/index.html', 'feed.xml', 'rss.xml', 'feed.json']));
+    expect(changedOutputs(base, keysByOutput(edited)).filter((output) => output.endsWith('.html'))).toEqual(['articles/a000000000000000/index.html']);
+  });
+
+  it('all change with the fingerprint', () => {
+    const plan = planSite(publishedNewsIndex(items(), context), context);
+    const first = renderKeys(plan.pages, 'one');
+    const second = renderKeys(plan.pages, 'two');
+    expect(first.every((key, position) => key !== second[position])).toBe(true);
+  });
+});

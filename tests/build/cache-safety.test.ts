@@ -2,7 +2,8 @@
 // site changed behind the build's back, two builds at once — after each, the site equals a
 // clean build of the same sources in a fresh copy of the project.
 import { spawn } from 'node:child_process';
-import { readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireBuildLock } from '../../scripts/lib/build/build-lock.ts';
@@ -20,10 +21,8 @@ async function writeArticles(count: number, titlePrefix = 'خبر'): Promise<voi
   for (const [position, article] of makeArticles(count).entries()) {
     const [year, month] = article.frontMatter.date.split('-');
     const path = join(dir, 'content', 'articles', year as string, month as string, `${article.frontMatter.id}.md`);
-    await writeFile(path, renderArticleDocument({ ...article.frontMatter, title: `${titlePrefix} ${position}` }, article.paragraphs)).catch(async () => {
-      await (await import('node:fs/promises')).mkdir(join(path, '..'), { recursive: true });
-      await writeFile(path, renderArticleDocument({ ...article.frontMatter, title: `${titlePrefix} ${position}` }, article.paragraphs));
-    });
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, renderArticleDocument({ ...article.frontMatter, title: `${titlePrefix} ${position}` }, article.paragraphs));
   }
 }
 
@@ -53,7 +52,6 @@ describe('a damaged cache', () => {
     ['from another version', async (file: string) => {
       const text = await readFile(file, 'utf8');
       const body = text.slice(text.indexOf('\n') + 1).replace('"format":1', '"format":0');
-      const { createHash } = await import('node:crypto');
       await writeFile(file, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
     }],
   ])('%s is ignored with a one-line notice, and the build equals a clean one', async (_case, damage) => {

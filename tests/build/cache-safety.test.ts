@@ -51,7 +51,7 @@ describe('a damaged cache', () => {
     ['overwritten with garbage', (file: string) => writeFile(file, 'not a cache')],
     ['from another version', async (file: string) => {
       const text = await readFile(file, 'utf8');
-      const body = text.slice(text.indexOf('\n') + 1).replace('"format":1', '"format":0');
+      const body = text.slice(text.indexOf('\n') + 1).replace(/"format":\d+/, '"format":-1');
       await writeFile(file, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
     }],
   ])('%s is ignored with a one-line notice, and the build equals a clean one', async (_case, damage) => {

@@ -89,6 +89,19 @@ function readEntry(bytes: Buffer, stamp: string, inputPath: string): ArticleFile
   return entry;
 }
 
+async function articleFiles(articlesDir: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const file of walkFiles(articlesDir)) if (file.endsWith('.md')) files.push(file);
+  return files;
+}
+
+/** Whether the article files are exactly those with these stamps (stat only: no file is read). */
+export async function articlesUnchanged(contentDir: string, articlesDir: string, stamps: ReadonlyMap<string, string>): Promise<boolean> {
+  const files = await articleFiles(articlesDir);
+  if (files.length !== stamps.size) return false;
+  return files.every((file) => stamps.get(relative(contentDir, file).split(sep).join('/')) === fileStamp(file));
+}
+
 /** The Markdown body of an article file, for the pages a build renders. */
 export function readArticleBody(file: string): string {
   return readArticleDocument(readFileSync(file, 'utf8')).body;
@@ -115,9 +128,7 @@ export async function readArticles(contentDir: string, articlesDir: string, cach
   const problems: string[] = [];
   const pathById = new Map<string, string>();
   let read = 0;
-  const files: string[] = [];
-  for await (const file of walkFiles(articlesDir)) if (file.endsWith('.md')) files.push(file);
-  for (const file of files) {
+  for (const file of await articleFiles(articlesDir)) {
     const inputPath = relative(contentDir, file).split(sep).join('/');
     const stamp = fileStamp(file);
     let entry = cached.get(inputPath);

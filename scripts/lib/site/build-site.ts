@@ -17,13 +17,14 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildFingerprint } from '../build/build-fingerprint.ts';
 import { acquireBuildLock } from '../build/build-lock.ts';
-import { loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
+import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 import { buildSearch } from '../search/build-search.ts';
-import { readArticles } from './article-source.ts';
+import { articlesUnchanged, readArticles, type ArticleItem } from './article-source.ts';
 import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
 import { publishedNewsIndex } from './published-index.ts';
 import { renderPages } from './render-pages.ts';
+import { nowDependence, sameOutputAt } from './now-dependence.ts';
 import { planSite, renderKeys } from './render-plan.ts';
 
 export interface BuildOptions {
@@ -149,7 +150,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.context) setBuildContext(options.context);
   const context = currentBuildContext();
   const cacheDir = join(options.cacheDir ?? defaultCacheDir(projectDir, outputDir), context.includeDrafts ? 'preview' : 'production');
-  const stateFile = join(cacheDir, 'state.json');
   await mkdir(cacheDir, { recursive: true });
   const lock = await acquireBuildLock(cacheDir);
   const { staging, previous: previousSite } = buildFolders(outputDir);
@@ -158,18 +158,32 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     await removeLeftovers(outputDir);
     if (options.clean) await rm(join(cacheDir, 'search'), { recursive: true, force: true });
-    const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(stateFile);
+    const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
     if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
     const codeFingerprint = buildFingerprint({
       projectDir, inputDir, env: process.env,
       settings: { site: context.site, includeDrafts: context.includeDrafts },
     });
     const last = loaded.state?.fingerprint.startsWith(`${codeFingerprint}:`) ? loaded.state : undefined;
-
-    const source = await readArticles(inputDir, join(inputDir, 'articles'), last?.articles ?? new Map());
-    const plan = planSite(publishedNewsIndex(source.articles, context), context);
-    const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
     const assetsFingerprint = buildFingerprint({ projectDir, inputDir: join(projectDir, 'assets'), env: {}, settings: null });
+    const articlesDir = join(inputDir, 'articles');
+
+    // Nothing changed — no article file, no code, no asset, nothing "now" decides, no file
+    // of the site — is told from stats alone, without planning the site.
+    if (last && last.assets === assetsFingerprint && sameOutputAt(last.now, context)
+      && await articlesUnchanged(inputDir, articlesDir, last.stamps)
+      && intactOutputs(outputDir, last.outputs).size === last.outputs.size) {
+      return { pages: [...last.outputs.values()].filter((record) => record.key !== '').length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
+    }
+
+    const source = await readArticles(inputDir, articlesDir, (last && loadArticleEntries(cacheDir, last)) ?? new Map());
+    const index = publishedNewsIndex(source.articles, context);
+    const plan = planSite(index, context);
+    const feedsEmpty = plan.pages.some((page) => page.family === 'atomFeeds' && (page.view.feed as { items: unknown[] }).items.length === 0);
+    const newsWindow = (plan.pages.find((page) => page.family === 'newsSitemap')?.view.items ?? []) as ArticleItem[];
+    const now = nowDependence(source.articles, newsWindow, feedsEmpty, context);
+    const stamps = new Map([...source.entries].map(([path, entry]) => [path, entry.stamp]));
+    const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
     const keys = renderKeys(plan.pages, fingerprint);
     const sameChrome = last?.fingerprint === fingerprint;
     const intact = sameChrome && last ? intactOutputs(outputDir, last.outputs) : new Map<string, OutputRecord>();
@@ -182,9 +196,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       && last.assets === assetsFingerprint;
     if (nothingToDo) {
       // Only the article stamps may have moved (a file touched, the project copied).
-      const state = { ...last, articles: source.entries };
+      const state: BuildState = { ...last, articles: source.entries, stamps, now };
       if (memory) memory.state = state;
-      await saveBuildState(stateFile, state);
+      await saveBuildState(cacheDir, state);
       return { pages: plan.pages.length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
@@ -203,14 +217,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
           const search = await buildSearch(outputDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
           recordFiles(outputDir, filesOutsidePages(outputDir, planned), () => '', outputs, intact, search.written);
-          const state = { fingerprint, assets: assetsFingerprint, articles: source.entries, outputs };
+          const state: BuildState = { fingerprint, assets: assetsFingerprint, articles: source.entries, stamps, outputs, now };
           memory.state = state;
-          await saveBuildState(stateFile, state);
+          await saveBuildState(cacheDir, state);
           return { seconds: secondsSince(searchStarted), searchSegments: search.segments, reindexedSegments: search.reindexedSegments };
         } catch (error) {
           // The next build must not trust a state this one could not finish.
           memory.state = undefined;
-          await rm(stateFile, { force: true });
+          await rm(join(cacheDir, 'state.json'), { force: true });
           throw error;
         } finally {
           await lock.release();
@@ -240,7 +254,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     recordFiles(staging, others, () => '', outputs, intact, search.written);
 
     await swapIn(staging, outputDir, previousSite);
-    await saveBuildState(stateFile, { fingerprint, assets: assetsFingerprint, articles: source.entries, outputs });
+    await saveBuildState(cacheDir, { fingerprint, assets: assetsFingerprint, articles: source.entries, stamps, outputs, now });
     return {
       pages: plan.pages.length,
       rendered: toRender.length,

@@ -8,7 +8,8 @@ import type { NewsIndex } from './news-index.ts';
 
 /** The sitemaps.org limit of URLs in one file. */
 export const URLS_PER_SITEMAP = 50_000;
-const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+/** How far back the news sitemap reaches from "now". */
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 export interface SitemapEntry {
   path: string;

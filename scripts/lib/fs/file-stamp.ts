@@ -1,6 +1,8 @@
 // What a file's stat says about its content, to tell "unchanged since" without reading it:
 // size, modification time and change time (any write moves ctime, which no one can set back).
 
+import { lstatSync } from 'node:fs';
+
 export interface FileStamp {
   size: number;
   mtimeMs: number;
@@ -13,4 +15,19 @@ export function stampOf(info: FileStamp): FileStamp {
 
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+/**
+ * A file's size, modification time (nanoseconds) and inode, as one string; undefined when
+ * it is not a regular file. For files the build itself wrote and hard-links (site pages,
+ * cached search bundles): linking moves a file's ctime, so ctime cannot be part of it, but
+ * any write moves mtime and any replacement the inode.
+ */
+export function inodeStamp(path: string): string | undefined {
+  try {
+    const info = lstatSync(path, { bigint: true });
+    return info.isFile() ? `${info.size}:${info.mtimeNs}:${info.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

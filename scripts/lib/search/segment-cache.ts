@@ -1,7 +1,8 @@
 // The search step's cache of segment bundles, in a folder it owns inside the build cache: one
 // entry per segment fingerprint (segment-fingerprint.ts), holding the pruned bundle and the
-// list of its files with their hashes. An entry is used only when every listed file still has
-// the listed bytes; anything else (a damaged entry, a half-written one a killed build left,
+// list of its files with their hashes and stamps. An entry is used only when every listed file
+// still has the listed bytes (a file whose stamp has not moved is taken as unchanged; any other
+// is hashed again); anything else (a damaged entry, a half-written one a killed build left,
 // garbage) is ignored, and removed once the build is done with the cache.
 //
 //   segments/<fingerprint>/files.json   { fingerprint, files: [{ path, sha256, bytes }] }
@@ -11,12 +12,16 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { inodeStamp } from '../fs/file-stamp.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { hashFileSync, isFileHash, type FileHash } from './file-hashes.ts';
 
 export interface BundleFile extends FileHash {
   /** Relative to the bundle folder, with forward slashes. */
   path: string;
+  /** Its inodeStamp when stored: a file that still has it is not read again to check it. */
+  stamp?: string;
 }
 
 export interface SegmentBundle {
@@ -45,7 +50,7 @@ function isBundleFile(value: unknown): value is BundleFile {
 export async function listBundle(dir: string): Promise<BundleFile[]> {
   const files: BundleFile[] = [];
   for await (const file of walkFiles(dir)) {
-    files.push({ path: relative(dir, file).split(sep).join('/'), ...hashFileSync(file) });
+    files.push({ path: relative(dir, file).split(sep).join('/'), ...hashFileSync(file), stamp: inodeStamp(file) });
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -83,11 +88,19 @@ export class SegmentCache {
       if (list?.fingerprint !== fingerprint || !Array.isArray(list.files) || !list.files.every(isBundleFile)) return undefined;
       if (!list.files.some((file) => file.path === 'pagefind-entry.json')) return undefined;
       const dir = join(entry, BUNDLE_FOLDER);
-      for (const file of list.files) {
+      let restamped = false;
+      const files = list.files.map((file) => {
+        const stamp = inodeStamp(join(dir, file.path));
+        // Untouched since stored (same size, mtime and inode): the bytes are the listed ones.
+        if (file.stamp !== undefined && stamp === file.stamp) return file;
         const actual = hashFileSync(join(dir, file.path));
-        if (actual.sha256 !== file.sha256 || actual.bytes !== file.bytes) return undefined;
-      }
-      return { dir, files: list.files };
+        if (actual.sha256 !== file.sha256 || actual.bytes !== file.bytes) throw new Error('damaged');
+        restamped = true;
+        return { ...file, stamp };
+      });
+      // Checked by their bytes (a copied cache, or one from before stamps): remembered, so the next build need not read them.
+      if (restamped) await writeFileAtomic(join(entry, LIST_FILE), `${JSON.stringify({ fingerprint, files } satisfies EntryList)}\n`);
+      return { dir, files: files.map(({ stamp: _stamp, ...file }) => file) };
     } catch {
       // Missing, unreadable or not JSON: the same as no entry.
       return undefined;
@@ -109,7 +122,7 @@ export class SegmentCache {
       // Whatever was there failed take(): damaged, or not complete.
       await rm(entry, { recursive: true, force: true });
       await rename(writing, entry);
-      return { dir: join(entry, BUNDLE_FOLDER), files };
+      return { dir: join(entry, BUNDLE_FOLDER), files: files.map(({ stamp: _stamp, ...file }) => file) };
     } catch (error) {
       await rm(writing, { recursive: true, force: true });
       throw error;

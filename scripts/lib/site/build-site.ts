@@ -11,13 +11,15 @@
 // Its output is byte-identical to a clean build (`clean: true`, or no cache), which the
 // property test (tests/build/incremental-equals-clean.test.ts) checks operation by operation.
 
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildFingerprint } from '../build/build-fingerprint.ts';
 import { acquireBuildLock } from '../build/build-lock.ts';
 import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
+import { inodeStamp } from '../fs/file-stamp.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 import { buildSearch } from '../search/build-search.ts';
 import { articlesUnchanged, readArticles, type ArticleItem } from './article-source.ts';
@@ -96,14 +98,7 @@ const secondsSince = (start: number): number => (performance.now() - start) / 10
 const posix = (path: string): string => path.split(sep).join('/');
 
 /** What a file's stat says of its bytes: any write, copy or replacement moves it. */
-function siteStamp(file: string): string | undefined {
-  try {
-    const info = lstatSync(file, { bigint: true });
-    return info.isFile() ? `${info.size}:${info.mtimeNs}:${info.ino}` : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const siteStamp = inodeStamp;
 
 /** The records of the last build whose files are still in the site as it left them. */
 function intactOutputs(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>): Map<string, OutputRecord> {
@@ -157,6 +152,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let releaseLater = false;
   try {
     await removeLeftovers(outputDir);
+    emptyTrash(join(cacheDir, 'trash'));
     if (options.clean) await rm(join(cacheDir, 'search'), { recursive: true, force: true });
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
     if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
@@ -240,7 +236,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const record = intact.get(page.output) as OutputRecord;
       const target = join(staging, page.output);
       const folder = dirname(target);
-      if (!folders.has(folder)) { mkdirSync(folder, { recursive: true }); folders.add(folder); }
+      makeFolder(folder, folders);
       linkSync(join(outputDir, page.output), target);
       outputs.set(page.output, record);
     }
@@ -253,7 +249,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const others = filesOutsidePages(staging, planned);
     recordFiles(staging, others, () => '', outputs, intact, search.written);
 
-    await swapIn(staging, outputDir, previousSite);
+    await swapIn(staging, outputDir, previousSite, join(cacheDir, 'trash'));
     await saveBuildState(cacheDir, { fingerprint, assets: assetsFingerprint, articles: source.entries, stamps, outputs, now });
     return {
       pages: plan.pages.length,
@@ -303,8 +299,53 @@ async function removeLeftovers(outputDir: string): Promise<void> {
   await Promise.all(leftovers.map((entry) => rm(join(folder, entry), { recursive: true, force: true })));
 }
 
+/**
+ * Makes a folder whose parent may not exist yet, remembering what exists: one mkdir a folder
+ * (Node's recursive mkdir looks at every level again: 0.7 s for the 12,000 folders of a
+ * 10,000-article site).
+ */
+function makeFolder(folder: string, made: Set<string>): void {
+  if (made.has(folder)) return;
+  const parent = dirname(folder);
+  if (parent !== folder) makeFolder(parent, made);
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  made.add(folder);
+}
+
+/**
+ * Throws a whole tree away without waiting for it: moved into the cache's trash folder (on
+ * the same disk, a rename) and removed there by a process of its own, so a publish does not
+ * wait for 100,000 folders to be deleted. The next build empties the trash of whatever a
+ * killed removal left.
+ */
+async function discard(tree: string, trash: string): Promise<void> {
+  try {
+    await mkdir(trash, { recursive: true });
+    const target = join(trash, basename(tree));
+    await rename(tree, target);
+    removeInBackground(target);
+  } catch {
+    await rm(tree, { recursive: true, force: true });
+  }
+}
+
+function removeInBackground(path: string): void {
+  spawn('rm', ['-rf', path], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(path, { recursive: true, force: true })).unref();
+}
+
+/** Whatever an earlier build's removal left in the trash (it was killed), removed in the background. */
+function emptyTrash(trash: string): void {
+  let names: string[] = [];
+  try { names = readdirSync(trash); } catch { return; }
+  for (const name of names) removeInBackground(join(trash, name));
+}
+
 /** Replaces outputDir by staging; if that fails half way, the old site is put back. */
-async function swapIn(staging: string, outputDir: string, previous: string): Promise<void> {
+async function swapIn(staging: string, outputDir: string, previous: string, trash: string): Promise<void> {
   if (!(await exists(join(staging, 'index.html')))) throw new Error(`the build wrote no home page into ${staging}`);
   const hadSite = await exists(outputDir);
   if (hadSite) await rename(outputDir, previous);
@@ -314,5 +355,5 @@ async function swapIn(staging: string, outputDir: string, previous: string): Pro
     if (hadSite) await rename(previous, outputDir);
     throw error;
   }
-  if (hadSite) await rm(previous, { recursive: true, force: true });
+  if (hadSite) await discard(previous, trash);
 }

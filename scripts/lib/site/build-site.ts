@@ -164,11 +164,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const assetsFingerprint = buildFingerprint({ projectDir, inputDir: join(projectDir, 'assets'), env: {}, settings: null });
     const articlesDir = join(inputDir, 'articles');
 
+    // The files of the site that are as the last build left them.
+    const lastIntact = last ? intactOutputs(outputDir, last.outputs) : new Map<string, OutputRecord>();
     // Nothing changed — no article file, no code, no asset, nothing "now" decides, no file
     // of the site — is told from stats alone, without planning the site.
     if (last && last.assets === assetsFingerprint && sameOutputAt(last.now, context)
-      && await articlesUnchanged(inputDir, articlesDir, last.stamps)
-      && intactOutputs(outputDir, last.outputs).size === last.outputs.size) {
+      && lastIntact.size === last.outputs.size
+      && await articlesUnchanged(inputDir, articlesDir, last.stamps)) {
       return { pages: [...last.outputs.values()].filter((record) => record.key !== '').length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
@@ -182,7 +184,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
     const keys = renderKeys(plan.pages, fingerprint);
     const sameChrome = last?.fingerprint === fingerprint;
-    const intact = sameChrome && last ? intactOutputs(outputDir, last.outputs) : new Map<string, OutputRecord>();
+    const intact = sameChrome ? lastIntact : new Map<string, OutputRecord>();
 
     const planned = new Set(plan.pages.map((page) => page.output));
     const toRender = plan.pages.filter((page, position) => intact.get(page.output)?.key !== keys[position]);

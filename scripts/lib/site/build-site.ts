@@ -11,22 +11,20 @@
 // Its output is byte-identical to a clean build (`clean: true`, or no cache), which the
 // property test (tests/build/incremental-equals-clean.test.ts) checks operation by operation.
 
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { buildFingerprint } from '../build/build-fingerprint.ts';
 import { acquireBuildLock } from '../build/build-lock.ts';
 import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
-import { inodeStamp } from '../fs/file-stamp.ts';
-import { walkFilesSync } from '../fs/walk-files.ts';
+import { filesOutsidePages, intactOutputs, recordFiles } from '../build/site-records.ts';
 import { buildSearch } from '../search/build-search.ts';
 import { articlesUnchanged, readArticles, type ArticleItem } from './article-source.ts';
 import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
+import { nowDependence, sameOutputAt } from './now-dependence.ts';
 import { publishedNewsIndex } from './published-index.ts';
 import { renderPages } from './render-pages.ts';
-import { nowDependence, sameOutputAt } from './now-dependence.ts';
+import { buildFolders, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from './site-folders.ts';
 import { planSite, renderKeys } from './render-plan.ts';
 
 export interface BuildOptions {
@@ -82,59 +80,8 @@ export function defaultCacheDir(projectDir: string, outputDir: string): string {
   return join(projectDir, '.cache', 'build', name);
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
-}
-
-/** Names of the temporary folders a build uses beside the output folder. */
-export function buildFolders(outputDir: string): { staging: string; previous: string } {
-  const folder = dirname(resolve(outputDir));
-  const name = basename(resolve(outputDir));
-  const suffix = randomBytes(4).toString('hex');
-  return { staging: join(folder, `.${name}-build-${suffix}`), previous: join(folder, `.${name}-previous-${suffix}`) };
-}
-
 const secondsSince = (start: number): number => (performance.now() - start) / 1000;
 const posix = (path: string): string => path.split(sep).join('/');
-
-/** What a file's stat says of its bytes: any write, copy or replacement moves it. */
-const siteStamp = inodeStamp;
-
-/** The records of the last build whose files are still in the site as it left them. */
-function intactOutputs(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>): Map<string, OutputRecord> {
-  const intact = new Map<string, OutputRecord>();
-  for (const [path, record] of outputs) if (siteStamp(join(siteDir, path)) === record.stamp) intact.set(path, record);
-  return intact;
-}
-
-/**
- * Hashes of the files a step wrote, for the state and the search step. A file whose stamp is
- * one the last build recorded (a link to the same inode, untouched) is not read again.
- */
-function recordFiles(
-  siteDir: string, paths: Iterable<string>, keyOf: (path: string) => string, records: Map<string, OutputRecord>,
-  known?: ReadonlyMap<string, OutputRecord>, hashed?: ReadonlyMap<string, { sha256: string; bytes: number }>,
-): void {
-  for (const path of paths) {
-    const stamp = siteStamp(join(siteDir, path)) ?? '';
-    const record = known?.get(path);
-    if (record && record.stamp === stamp && record.key === keyOf(path)) { records.set(path, record); continue; }
-    const hash = hashed?.get(path);
-    if (hash) { records.set(path, { key: keyOf(path), ...hash, stamp }); continue; }
-    const bytes = readFileSync(join(siteDir, path));
-    records.set(path, { key: keyOf(path), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, stamp });
-  }
-}
-
-/** The files the search step and the asset copy own: everything outside the planned pages. */
-function filesOutsidePages(siteDir: string, pages: ReadonlySet<string>): string[] {
-  // Pages are planned; what else there is sits at the root or in these two folders.
-  const files = readdirSync(siteDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
-  for (const folder of ['pagefind', 'assets']) {
-    for (const file of walkFilesSync(join(siteDir, folder))) files.push(posix(relative(siteDir, file)));
-  }
-  return files.filter((path) => !pages.has(path)).sort();
-}
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
@@ -232,16 +179,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return { pages: plan.pages.length, rendered: toRender.length, seconds: { render, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: false, searchDone };
     }
     // The unchanged pages, linked from the live site.
-    const folders = new Set<string>();
-    for (const page of plan.pages) {
-      if (outputs.has(page.output)) continue;
-      const record = intact.get(page.output) as OutputRecord;
-      const target = join(staging, page.output);
-      const folder = dirname(target);
-      makeFolder(folder, folders);
-      linkSync(join(outputDir, page.output), target);
-      outputs.set(page.output, record);
-    }
+    const unchanged = plan.pages.filter((page) => !outputs.has(page.output)).map((page) => page.output);
+    linkUnchanged(outputDir, staging, unchanged);
+    for (const path of unchanged) outputs.set(path, intact.get(path) as OutputRecord);
 
     // The search index, browser scripts and service worker are part of every build.
     const searchStarted = performance.now();
@@ -269,93 +209,4 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } finally {
     if (!releaseLater) await lock.release();
   }
-}
-
-/**
- * Preview builds: moves what was rendered into the live folder, each file by a rename, and
- * removes the pages the site no longer has. The search step and the state follow.
- */
-function moveIntoPlace(staging: string, outputDir: string, last: BuildState | undefined, planned: ReadonlySet<string>): void {
-  for (const file of walkFilesSync(staging)) {
-    const target = join(outputDir, relative(staging, file));
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(file, target);
-  }
-  rmSync(staging, { recursive: true, force: true });
-  for (const [path, record] of last?.outputs ?? []) {
-    if (record.key !== '' && !planned.has(path)) rmSync(join(outputDir, path), { force: true });
-  }
-}
-
-/** Removes what killed or failed builds left beside the output folder. */
-async function removeLeftovers(outputDir: string): Promise<void> {
-  const folder = dirname(outputDir);
-  const name = basename(outputDir);
-  const leftovers = (await readdir(folder).catch(() => [] as string[]))
-    .filter((entry) => entry.startsWith(`.${name}-build-`) || entry.startsWith(`.${name}-previous-`));
-  // A previous site with no current one means a build died mid-swap: put it back first.
-  if (!(await exists(outputDir))) {
-    const previous = leftovers.find((entry) => entry.startsWith(`.${name}-previous-`));
-    if (previous) await rename(join(folder, previous), outputDir);
-  }
-  await Promise.all(leftovers.map((entry) => rm(join(folder, entry), { recursive: true, force: true })));
-}
-
-/**
- * Makes a folder whose parent may not exist yet, remembering what exists: one mkdir a folder
- * (Node's recursive mkdir looks at every level again: 0.7 s for the 12,000 folders of a
- * 10,000-article site).
- */
-function makeFolder(folder: string, made: Set<string>): void {
-  if (made.has(folder)) return;
-  const parent = dirname(folder);
-  if (parent !== folder) makeFolder(parent, made);
-  try {
-    mkdirSync(folder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  made.add(folder);
-}
-
-/**
- * Throws a whole tree away without waiting for it: moved into the cache's trash folder (on
- * the same disk, a rename) and removed there by a process of its own, so a publish does not
- * wait for 100,000 folders to be deleted. The next build empties the trash of whatever a
- * killed removal left.
- */
-async function discard(tree: string, trash: string): Promise<void> {
-  try {
-    await mkdir(trash, { recursive: true });
-    const target = join(trash, basename(tree));
-    await rename(tree, target);
-    removeInBackground(target);
-  } catch {
-    await rm(tree, { recursive: true, force: true });
-  }
-}
-
-function removeInBackground(path: string): void {
-  spawn('rm', ['-rf', path], { detached: true, stdio: 'ignore' }).on('error', () => rmSync(path, { recursive: true, force: true })).unref();
-}
-
-/** Whatever an earlier build's removal left in the trash (it was killed), removed in the background. */
-function emptyTrash(trash: string): void {
-  let names: string[] = [];
-  try { names = readdirSync(trash); } catch { return; }
-  for (const name of names) removeInBackground(join(trash, name));
-}
-
-/** Replaces outputDir by staging; if that fails half way, the old site is put back. */
-async function swapIn(staging: string, outputDir: string, previous: string, trash: string): Promise<void> {
-  if (!(await exists(join(staging, 'index.html')))) throw new Error(`the build wrote no home page into ${staging}`);
-  const hadSite = await exists(outputDir);
-  if (hadSite) await rename(outputDir, previous);
-  try {
-    await rename(staging, outputDir);
-  } catch (error) {
-    if (hadSite) await rename(previous, outputDir);
-    throw error;
-  }
-  if (hadSite) await discard(previous, trash);
 }

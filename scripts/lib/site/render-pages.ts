@@ -4,7 +4,7 @@
 // too (Eleventy's passthrough copy). Nothing here knows what was rendered before.
 
 import { join, relative } from 'node:path';
-import Eleventy from '@11ty/eleventy';
+import type EleventyType from '@11ty/eleventy';
 import type { ArticleItem } from './article-source.ts';
 import { readArticleBody } from './article-source.ts';
 import { createArticleMarkdown } from './article-markdown.ts';
@@ -64,6 +64,8 @@ export async function renderPages(request: RenderRequest): Promise<number> {
 async function renderRun(request: RenderRequest, pages: readonly PlannedPage[]): Promise<number> {
   // Relative on purpose: Eleventy 3 resolves includes and ignores against a relative input.
   const input = `./${relative(process.cwd(), request.inputDir)}`;
+  // Loaded on first use: a build with nothing to render never pays for loading Eleventy.
+  const { default: Eleventy } = await import('@11ty/eleventy');
   const eleventy = new Eleventy(input, request.outputDir, {
     configPath: join(request.projectDir, '.eleventy.ts'),
     quietMode: request.quiet ?? true,
@@ -73,7 +75,7 @@ async function renderRun(request: RenderRequest, pages: readonly PlannedPage[]):
       // Thousands of Markdown files Eleventy need not even list.
       eleventyConfig.ignores.add(`${input}/articles/**`);
     },
-  } as ConstructorParameters<typeof Eleventy>[2]);
+  } as ConstructorParameters<typeof EleventyType>[2]);
   // write() resolves to [passthrough copies, rendered templates].
   const [, rendered] = (await eleventy.write()) as unknown as [unknown[], unknown[]];
   return rendered.length;

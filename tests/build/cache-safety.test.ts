@@ -3,7 +3,7 @@
 // clean build of the same sources in a fresh copy of the project.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireBuildLock } from '../../scripts/lib/build/build-lock.ts';
@@ -62,6 +62,18 @@ describe('a damaged cache', () => {
     expect(build.stderr.trim().split('\n')).toHaveLength(1);
     expect(build.stderr).toMatch(/^build cache not used: .*state\.json .*; building everything/);
     expect(build.stdout).toMatch(/rendered (\d+) of \1 pages/);
+    await expectEqualToClean();
+  });
+});
+
+describe('an asset changed alone', () => {
+  it('is copied into the site, rendering no page, and the site equals a clean build', async () => {
+    expect((await runBuild(dir, [], ENV)).stdout).toMatch(/up to date/);
+    await appendFile(join(dir, 'assets', 'css', 'site.css'), '\n.cache-safety-mark { color: inherit; }\n');
+    const build = await runBuild(dir, [], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/rendered 0 of/);
+    expect(await readFile(join(dir, '_site', 'assets', 'css', 'site.css'), 'utf8')).toContain('.cache-safety-mark');
     await expectEqualToClean();
   });
 });

@@ -6,9 +6,9 @@
 // Unicode data (dates and numbers are formatted by Intl), the site settings and every SITE_*
 // variable but SITE_NOW, the mode (preview shows drafts), and the navigation every page shows.
 
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { walkFilesSync } from '../fs/walk-files.ts';
 
 export interface FingerprintInputs {
@@ -25,12 +25,15 @@ const CODE = ['.eleventy.ts', 'package-lock.json', 'layouts', 'scripts/lib'];
 /** Parts of scripts/lib that never touch a page: measuring tools. */
 const NOT_RENDERING = /^scripts\/lib\/(bench|gates)\//u;
 
+/** Adds a file's path (relative to base) and bytes to a hash. */
+function hashFile(hash: Hash, file: string, base: string): void {
+  hash.update(`file ${relative(base, file).split(sep).join('/')}\0`).update(readFileSync(file)).update('\0');
+}
+
 export function buildFingerprint(inputs: FingerprintInputs): string {
   const hash = createHash('sha256');
   const addFile = (file: string, base: string): void => {
-    const name = relative(base, file).split(sep).join('/');
-    if (NOT_RENDERING.test(name)) return;
-    hash.update(`file ${name}\0`).update(readFileSync(file)).update('\0');
+    if (!NOT_RENDERING.test(relative(base, file).split(sep).join('/'))) hashFile(hash, file, base);
   };
   for (const entry of CODE) {
     for (const file of walkFilesSync(`${inputs.projectDir}/${entry}`)) addFile(file, inputs.projectDir);
@@ -45,5 +48,17 @@ export function buildFingerprint(inputs: FingerprintInputs): string {
     .sort(([a], [b]) => (a < b ? -1 : 1));
   hash.update(JSON.stringify(siteEnvironment));
   hash.update(JSON.stringify(inputs.settings));
+  return hash.digest('hex');
+}
+
+/**
+ * The assets' fingerprint: every file under assets/ (the fonts are pinned by the lock file,
+ * which the build fingerprint covers). A changed asset renders no page; it is copied again,
+ * and the search step rebuilds what it makes of them (scripts, service worker, offline copy).
+ */
+export function assetsFingerprint(projectDir: string): string {
+  const hash = createHash('sha256');
+  const assetsDir = join(projectDir, 'assets');
+  for (const file of walkFilesSync(assetsDir)) hashFile(hash, file, assetsDir);
   return hash.digest('hex');
 }

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { buildFingerprint } from '../build/build-fingerprint.ts';
+import { assetsFingerprint, buildFingerprint } from '../build/build-fingerprint.ts';
 import { acquireBuildLock } from '../build/build-lock.ts';
 import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
 import { filesOutsidePages, intactOutputs, recordFiles } from '../build/site-records.ts';
@@ -108,14 +108,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       settings: { site: context.site, includeDrafts: context.includeDrafts },
     });
     const last = loaded.state?.fingerprint.startsWith(`${codeFingerprint}:`) ? loaded.state : undefined;
-    const assetsFingerprint = buildFingerprint({ projectDir, inputDir: join(projectDir, 'assets'), env: {}, settings: null });
+    const assets = assetsFingerprint(projectDir);
     const articlesDir = join(inputDir, 'articles');
 
     // The files of the site that are as the last build left them.
     const lastIntact = last ? intactOutputs(outputDir, last.outputs) : new Map<string, OutputRecord>();
     // Nothing changed — no article file, no code, no asset, nothing "now" decides, no file
     // of the site — is told from stats alone, without planning the site.
-    if (last && last.assets === assetsFingerprint && sameOutputAt(last.now, context)
+    if (last && last.assets === assets && sameOutputAt(last.now, context)
       && lastIntact.size === last.outputs.size
       && await articlesUnchanged(inputDir, articlesDir, last.stamps)) {
       return { pages: [...last.outputs.values()].filter((record) => record.key !== '').length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
@@ -138,7 +138,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const nothingToDo = last !== undefined && sameChrome && toRender.length === 0
       && intact.size === last.outputs.size
       && [...last.outputs.keys()].every((path) => planned.has(path) || last.outputs.get(path)?.key === '')
-      && last.assets === assetsFingerprint;
+      && last.assets === assets;
     if (nothingToDo) {
       // Only the article stamps may have moved (a file touched, the project copied).
       const state: BuildState = { ...last, articles: source.entries, stamps, now };
@@ -162,7 +162,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
           const search = await buildSearch(outputDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
           recordFiles(outputDir, filesOutsidePages(outputDir, planned), () => '', outputs, intact, search.written);
-          const state: BuildState = { fingerprint, assets: assetsFingerprint, articles: source.entries, stamps, outputs, now };
+          const state: BuildState = { fingerprint, assets, articles: source.entries, stamps, outputs, now };
           memory.state = state;
           await saveBuildState(cacheDir, state);
           return { seconds: secondsSince(searchStarted), searchSegments: search.segments, reindexedSegments: search.reindexedSegments };
@@ -192,7 +192,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     recordFiles(staging, others, () => '', outputs, intact, search.written);
 
     await swapIn(staging, outputDir, previousSite, join(cacheDir, 'trash'));
-    await saveBuildState(cacheDir, { fingerprint, assets: assetsFingerprint, articles: source.entries, stamps, outputs, now });
+    await saveBuildState(cacheDir, { fingerprint, assets, articles: source.entries, stamps, outputs, now });
     return {
       pages: plan.pages.length,
       rendered: toRender.length,

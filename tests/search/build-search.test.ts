@@ -93,7 +93,7 @@ describe('the search step with a segment cache', () => {
 
   it('indexes every segment into an empty cache, and writes what a run without a cache writes', async () => {
     const result = await run(live, { cacheDir });
-    expect(result).toMatchObject({ segments: 5, reindexedSegments: 5, shards: 5 });
+    expect(result).toMatchObject({ segments: 5, reindexedSegments: 5 });
     // What it wrote, with the hashes the engine records: every file of the index and the rest.
     const onDisk = await fileHashesOf(live);
     const written = [...onDisk.keys()].filter((path) => SEARCH_OUTPUTS.some((output) => path === output || path.startsWith(`${output}/`)));

@@ -42,8 +42,6 @@ export interface SearchBuildResult {
    * by site-relative path, with its hash: the engine need not read them again.
    */
   written: Map<string, FileHash>;
-  /** @deprecated The same as segments: for build-site.ts until it reads segments. */
-  shards: number;
 }
 
 /** Writes a JSON file by rename; returns its hash. */
@@ -72,5 +70,5 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
     ...await writeServiceWorker(siteDir, manifest.version, shell),
   ]);
   const segments = index.segments.length;
-  return { pages: index.pages, version: manifest.version, segments, reindexedSegments: index.reindexedSegments, written, shards: segments };
+  return { pages: index.pages, version: manifest.version, segments, reindexedSegments: index.reindexedSegments, written };
 }

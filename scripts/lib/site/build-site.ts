@@ -18,8 +18,8 @@ import { assetsFingerprint, buildFingerprint } from '../build/build-fingerprint.
 import { acquireBuildLock } from '../build/build-lock.ts';
 import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
 import { filesOutsidePages, intactOutputs, recordFiles } from '../build/site-records.ts';
-import { buildSearch } from '../search/build-search.ts';
-import { articlesUnchanged, readArticles, type ArticleItem } from './article-source.ts';
+import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
+import { articlesUnchanged, readArticles } from './article-source.ts';
 import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
 import { nowDependence, sameOutputAt } from './now-dependence.ts';
 import { publishedNewsIndex } from './published-index.ts';
@@ -124,9 +124,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const source = await readArticles(inputDir, articlesDir, (last && loadArticleEntries(cacheDir, last)) ?? new Map());
     const index = publishedNewsIndex(source.articles, context);
     const plan = planSite(index, context);
-    const feedsEmpty = plan.pages.some((page) => page.family === 'atomFeeds' && (page.view.feed as { items: unknown[] }).items.length === 0);
-    const newsWindow = (plan.pages.find((page) => page.family === 'newsSitemap')?.view.items ?? []) as ArticleItem[];
-    const now = nowDependence(source.articles, newsWindow, feedsEmpty, context);
+    const now = nowDependence(source.articles, plan.timely, context);
     const stamps = new Map([...source.entries].map(([path, entry]) => [path, entry.stamp]));
     const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
     const keys = renderKeys(plan.pages, fingerprint);
@@ -153,18 +151,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const outputs = new Map<string, OutputRecord>();
     const keyByOutput = new Map(plan.pages.map((page, position) => [page.output, keys[position] as string]));
     recordFiles(staging, toRender.map((page) => page.output), (path) => keyByOutput.get(path) ?? '', outputs);
+    const unchanged = plan.pages.filter((page) => !outputs.has(page.output)).map((page) => page.output);
+    for (const path of unchanged) outputs.set(path, intact.get(path) as OutputRecord);
+    // The search step (index, browser scripts, service worker: part of every build) on a
+    // folder holding every page; then what it and the asset copy wrote is recorded.
+    const indexAndRecord = async (siteDir: string): Promise<SearchBuildResult> => {
+      const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
+      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
+      recordFiles(siteDir, filesOutsidePages(siteDir, planned), () => '', outputs, intact, search.written);
+      return search;
+    };
+    const state = (): BuildState => ({ fingerprint, assets, articles: source.entries, stamps, outputs, now });
     if (memory) {
-      for (const page of plan.pages) if (!outputs.has(page.output)) outputs.set(page.output, intact.get(page.output) as OutputRecord);
       moveIntoPlace(staging, outputDir, last, planned);
       const searchDone = (async () => {
         try {
           const searchStarted = performance.now();
-          const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
-          const search = await buildSearch(outputDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
-          recordFiles(outputDir, filesOutsidePages(outputDir, planned), () => '', outputs, intact, search.written);
-          const state: BuildState = { fingerprint, assets, articles: source.entries, stamps, outputs, now };
-          memory.state = state;
-          await saveBuildState(cacheDir, state);
+          const search = await indexAndRecord(outputDir);
+          memory.state = state();
+          await saveBuildState(cacheDir, memory.state);
           return { seconds: secondsSince(searchStarted), searchSegments: search.segments, reindexedSegments: search.reindexedSegments };
         } catch (error) {
           // The next build must not trust a state this one could not finish.
@@ -179,20 +184,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return { pages: plan.pages.length, rendered: toRender.length, seconds: { render, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: false, searchDone };
     }
     // The unchanged pages, linked from the live site.
-    const unchanged = plan.pages.filter((page) => !outputs.has(page.output)).map((page) => page.output);
     linkUnchanged(outputDir, staging, unchanged);
-    for (const path of unchanged) outputs.set(path, intact.get(path) as OutputRecord);
-
-    // The search index, browser scripts and service worker are part of every build.
     const searchStarted = performance.now();
-    const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
-    const search = await buildSearch(staging, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
+    const search = await indexAndRecord(staging);
     const searchSeconds = secondsSince(searchStarted);
-    const others = filesOutsidePages(staging, planned);
-    recordFiles(staging, others, () => '', outputs, intact, search.written);
-
     await swapIn(staging, outputDir, previousSite, join(cacheDir, 'trash'));
-    await saveBuildState(cacheDir, { fingerprint, assets, articles: source.entries, stamps, outputs, now });
+    await saveBuildState(cacheDir, state());
     return {
       pages: plan.pages.length,
       rendered: toRender.length,

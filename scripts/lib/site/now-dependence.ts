@@ -7,6 +7,7 @@ import type { ArticleItem } from './article-source.ts';
 import type { BuildContext } from './build-context.ts';
 import { articleInstant } from './feed-text.ts';
 import { isPublished } from './published-index.ts';
+import type { SitePlan } from './render-plan.ts';
 import { NEWS_WINDOW_MS } from './sitemaps.ts';
 
 export interface NowDependence {
@@ -20,12 +21,13 @@ export interface NowDependence {
   emptyFeed: boolean;
 }
 
-export function nowDependence(articles: readonly ArticleItem[], newsWindow: readonly ArticleItem[], emptyFeed: boolean, context: BuildContext): NowDependence {
+/** `articles`: all of them, published or not; `timely`: what the plan made of now (render-plan.ts). */
+export function nowDependence(articles: readonly ArticleItem[], timely: SitePlan['timely'], context: BuildContext): NowDependence {
   return {
     now: context.now.toISOString(),
     scheduled: articles.filter((item) => item.data.draft !== true && !isPublished(item.data, context)).map((item) => item.data.date),
-    inNewsWindow: newsWindow.map((item) => item.data.date),
-    emptyFeed,
+    inNewsWindow: timely.newsWindow.map((item) => item.data.date),
+    emptyFeed: timely.emptyFeed,
   };
 }
 

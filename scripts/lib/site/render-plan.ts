@@ -35,6 +35,8 @@ export interface Chrome {
 export interface SitePlan {
   chrome: Chrome;
   pages: PlannedPage[];
+  /** What of the plan "now" decided beyond which articles are published (now-dependence.ts). */
+  timely: { newsWindow: ArticleItem[]; emptyFeed: boolean };
 }
 
 /** /sections/syria/ → sections/syria/index.html; /feed.xml → feed.xml. */
@@ -84,10 +86,11 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
     add('jsonFeeds', feed.jsonPath, { feed, ...shown });
   }
   for (const file of sitemapFiles(sitemapEntries(index), site.sitemapUrlsPerFile)) add('sitemapFiles', file.path, { ...file });
-  add('newsSitemap', '/news-sitemap.xml', { items: newsSitemapArticles(index, now) });
+  const newsWindow = newsSitemapArticles(index, now);
+  add('newsSitemap', '/news-sitemap.xml', { items: newsWindow });
 
   const nav = index.sections.map(link);
-  return { chrome: { nav }, pages };
+  return { chrome: { nav }, pages, timely: { newsWindow, emptyFeed: feeds.some((feed) => feed.items.length === 0) } };
 }
 
 /**

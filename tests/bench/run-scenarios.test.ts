@@ -6,7 +6,7 @@
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BenchProject } from '../../scripts/lib/bench/bench-project.ts';
+import { projectAt } from '../../scripts/lib/bench/bench-project.ts';
 import { comparesWithClean, runScenarios, type ScenarioRunner, type StepCommand } from '../../scripts/lib/bench/run-scenarios.ts';
 import { scenarioFailed, type CompareClean, type ScenarioStep } from '../../scripts/lib/bench/results.ts';
 import type { Scenario, ScenarioContext } from '../../scripts/lib/bench/scenarios.ts';
@@ -14,16 +14,6 @@ import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('bench-run-scenarios-');
 
-function projectAt(dir: string): BenchProject {
-  return {
-    dir,
-    contentDir: join(dir, 'content'),
-    articlesDir: join(dir, 'content', 'articles'),
-    layoutsDir: join(dir, 'layouts'),
-    siteDir: join(dir, '_site'),
-    floorDir: join(dir, 'floor-site'),
-  };
-}
 
 interface Call {
   step: string;

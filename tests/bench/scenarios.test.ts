@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BenchProject } from '../../scripts/lib/bench/bench-project.ts';
+import { projectAt } from '../../scripts/lib/bench/bench-project.ts';
 import { writeCorpus } from '../../scripts/lib/bench/generate-corpus.ts';
 import { LAYOUT_EDIT_COMMENT } from '../../scripts/lib/bench/scenario-edits.ts';
 import {
@@ -23,16 +23,6 @@ const makeTempDir = useTempDirs('bench-scenarios-link-');
 
 const FOOTER = '<footer class="site-footer">\n  <p>©</p>\n</footer>\n';
 
-function projectAt(dir: string): BenchProject {
-  return {
-    dir,
-    contentDir: join(dir, 'content'),
-    articlesDir: join(dir, 'content', 'articles'),
-    layoutsDir: join(dir, 'layouts'),
-    siteDir: join(dir, '_site'),
-    floorDir: join(dir, 'floor-site'),
-  };
-}
 
 /** Every file below a folder with its text. */
 async function snapshot(folder: string): Promise<Map<string, string>> {

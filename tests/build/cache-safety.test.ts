@@ -27,7 +27,7 @@ async function writeArticles(count: number, titlePrefix = 'خبر'): Promise<voi
 }
 
 async function expectEqualToClean(): Promise<void> {
-  const cleanDir = await copySources(dir, 'clean-');
+  const cleanDir = await copySources(dir, 'clean');
   try {
     const clean = await runBuild(cleanDir, ['--clean'], ENV);
     expect(clean.code, clean.stderr).toBe(0);
@@ -38,7 +38,7 @@ async function expectEqualToClean(): Promise<void> {
 }
 
 beforeAll(async () => {
-  dir = await createProjectCopy('cache-safety-');
+  dir = await createProjectCopy('cache-safety');
   await writeArticles(30);
   const first = await runBuild(dir, [], ENV);
   expect(first.code, first.stderr).toBe(0);

@@ -116,7 +116,7 @@ describe('an incremental build equals a clean build after every operation', () =
   const env = (): Record<string, string> => ({ SITE_NOW: model.now.toISOString(), SITE_BASE_URL: model.baseUrl, SITE_ARTICLES_PER_PAGE: '3' });
 
   beforeAll(async () => {
-    dir = await createProjectCopy('incremental-');
+    dir = await createProjectCopy('incremental');
     for (const article of makeArticles(10)) {
       model.articles.set(article.frontMatter.id, article);
       await writeArticle(dir, article);
@@ -135,7 +135,7 @@ describe('an incremental build equals a clean build after every operation', () =
       log.push(`${step}. ${operation.name} ${detail}`);
       const incremental = await runBuild(dir, [], env());
       expect(incremental.code, `${log.join('\n')}\n${incremental.stderr}`).toBe(0);
-      const cleanDir = await copySources(dir, 'clean-');
+      const cleanDir = await copySources(dir, 'clean');
       try {
         const clean = await runBuild(cleanDir, ['--clean'], env());
         expect(clean.code, clean.stderr).toBe(0);

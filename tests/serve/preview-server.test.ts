@@ -32,7 +32,7 @@ describe('the preview server', () => {
   const fetchText = async (path: string): Promise<string> => (await fetch(new URL(path, preview.server.url))).text();
 
   beforeAll(async () => {
-    dir = await createProjectCopy('preview-');
+    dir = await createProjectCopy('preview');
     await mkdir(join(articleFile(), '..'), { recursive: true });
     await writeFile(articleFile(), renderArticleDocument(first.frontMatter, first.paragraphs));
     await writeFile(join(articleFile(), '..', `${second.frontMatter.id}.md`),

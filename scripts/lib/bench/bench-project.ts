@@ -41,7 +41,8 @@ export interface BenchProject {
   floorDir: string;
 }
 
-function projectAt(dir: string): BenchProject {
+/** The paths of a project copy in `dir`. */
+export function projectAt(dir: string): BenchProject {
   const contentDir = join(dir, 'content');
   return {
     dir,

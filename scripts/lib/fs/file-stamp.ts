@@ -1,7 +1,7 @@
 // What a file's stat says about its content, to tell "unchanged since" without reading it:
 // size, modification time and change time (any write moves ctime, which no one can set back).
 
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 
 export interface FileStamp {
   size: number;
@@ -15,6 +15,15 @@ export function stampOf(info: FileStamp): FileStamp {
 
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+/**
+ * A file's size, modification and change times (nanoseconds) and inode, as one string: for
+ * files an editor writes (articles), where any write, copy or move of the file moves it.
+ */
+export function changeStamp(path: string): string {
+  const info = statSync(path, { bigint: true });
+  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
 }
 
 /**

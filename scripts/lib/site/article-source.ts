@@ -5,9 +5,10 @@
 // a copied project reuses every rendered page whose inputs are the same.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { validateArticleFrontMatter, type ArticleFrontMatter } from '../content/article-schema.ts';
+import { changeStamp } from '../fs/file-stamp.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { readArticleDocument } from '../ingest/article-document.ts';
 
@@ -68,14 +69,9 @@ export class InvalidContentError extends Error {
 
 const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
-function fileStamp(path: string): string {
-  const info = statSync(path, { bigint: true });
-  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
-}
-
 /** Parses and checks one article file's bytes. */
-function readEntry(bytes: Buffer, stamp: string, inputPath: string): ArticleFileEntry {
-  const entry: ArticleFileEntry = { stamp, sha256: sha256(bytes), data: {}, bodyHash: '', problems: [] };
+function readEntry(bytes: Buffer, fileSha256: string, stamp: string, inputPath: string): ArticleFileEntry {
+  const entry: ArticleFileEntry = { stamp, sha256: fileSha256, data: {}, bodyHash: '', problems: [] };
   let document: { data: Record<string, unknown>; body: string };
   try {
     document = readArticleDocument(bytes.toString('utf8'));
@@ -99,7 +95,7 @@ async function articleFiles(articlesDir: string): Promise<string[]> {
 export async function articlesUnchanged(contentDir: string, articlesDir: string, stamps: ReadonlyMap<string, string>): Promise<boolean> {
   const files = await articleFiles(articlesDir);
   if (files.length !== stamps.size) return false;
-  return files.every((file) => stamps.get(relative(contentDir, file).split(sep).join('/')) === fileStamp(file));
+  return files.every((file) => stamps.get(relative(contentDir, file).split(sep).join('/')) === changeStamp(file));
 }
 
 /** The Markdown body of an article file, for the pages a build renders. */
@@ -113,8 +109,6 @@ export interface ArticleSource {
   fileByUrl: Map<string, string>;
   /** This build's entries, by path relative to the content folder: the next build's cache. */
   entries: Map<string, ArticleFileEntry>;
-  /** Files read (not taken from the cache). */
-  read: number;
 }
 
 /**
@@ -127,16 +121,14 @@ export async function readArticles(contentDir: string, articlesDir: string, cach
   const fileByUrl = new Map<string, string>();
   const problems: string[] = [];
   const pathById = new Map<string, string>();
-  let read = 0;
   for (const file of await articleFiles(articlesDir)) {
     const inputPath = relative(contentDir, file).split(sep).join('/');
-    const stamp = fileStamp(file);
+    const stamp = changeStamp(file);
     let entry = cached.get(inputPath);
     if (!entry || entry.stamp !== stamp) {
       const bytes = readFileSync(file);
-      read += 1;
-      const known = entry && entry.sha256 === sha256(bytes) ? entry : undefined;
-      entry = known ? { ...known, stamp } : readEntry(bytes, stamp, inputPath);
+      const sum = sha256(bytes);
+      entry = entry?.sha256 === sum ? { ...entry, stamp } : readEntry(bytes, sum, stamp, inputPath);
     }
     entries.set(inputPath, entry);
     if (entry.problems.length > 0) { problems.push(...entry.problems); continue; }
@@ -149,5 +141,5 @@ export async function readArticles(contentDir: string, articlesDir: string, cach
     fileByUrl.set(url, file);
   }
   if (problems.length > 0) throw new InvalidContentError(problems.sort());
-  return { articles, fileByUrl, entries, read };
+  return { articles, fileByUrl, entries };
 }

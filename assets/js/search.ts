@@ -5,10 +5,10 @@
 
 import { fallbackQuery, normaliseQuery } from '../../scripts/lib/arabic/search-normalise.ts';
 import { formatArabicNumber, type NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
-import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-size.ts';
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import { buildExcerpt } from '../../scripts/lib/search/excerpt.ts';
-import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, cacheNames, type ArchiveMessage, type ArchiveSummary } from './cache-names.ts';
+import { element, isolated, required } from './dom.ts';
+import { startOfflineArchive } from './offline-panel.ts';
 import { SEARCH_SHARDS_FILE, SHARD_FILTER, shardFilterValue, shardsToSearch, shardsWithEveryWord, type SearchShardEntry, type SearchShardsFile } from './search-shards.ts';
 
 // The part of Pagefind's JS API this page uses.
@@ -48,26 +48,6 @@ const PAGE_SIZE = 10;
 /** Pause after the last keystroke before searching. */
 const TYPING_PAUSE_MS = 250;
 const EXCERPT_WORDS = 30;
-
-function required<T extends Element>(root: ParentNode, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`search page: ${selector} is missing`);
-  return element;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Text in its own direction inside the right-to-left page: <bdi>. */
-function isolated(text: string): HTMLElement {
-  const node = document.createElement('bdi');
-  node.textContent = text;
-  return node;
-}
 
 function renderResult(data: PagefindResultData, queryKeys: ReadonlySet<string>): HTMLLIElement {
   const item = element('li', 'search-result');
@@ -257,51 +237,6 @@ function startSearch(root: HTMLElement): void {
   for (const control of [section, year, ...sortChoices]) control.addEventListener('change', () => void search());
   more.addEventListener('click', () => void showMore(searchNumber));
   if (input.value.trim()) void search();
-}
-
-async function startOfflineArchive(root: HTMLElement): Promise<void> {
-  const panel = root.querySelector<HTMLElement>('[data-offline]');
-  if (!panel || !('serviceWorker' in navigator) || !('caches' in window)) return;
-  const numberingSystem = (root.dataset.numberingSystem ?? 'latn') as NumberingSystem;
-  const siteRoot = new URL(root.dataset.siteRoot ?? '/', window.location.href);
-  const manifestUrl = new URL(ARCHIVE_MANIFEST, siteRoot).href;
-  const summaryUrl = new URL(ARCHIVE_SUMMARY, siteRoot).href;
-  const manifest = await fetch(summaryUrl).then((response) => (response.ok ? (response.json() as Promise<ArchiveSummary>) : undefined), () => undefined);
-  if (!manifest) return;
-  const names = cacheNames(siteRoot.pathname, manifest.version);
-  const button = required<HTMLButtonElement>(panel, '[data-offline-save]');
-  const progress = required<HTMLProgressElement>(panel, '[data-offline-progress]');
-  const status = required<HTMLElement>(panel, '[data-offline-status]');
-  required<HTMLElement>(panel, '[data-offline-size]').textContent =
-    fillPlaceholders(STRINGS.offlineSize, { size: formatByteSize(manifest.bytes, numberingSystem) });
-  panel.hidden = false;
-  const saved = (await caches.has(names.archive)) && (await (await caches.open(names.archive)).match(manifestUrl)) !== undefined;
-  if (saved) status.textContent = STRINGS.offlineSaved;
-
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    progress.value = 0;
-    progress.hidden = false;
-    status.textContent = fillPlaceholders(STRINGS.offlineProgress, { percent: formatPercent(0, numberingSystem) });
-    const finish = (text: string): void => {
-      status.textContent = text;
-      progress.hidden = true;
-      button.disabled = false;
-    };
-    const registration = await navigator.serviceWorker.ready;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event: MessageEvent<ArchiveMessage>) => {
-      const message = event.data;
-      if (message.type === 'progress') {
-        const fraction = message.total > 0 ? message.bytes / message.total : 1;
-        progress.value = fraction;
-        status.textContent = fillPlaceholders(STRINGS.offlineProgress, { percent: formatPercent(fraction, numberingSystem) });
-      } else if (message.type === 'saved') finish(STRINGS.offlineSaved);
-      else if (message.type === 'outdated') finish(STRINGS.offlineOutdated);
-      else finish(STRINGS.offlineFailed);
-    };
-    registration.active?.postMessage({ type: 'save-archive' }, [channel.port2]);
-  });
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

@@ -1,0 +1,60 @@
+// An Arabic headline is right to left; the Latin words and Western numbers inside it
+// («Google», «COVID-19», «iPhone 15 Pro», «12.5%») are left-to-right runs to isolate, so the
+// first strong letter never turns the whole headline around. Pure and free of DOM and Node:
+// the templates, the feeds and the search page's script share it.
+
+/** A piece of a headline; `latin` pieces are isolated left to right inside a right-to-left headline. */
+export interface HeadlinePart {
+  text: string;
+  latin: boolean;
+}
+
+export interface Headline {
+  /** 'rtl' for any headline with an Arabic letter; 'ltr' for one written wholly in Latin. */
+  direction: 'rtl' | 'ltr';
+  /** The text in order; in an 'ltr' headline one part, not isolated. */
+  parts: HeadlinePart[];
+}
+
+// A unit: a Latin letter (with its combining marks) or a Western digit.
+const UNIT = String.raw`[\p{Script=Latin}0-9]\p{M}*`;
+// What joins units into one run: «COVID-19», «12.5», «1,000», «AT&T», «Google's», «10:30», «iPhone 15 Pro».
+const JOINER = String.raw`[\-\u2010\u2011.,:/&+_'\u2019 \u00a0]`;
+// A sign or currency right before a digit: «-3%», «$5».
+const LEADING = String.raw`(?:[+\-\u2212$€£¥](?=[0-9]))?`;
+// A percent sign after a digit, «C++» after a letter, the last dot of «U.S.».
+const TRAILING = String.raw`(?:(?<=[0-9])[%‰]|(?<=\p{L})\+\+?(?![\p{Script=Latin}0-9])|(?<=\.\p{L})\.)?`;
+const LATIN_RUN = new RegExp(`${LEADING}(?:${UNIT})+(?:${JOINER}+(?:${UNIT})+)*${TRAILING}`, 'gu');
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** Splits a headline into its Arabic text and the Latin runs inside it. */
+export function splitHeadline(text: string): Headline {
+  if (!ARABIC_LETTER.test(text) && LATIN_LETTER.test(text)) return { direction: 'ltr', parts: [{ text, latin: false }] };
+  const parts: HeadlinePart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(LATIN_RUN)) {
+    const start = match.index;
+    if (start > last) parts.push({ text: text.slice(last, start), latin: false });
+    parts.push({ text: match[0], latin: true });
+    last = start + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), latin: false });
+  return { direction: 'rtl', parts };
+}
+
+const RLI = '\u2067';
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/**
+ * The headline as plain text with Unicode isolates (for feeds, whose titles are text): a
+ * headline holding Latin runs becomes RLI … PDI with each run in LRI … PDI, so a reader
+ * that shows it in a left-to-right line still orders it right to left. A headline with no
+ * Latin run (its first strong letter is Arabic) and a Latin one are left as they are.
+ */
+export function isolateLatinInText(text: string): string {
+  const headline = splitHeadline(text);
+  if (headline.direction === 'ltr' || !headline.parts.some((part) => part.latin)) return text;
+  return RLI + headline.parts.map((part) => (part.latin ? LRI + part.text + PDI : part.text)).join('') + PDI;
+}

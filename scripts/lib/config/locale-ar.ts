@@ -5,10 +5,11 @@ export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 export type PluralForms = Record<PluralCategory, string>;
 
 /** A counted noun in its six Arabic forms; {n} stands for the formatted number. */
-export const COUNTED: Record<'articles' | 'pages' | 'results', PluralForms> = {
+export const COUNTED: Record<'articles' | 'pages' | 'results' | 'problems', PluralForms> = {
   articles: { zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: '{n} مقالات', many: '{n} مقالاً', other: '{n} مقال' },
   pages: { zero: 'لا صفحات', one: 'صفحة واحدة', two: 'صفحتان', few: '{n} صفحات', many: '{n} صفحة', other: '{n} صفحة' },
   results: { zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: '{n} نتائج', many: '{n} نتيجة', other: '{n} نتيجة' },
+  problems: { zero: 'لا مشكلات', one: 'مشكلة واحدة', two: 'مشكلتان', few: '{n} مشكلات', many: '{n} مشكلة', other: '{n} مشكلة' },
 };
 
 export const STRINGS = {
@@ -91,6 +92,53 @@ export const STRINGS = {
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
+
+// What an editor sees when an article cannot be built: in the terminal (`npm run build`,
+// `npm start`) and in the preview's overlay. problem-messages.ts puts each beside its
+// English wording. {field} is the field as the file writes it, {name} its Arabic name.
+
+/** The fields' Arabic names, for the fixes ("ضع العنوان بين علامتي تنصيص"). */
+export const EDITOR_FIELD_NAMES: Readonly<Record<string, string>> = {
+  title: 'العنوان', section: 'القسم', date: 'التاريخ', updated: 'تاريخ التحديث', excerpt: 'الملخص',
+  tags: 'الوسوم', byline: 'سطر التوقيع', author: 'اسم الكاتب', place: 'المكان', id: 'المعرّف', draft: 'حقل المسودة',
+};
+
+/** A problem and its fix, by problem code (content-problem.ts); fixNearest when a nearest match is known. */
+export const EDITOR_PROBLEMS = {
+  unquotedColon: { problem: 'في {name} نقطتان (:) وهو ليس بين علامتي تنصيص', fix: 'ضع {name} بين علامتي تنصيص: {field}: "…"' },
+  unclosedQuote: { problem: 'علامة التنصيص التي تفتح {name} لا تُغلق', fix: 'أغلق علامة التنصيص في آخر السطر نفسه' },
+  textAfterQuote: { problem: 'بعد علامة التنصيص التي تغلق {name} نص آخر (علامة تنصيص داخل النص أغلقته)', fix: 'ضع {name} كله بين علامتي تنصيص، واستعمل داخله «» أو علامة التنصيص الأخرى' },
+  badIndentation: { problem: 'إزاحة خاطئة: السطر يبدأ بمسافات في غير موضعها', fix: 'احذف المسافات في أول السطر (وعناصر القائمة الواحدة تُزاح بالقدر نفسه)' },
+  tabIndentation: { problem: 'أُزيح السطر بمحرف جدولة (Tab)', fix: 'أزح السطر بمسافات لا بمحرف الجدولة' },
+  noFrontMatter: { problem: 'الملف لا يبدأ بترويسة (سطر ---)', fix: 'ابدأ الملف بسطر --- ثم الحقول ثم سطر --- قبل نص المقال' },
+  noClosingDelimiter: { problem: 'الترويسة لا تُغلق بسطر ---', fix: 'أضف سطراً فيه --- وحده بعد آخر حقل وقبل نص المقال' },
+  duplicateField: { problem: 'الحقل {field} مكتوب مرتين', fix: 'احذف أحد السطرين' },
+  invalidYaml: { problem: 'في صياغة الترويسة خطأ', fix: 'راجع هذا السطر والسطر الذي قبله' },
+  missing: { problem: 'الحقل {field} مفقود', fix: 'أضف سطراً: {field}: …' },
+  unknownField: { problem: 'الحقل {field} غير معروف', fix: 'صحّح اسمه أو احذف السطر', fixNearest: 'هل تقصد {nearest}؟ صحّح اسمه أو احذف السطر' },
+  text: { problem: '{name} ({field}) يجب أن يكون نصاً غير فارغ', fix: 'اكتب {name} نصاً، بين علامتي تنصيص إن كان فيه نقطتان' },
+  hex16: { problem: '{field} يجب أن يكون 16 خانة ست عشرية صغيرة', fix: 'أعد القيمة التي كتبها الإدخال' },
+  hex64: { problem: '{field} يجب أن يكون 64 خانة ست عشرية صغيرة', fix: 'أعد القيمة التي كتبها الإدخال' },
+  date: { problem: '{name} ({field}) ليس تاريخاً صحيحاً: {value}', fix: "اكتبه بين علامتي تنصيص هكذا: '2017-07-05' أو '2017-07-05T09:30:00+03:00'" },
+  bareDate: { problem: '{name} ({field}) غير محاط بعلامتي تنصيص', fix: "ضع التاريخ بين علامتي تنصيص: {field}: '{value}'" },
+  dateSource: { problem: '{field} يجب أن يكون إحدى القيم: manifest أو line أو option أو mtime', fix: 'اختر إحدى هذه القيم' },
+  excerpt: { problem: '{name} ({field}) يجب أن يكون نصاً', fix: 'ضع الملخص بين علامتي تنصيص' },
+  tags: { problem: '{name} ({field}) يجب أن تكون قائمة نصوص غير فارغة', fix: 'اكتب كل وسم في سطر يبدأ بـ «  - »، بين علامتي تنصيص إن كان فيه نقطتان' },
+  boolean: { problem: '{field} يجب أن يكون true أو false', fix: 'اكتب true أو false' },
+  unknownSection: { problem: 'القسم «{value}» ليس من أقسام الموقع ({allowed})', fix: 'صحّح القسم، أو أضف القسم الجديد إلى scripts/lib/config/site.ts', fixNearest: 'هل تقصد «{nearest}»؟ صحّح القسم، أو أضف القسم الجديد إلى scripts/lib/config/site.ts' },
+  duplicateId: { problem: 'المعرّف {value} هو أيضاً معرّف {other}', fix: 'لكل مقال معرّف خاص به: احذف الملف المكرر' },
+} as const;
+
+export const EDITOR_STRINGS = {
+  /** The report's first line ({count}: مشكلة واحدة، مشكلتان…). */
+  problemsFound: 'تعذّر البناء: {count} في المقالات',
+  /** Where a problem is: the line. */
+  atLine: 'السطر {line}',
+  siteUntouched: 'لم يتغيّر الموقع السابق في {output}.',
+  previewFailed: 'تعذّر تحديث المعاينة',
+  previewKeepsLastGood: 'تعرض المعاينة آخر نسخة سليمة من الموقع. صحّح ما يلي واحفظ الملف: تختفي هذه الرسالة وتُحدَّث الصفحة.',
+  buildError: 'خطأ في البناء',
+} as const;
 
 /** Fills {name} placeholders. */
 export function fillPlaceholders(template: string, values: Record<string, string | number>): string {

@@ -89,6 +89,23 @@ export const STRINGS = {
   offlineSaved: 'الأرشيف محفوظ على هذا الجهاز: يعمل البحث دون اتصال.',
   offlineFailed: 'تعذّر حفظ الأرشيف. تحقّق من الاتصال وأعد المحاولة.',
   offlineOutdated: 'نُشرت نسخة أحدث من الموقع. أعد تحميل الصفحة ثم احفظ الأرشيف.',
+  // The saved copy's state, its update, its second choice (the index alone), the notice on
+  // a page served from it and the page for what was never saved (issue 12, item 4).
+  offlineSaveSearch: 'حفظ فهرس البحث وحده',
+  offlineSearchSize: 'فهرس البحث وحده، دون نصوص المقالات: {size}.',
+  offlineSavedSearch: 'فهرس البحث محفوظ على هذا الجهاز: يعمل البحث دون اتصال، وتُفتح دون اتصال المقالات التي زرتها.',
+  offlineCopyUpdate: 'نسختك المحفوظة من {date}؛ التحديث: {size}',
+  offlineCopyCurrent: 'نسختك المحفوظة من {date}، وهي أحدث نسخة.',
+  offlineCopySaved: 'نسختك المحفوظة من {date}.',
+  offlineSearchCopyUpdate: 'فهرس البحث المحفوظ من {date}؛ التحديث: {size}',
+  offlineSearchCopyCurrent: 'فهرس البحث المحفوظ من {date}، وهو أحدث نسخة.',
+  offlineSearchCopySaved: 'فهرس البحث المحفوظ من {date}.',
+  offlineUpdateFailed: 'تعذّر إكمال التحديث، ونسختك السابقة باقية كما هي. أعد المحاولة حين يعود الاتصال.',
+  offlineCopyNotice: 'أنت دون اتصال: هذه نسخة محفوظة من {date}.',
+  offlinePageTitle: 'الصفحة غير محفوظة',
+  offlinePageText: 'أنت دون اتصال، وهذه الصفحة غير محفوظة على هذا الجهاز.',
+  offlinePageHint: 'إن كنت حفظت الأرشيف، فابحث فيه واقرأ مقالاته دون اتصال.',
+  offlinePageSearch: 'البحث في النسخة المحفوظة',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -63,6 +63,12 @@ export const STRINGS = {
   feedAtom: 'خلاصة Atom',
   feedRss: 'خلاصة RSS',
   feedJson: 'خلاصة JSON',
+  // The subscribe page's copy buttons, and the note atop a feed opened in a browser (feed-style.njk).
+  copyLink: 'انسخ الرابط',
+  copyFeedLink: 'انسخ الرابط: {feed}، {name}',
+  linkCopied: 'نُسخ الرابط',
+  linkCopyFailed: 'تعذّر النسخ: انسخ الرابط يدوياً',
+  feedBrowserNote: 'هذه خلاصة أخبار تُقرأ في قارئ الخلاصات: انسخ عنوان هذه الصفحة وأضفه إلى قارئك لتصلك آخر الأخبار أولاً بأول. وفيما يلي أحدث ما نُشر فيها.',
   siteDescription: 'آخر الأخبار السورية والعربية والدولية، الاقتصاد والرياضة والثقافة والمحليات والرأي.',
   // Search page and the masthead's search form.
   searchTitle: 'البحث في الأرشيف',

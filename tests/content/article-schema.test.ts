@@ -58,7 +58,7 @@ describe('validateArticleFrontMatter', () => {
     ['textSha256', 'A'.repeat(64), 'must be 64 lower-case hex digits'],
     ['draft', 'yes', 'must be true or false'],
   ])('reports %s = %j: %s', (field, value, message) => {
-    expect(validateArticleFrontMatter({ ...validFrontMatter(), [field]: value })).toEqual([{ field, message }]);
+    expect(validateArticleFrontMatter({ ...validFrontMatter(), [field]: value })).toMatchObject([{ field, message }]);
   });
 
   it('reports every problem, not only the first', () => {
@@ -74,19 +74,20 @@ describe('validateArticleFrontMatter', () => {
     delete data.sourceSha256;
     const problems = validateArticleFrontMatter(data);
     expect(problems.map((problem) => problem.field).sort()).toEqual(['colour', 'date', 'dateSource', 'id', 'sourceSha256', 'tags', 'title']);
-    expect(problems).toContainEqual({ field: 'title', message: 'is missing' });
-    expect(problems).toContainEqual({ field: 'colour', message: 'is not a known field' });
+    expect(problems).toContainEqual({ field: 'title', code: 'missing', message: 'is missing' });
+    expect(problems).toContainEqual({ field: 'colour', code: 'unknownField', message: 'is not a known field' });
+    expect(problems).toContainEqual({ field: 'date', code: 'bareDate', message: 'must be quoted text (YYYY-MM-DD or ISO 8601 with offset), not a bare YAML date' });
     expect(isArticleFrontMatter(data)).toBe(false);
   });
 
   it('reports every required field of an empty front matter as missing', () => {
     expect(validateArticleFrontMatter({})).toEqual(
       ['id', 'title', 'section', 'date', 'dateSource', 'excerpt', 'tags', 'source', 'sourceSha256', 'textSha256']
-        .map((field) => ({ field, message: 'is missing' })),
+        .map((field) => ({ field, code: 'missing', message: 'is missing' })),
     );
   });
 
   it('treats a null value (an empty YAML field) as missing', () => {
-    expect(validateArticleFrontMatter({ ...validFrontMatter(), title: null, byline: null })).toEqual([{ field: 'title', message: 'is missing' }]);
+    expect(validateArticleFrontMatter({ ...validFrontMatter(), title: null, byline: null })).toEqual([{ field: 'title', code: 'missing', message: 'is missing' }]);
   });
 });

@@ -29,7 +29,7 @@ describe('a build that fails half way', () => {
     const article = makeArticles(1)[0]!;
     await writeFile(bad, renderArticleDocument({ ...article.frontMatter, id: 'ffff000000000001' }, article.paragraphs).replace(/^date: .*$/m, "date: 'not a date'"));
     try {
-      await expect(site.build({ now: NOW })).rejects.toThrow(/ffff000000000001\.md: date must be a real date/);
+      await expect(site.build({ now: NOW })).rejects.toThrow(/ffff000000000001\.md:\d+ \(date\): .* date is not a real date/);
     } finally {
       await rm(bad);
     }

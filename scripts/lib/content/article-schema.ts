@@ -37,29 +37,42 @@ export interface ArticleFrontMatter {
   draft?: boolean;
 }
 
+/** What a field's value must be: the key of its English wording here and of its Arabic one in the editor messages. */
+export type FieldExpectation = 'text' | 'hex16' | 'hex64' | 'date' | 'bareDate' | 'dateSource' | 'excerpt' | 'tags' | 'boolean';
+
+export const EXPECTATION_MESSAGES: Record<FieldExpectation, string> = {
+  text: 'must be non-empty text',
+  hex16: 'must be 16 lower-case hex digits',
+  hex64: 'must be 64 lower-case hex digits',
+  date: 'must be a real date as YYYY-MM-DD or ISO 8601 with an offset',
+  bareDate: 'must be quoted text (YYYY-MM-DD or ISO 8601 with offset), not a bare YAML date',
+  dateSource: `must be one of ${DATE_SOURCES.join(', ')}`,
+  excerpt: 'must be text',
+  tags: 'must be a list of non-empty texts',
+  boolean: 'must be true or false',
+};
+
 export interface FieldProblem {
   field: string;
+  /** What is wrong: the field is missing, unknown, or its value is not what it must be. */
+  code: 'missing' | 'unknownField' | FieldExpectation;
+  /** The problem in English ("is missing", "must be …"), after the field's name. */
   message: string;
 }
 
-type FieldCheck = (value: unknown) => string | undefined;
+type FieldCheck = (value: unknown) => FieldExpectation | undefined;
 
 const HEX16 = /^[0-9a-f]{16}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 
-const text: FieldCheck = (value) =>
-  typeof value === 'string' && value.trim() !== '' ? undefined : 'must be non-empty text';
-const hex = (pattern: RegExp, digits: number): FieldCheck => (value) =>
-  typeof value === 'string' && pattern.test(value) ? undefined : `must be ${digits} lower-case hex digits`;
+const text: FieldCheck = (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'text');
+const hex = (pattern: RegExp, expectation: 'hex16' | 'hex64'): FieldCheck => (value) =>
+  typeof value === 'string' && pattern.test(value) ? undefined : expectation;
 const articleDate: FieldCheck = (value) =>
-  typeof value === 'string' && isArticleDate(value)
-    ? undefined
-    : value instanceof Date
-      ? 'must be quoted text (YYYY-MM-DD or ISO 8601 with offset), not a bare YAML date'
-      : 'must be a real date as YYYY-MM-DD or ISO 8601 with an offset';
+  typeof value === 'string' && isArticleDate(value) ? undefined : value instanceof Date ? 'bareDate' : 'date';
 
 const FIELD_CHECKS: Record<keyof ArticleFrontMatter, { required: boolean; check: FieldCheck }> = {
-  id: { required: true, check: hex(HEX16, 16) },
+  id: { required: true, check: hex(HEX16, 'hex16') },
   title: { required: true, check: text },
   section: { required: true, check: text },
   byline: { required: false, check: text },
@@ -68,24 +81,27 @@ const FIELD_CHECKS: Record<keyof ArticleFrontMatter, { required: boolean; check:
   date: { required: true, check: articleDate },
   dateSource: {
     required: true,
-    check: (value) => (DATE_SOURCES as readonly unknown[]).includes(value) ? undefined : `must be one of ${DATE_SOURCES.join(', ')}`,
+    check: (value) => ((DATE_SOURCES as readonly unknown[]).includes(value) ? undefined : 'dateSource'),
   },
   updated: { required: false, check: articleDate },
-  excerpt: { required: true, check: (value) => (typeof value === 'string' ? undefined : 'must be text') },
+  excerpt: { required: true, check: (value) => (typeof value === 'string' ? undefined : 'excerpt') },
   tags: {
     required: true,
     check: (value) =>
       Array.isArray(value) && value.every((tag) => typeof tag === 'string' && tag.trim() !== '')
         ? undefined
-        : 'must be a list of non-empty texts',
+        : 'tags',
   },
   source: { required: true, check: text },
   sourceUrl: { required: false, check: text },
-  sourceSha256: { required: true, check: hex(HEX64, 64) },
-  textSha256: { required: true, check: hex(HEX64, 64) },
-  ingestSha256: { required: false, check: hex(HEX64, 64) },
-  draft: { required: false, check: (value) => (typeof value === 'boolean' ? undefined : 'must be true or false') },
+  sourceSha256: { required: true, check: hex(HEX64, 'hex64') },
+  textSha256: { required: true, check: hex(HEX64, 'hex64') },
+  ingestSha256: { required: false, check: hex(HEX64, 'hex64') },
+  draft: { required: false, check: (value) => (typeof value === 'boolean' ? undefined : 'boolean') },
 };
+
+/** The article's own fields: what a misspelt field name is compared with. */
+export const ARTICLE_FIELDS: readonly string[] = Object.keys(FIELD_CHECKS);
 
 /** Fields a build may see in front matter besides the article's own (set by directory data). */
 const TOLERATED_FIELDS = new Set(['layout', 'permalink', 'tags', 'eleventyExcludeFromCollections']);
@@ -96,14 +112,14 @@ export function validateArticleFrontMatter(data: Record<string, unknown>): Field
   for (const [field, rule] of Object.entries(FIELD_CHECKS)) {
     const value = data[field];
     if (value === undefined || value === null) {
-      if (rule.required) problems.push({ field, message: 'is missing' });
+      if (rule.required) problems.push({ field, code: 'missing', message: 'is missing' });
       continue;
     }
-    const message = rule.check(value);
-    if (message) problems.push({ field, message });
+    const expectation = rule.check(value);
+    if (expectation) problems.push({ field, code: expectation, message: EXPECTATION_MESSAGES[expectation] });
   }
   for (const field of Object.keys(data)) {
-    if (!(field in FIELD_CHECKS) && !TOLERATED_FIELDS.has(field)) problems.push({ field, message: 'is not a known field' });
+    if (!(field in FIELD_CHECKS) && !TOLERATED_FIELDS.has(field)) problems.push({ field, code: 'unknownField', message: 'is not a known field' });
   }
   return problems;
 }

@@ -26,10 +26,15 @@ export function asciiSlug(name: string): string {
   return `x-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }
 
+/** The configured section a name stands for (spelt the same once normalised: سوريه is سورية), or undefined. */
+export function configuredSection(sectionName: string, sections: readonly SectionSetting[]): SectionSetting | undefined {
+  const key = normaliseArabic(sectionName).trim();
+  return sections.find((section) => normaliseArabic(section.name) === key);
+}
+
 /** The section's configured slug, or undefined when the section is not in the table. */
 export function knownSectionSlug(sectionName: string, sections: readonly SectionSetting[]): string | undefined {
-  const key = normaliseArabic(sectionName).trim();
-  return sections.find((section) => normaliseArabic(section.name) === key)?.slug;
+  return configuredSection(sectionName, sections)?.slug;
 }
 
 /** The URL slug of a section: configured, or transliterated for an unknown one. */

@@ -1,5 +1,6 @@
 // Reads the articles folder for a build: every Markdown article's front matter, validated
-// (all problems of all files at once), and a hash of its body. A file whose stat has not
+// (all problems of all files at once, each with its file, line and field, and a section the
+// site does not have among them), and a hash of its body. A file whose stat has not
 // moved since the last build is not read again: its entry comes from the build cache. A
 // file whose stat moved (edited, or the project copied elsewhere) is read and hashed, so
 // a copied project reuses every rendered page whose inputs are the same.
@@ -7,7 +8,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { validateArticleFrontMatter, type ArticleFrontMatter } from '../content/article-schema.ts';
+import type { SectionSetting } from '../config/site.ts';
+import type { ArticleFrontMatter } from '../content/article-schema.ts';
+import type { ContentProblem, FileProblem } from '../content/content-problem.ts';
+import { checkArticleDocument, fieldLine, sectionProblem } from '../content/front-matter-diagnosis.ts';
+import { problemsReport } from '../content/problem-messages.ts';
 import { changeStamp } from '../fs/file-stamp.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { readArticleDocument } from '../ingest/article-document.ts';
@@ -57,12 +62,13 @@ export interface ArticleFileEntry {
   data: Record<string, unknown>;
   bodyHash: string;
   /** Problems found in the front matter, reported on every build until fixed. */
-  problems: string[];
+  problems: FileProblem[];
 }
 
+/** The articles cannot be built: every problem of every file, worded by problem-messages.ts. */
 export class InvalidContentError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the articles' front matter:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  constructor(readonly problems: ContentProblem[]) {
+    super(problemsReport(problems));
     this.name = 'InvalidContentError';
   }
 }
@@ -70,18 +76,14 @@ export class InvalidContentError extends Error {
 const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Parses and checks one article file's bytes. */
-function readEntry(bytes: Buffer, fileSha256: string, stamp: string, inputPath: string): ArticleFileEntry {
+function readEntry(bytes: Buffer, fileSha256: string, stamp: string): ArticleFileEntry {
   const entry: ArticleFileEntry = { stamp, sha256: fileSha256, data: {}, bodyHash: '', problems: [] };
-  let document: { data: Record<string, unknown>; body: string };
-  try {
-    document = readArticleDocument(bytes.toString('utf8'));
-  } catch (error) {
-    entry.problems.push(`${inputPath}: the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-    return entry;
+  const { document, problems } = checkArticleDocument(bytes.toString('utf8'), readArticleDocument);
+  entry.problems = problems;
+  if (document) {
+    entry.data = document.data;
+    entry.bodyHash = sha256(document.body);
   }
-  entry.data = document.data;
-  entry.bodyHash = sha256(document.body);
-  for (const problem of validateArticleFrontMatter(document.data)) entry.problems.push(`${inputPath}: ${problem.field} ${problem.message}`);
   return entry;
 }
 
@@ -111,16 +113,24 @@ export interface ArticleSource {
   entries: Map<string, ArticleFileEntry>;
 }
 
+export interface ArticleChecks {
+  /** The site's sections: an article in any other fails the build. */
+  sections: readonly SectionSetting[];
+  /** The content folder as messages name it (relative to the project: 'content'). */
+  contentLabel: string;
+}
+
 /**
  * Every article under articlesDir. `cached` are the previous build's entries; an entry is
  * reused when the file's stamp is the same. Throws InvalidContentError naming every problem.
  */
-export async function readArticles(contentDir: string, articlesDir: string, cached: ReadonlyMap<string, ArticleFileEntry>): Promise<ArticleSource> {
+export async function readArticles(contentDir: string, articlesDir: string, cached: ReadonlyMap<string, ArticleFileEntry>, checks: ArticleChecks): Promise<ArticleSource> {
   const entries = new Map<string, ArticleFileEntry>();
   const articles: ArticleItem[] = [];
   const fileByUrl = new Map<string, string>();
-  const problems: string[] = [];
+  const problems: ContentProblem[] = [];
   const pathById = new Map<string, string>();
+  const label = (inputPath: string): string => (checks.contentLabel === '' ? inputPath : `${checks.contentLabel}/${inputPath}`);
   for (const file of await articleFiles(articlesDir)) {
     const inputPath = relative(contentDir, file).split(sep).join('/');
     const stamp = changeStamp(file);
@@ -128,18 +138,25 @@ export async function readArticles(contentDir: string, articlesDir: string, cach
     if (!entry || entry.stamp !== stamp) {
       const bytes = readFileSync(file);
       const sum = sha256(bytes);
-      entry = entry?.sha256 === sum ? { ...entry, stamp } : readEntry(bytes, sum, stamp, inputPath);
+      entry = entry?.sha256 === sum ? { ...entry, stamp } : readEntry(bytes, sum, stamp);
     }
     entries.set(inputPath, entry);
-    if (entry.problems.length > 0) { problems.push(...entry.problems); continue; }
+    const shownAs = label(inputPath);
+    if (entry.problems.length > 0) { problems.push(...entry.problems.map((problem) => ({ file: shownAs, ...problem }))); continue; }
     const data = entry.data as unknown as ArticleFrontMatter;
+    // Not kept in the entry: the sections are configuration, the entry is the file's.
+    const unknownSection = sectionProblem(data.section, checks.sections);
+    if (unknownSection) { problems.push({ file: shownAs, ...sectionProblem(data.section, checks.sections, readFileSync(file, 'utf8')) ?? unknownSection }); continue; }
     const first = pathById.get(data.id);
-    if (first !== undefined) { problems.push(`${inputPath}: id ${data.id} is also the id of ${first}`); continue; }
+    if (first !== undefined) {
+      problems.push({ file: shownAs, code: 'duplicateId', field: 'id', line: fieldLine(readFileSync(file, 'utf8'), 'id'), values: { value: data.id, other: label(first) } });
+      continue;
+    }
     pathById.set(data.id, inputPath);
     const url = `/articles/${data.id}/`;
     articles.push(new Article(url, inputPath, data, entry.bodyHash));
     fileByUrl.set(url, file);
   }
-  if (problems.length > 0) throw new InvalidContentError(problems.sort());
+  if (problems.length > 0) throw new InvalidContentError(problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))));
   return { articles, fileByUrl, entries };
 }

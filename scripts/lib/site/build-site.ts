@@ -121,7 +121,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return { pages: [...last.outputs.values()].filter((record) => record.key !== '').length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
-    const source = await readArticles(inputDir, articlesDir, (last && loadArticleEntries(cacheDir, last)) ?? new Map());
+    const source = await readArticles(inputDir, articlesDir, (last && loadArticleEntries(cacheDir, last)) ?? new Map(),
+      { sections: context.site.sections, contentLabel: posix(relative(projectDir, inputDir)) });
     const index = publishedNewsIndex(source.articles, context);
     const plan = planSite(index, context);
     const now = nowDependence(source.articles, plan.timely, context);

@@ -3,7 +3,7 @@
 
 import { ingestSettings } from '../config/ingest-settings.ts';
 import { articleCalendarDay, calendarDayInZone, formatCalendarDay, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
-import { sectionSlug } from '../content/section-slug.ts';
+import { configuredSection, sectionSlug } from '../content/section-slug.ts';
 import type { BuildContext } from './build-context.ts';
 import type { ArticleItem } from './article-source.ts';
 import { buildNewsIndex, type IndexInput, type NewsIndex } from './news-index.ts';
@@ -33,7 +33,8 @@ export function publishedNewsIndex(articles: readonly ArticleItem[], context: Bu
     const day = articleCalendarDay(item.data.date, site.timeZone);
     return {
       id: item.data.id,
-      section: item.data.section,
+      // Spelt as configured: سوريه and سورية are one section, not two lists on one URL.
+      section: configuredSection(item.data.section, site.sections)?.name ?? item.data.section,
       sectionSlug: sectionSlug(item.data.section, site.sections),
       tags: item.data.tags,
       timestamp: articleTimestamp(item.data.date),

@@ -1,11 +1,14 @@
 // Entry point of `npm run build`: renders the site into _site (or --output), replacing it
 // only when the whole build succeeded. Incremental: only what changed since the last build
-// is rendered (the cache is in .cache/build); --clean renders everything.
+// is rendered (the cache is in .cache/build); --clean renders everything. A failure prints
+// one line per problem (Arabic and English); --verbose or SITE_VERBOSE=1 adds the stack.
 import { parseArgs } from 'node:util';
 import { BuildLockedError } from './lib/build/build-lock.ts';
+import { EDITOR_STRINGS, fillPlaceholders } from './lib/config/locale-ar.ts';
+import { buildFailure, failureReport } from './lib/site/build-failure.ts';
 import { buildSite } from './lib/site/build-site.ts';
 
-const USAGE = 'usage: npm run build -- [--clean] [--input content] [--output _site]\n';
+const USAGE = 'usage: npm run build -- [--clean] [--verbose] [--input content] [--output _site]\n';
 let values;
 try {
   ({ values } = parseArgs({
@@ -13,6 +16,7 @@ try {
       input: { type: 'string', default: 'content' },
       output: { type: 'string', default: '_site' },
       clean: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }));
@@ -34,8 +38,13 @@ if (values.help) {
         + `(pages ${seconds.render.toFixed(1)} s, search index and offline copy ${seconds.search.toFixed(1)} s, ${result.reindexedSegments} of ${result.searchSegments} search segments indexed)\n`);
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(error instanceof BuildLockedError ? `${message}\n` : `build failed; the previous ${values.output} is untouched.\n${message}\n`);
+    const verbose = values.verbose || process.env.SITE_VERBOSE === '1';
+    if (error instanceof BuildLockedError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      const untouched = `${fillPlaceholders(EDITOR_STRINGS.siteUntouched, { output: values.output })} | build failed; the previous ${values.output} is untouched.`;
+      process.stderr.write(`${failureReport(buildFailure(error), { verbose })}\n${untouched}\n`);
+    }
     process.exitCode = 1;
   }
 }

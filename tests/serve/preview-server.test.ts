@@ -1,11 +1,15 @@
 // npm start's preview server on a project copy: it serves the site with drafts, reloads open
 // pages when a saved article's pages are in place, picks up a changed layout (a fresh
-// worker), and keeps the last good site when a save breaks the front matter.
+// worker), and keeps the last good site when a save breaks the front matter, showing open
+// pages (in Chromium) an Arabic overlay of the problems until they are fixed.
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
+import { OVERLAY_ID } from '../../scripts/lib/serve/preview-overlay.ts';
 import { changesTemplates, startPreviewServer, type PreviewServer } from '../../scripts/lib/serve/preview-server.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { makeArticles } from '../support/fixture-site.ts';
 import { createProjectCopy } from '../support/project-copy.ts';
 
@@ -72,12 +76,94 @@ describe('the preview server', () => {
     expect(await fetchText('/')).toContain('preview-mark');
   }, 60_000);
 
-  it('keeps the last good site and says why when a save breaks the front matter', async () => {
-    await writeFile(articleFile(), (await readFile(articleFile(), 'utf8')).replace(/^date: .*$/m, "date: 'not a date'"));
+  it('keeps the last good site and says why, one line per problem, when a save breaks the front matter', async () => {
+    const good = await readFile(articleFile(), 'utf8');
+    await writeFile(articleFile(), good.replace(/^date: .*$/m, "date: 'not a date'"));
     for (let waited = 0; waited < 30_000 && !logs.some((line) => line.includes('the build failed')); waited += 200) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(logs.find((line) => line.includes('the build failed'))).toMatch(/date must be a real date/);
+    const report = logs.find((line) => line.includes('the build failed')) as string;
+    expect(report.split('\n')).toEqual([
+      'preview: تعذّر تحديث المعاينة | the build failed; the preview shows the last good site.',
+      'تعذّر البناء: مشكلة واحدة في المقالات | 1 problem in the articles',
+      expect.stringMatching(new RegExp(`^content/articles/2017/07/${first.frontMatter.id}\\.md:\\d+ \\(date\\): التاريخ \\(date\\) ليس تاريخاً صحيحاً: 'not a date' — .* \\| date is not a real date: 'not a date' — `)),
+    ]);
     expect(await fetchText(`/articles/${first.frontMatter.id}/`)).toContain('عنوان بعد الحفظ');
+    await writeFile(articleFile(), good);
+    await preview.settled();
   }, 60_000);
+});
+
+describe('the preview in a browser while the build fails', () => {
+  let dir = '';
+  let preview: PreviewServer;
+  let browser: Browser;
+  const consoleErrors: string[] = [];
+  const [first, second] = makeArticles(2) as [ReturnType<typeof makeArticles>[number], ReturnType<typeof makeArticles>[number]];
+  const fileOf = (article: typeof first): string => join(dir, 'content', 'articles', '2017', '07', `${article.frontMatter.id}.md`);
+  const overlayText = (page: Page): Promise<string | null> => page.evaluate((id) => document.getElementById(id)?.innerText ?? null, OVERLAY_ID);
+  const until = async (condition: () => Promise<boolean>): Promise<void> => {
+    for (let waited = 0; waited < 30_000 && !(await condition()); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+
+  beforeAll(async () => {
+    dir = await createProjectCopy('preview-overlay');
+    await mkdir(join(fileOf(first), '..'), { recursive: true });
+    for (const article of [first, second]) await writeFile(fileOf(article), renderArticleDocument(article.frontMatter, article.paragraphs));
+    preview = await startPreviewServer({ projectDir: dir, outputDir: '_site', pathPrefix: '/', port: 0, host: '127.0.0.1', log: () => undefined });
+    await preview.settled();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows every problem in an Arabic overlay over the last good page, and clears it when they are fixed', async () => {
+    const page = await browser.newPage();
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    const url = new URL(`/articles/${first.frontMatter.id}/`, preview.server.url).href;
+    await page.goto(url);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await overlayText(page)).toBeNull();
+
+    // Two articles broken in one save: a colon in a headline, a section that does not exist.
+    const goodFirst = await readFile(fileOf(first), 'utf8');
+    const goodSecond = await readFile(fileOf(second), 'utf8');
+    await writeFile(fileOf(first), goodFirst.replace(/^title: .*$/m, 'title: وزير الخارجية: لا تفاوض'));
+    await writeFile(fileOf(second), goodSecond.replace(/^section: .*$/m, 'section: سوريا'));
+    await until(async () => (await overlayText(page))?.includes('سوريا') === true);
+    const shown = (await overlayText(page)) as string;
+    expect(shown).toContain('تعذّر تحديث المعاينة: مشكلتان');
+    expect(shown).toContain(`content/articles/2017/07/${first.frontMatter.id}.md:3 (title)`);
+    expect(shown).toContain('ضع العنوان بين علامتي تنصيص');
+    expect(shown).toContain('title has a colon (:) but is not in quotes');
+    expect(shown).toContain('القسم «سوريا» ليس من أقسام الموقع');
+    expect(shown).toContain('هل تقصد «سورية»؟');
+    expect(await page.evaluate((id) => document.getElementById(id)?.closest('[dir]')?.getAttribute('dir'), OVERLAY_ID)).toBe('rtl');
+    // Under the overlay, the last good page.
+    expect(await page.title()).toContain(first.frontMatter.title);
+
+    // A page opened while the build is failing shows the overlay too.
+    const later = await browser.newPage();
+    await later.goto(new URL('/', preview.server.url).href);
+    await until(async () => (await overlayText(later)) !== null);
+    expect(await overlayText(later)).toContain('ضع العنوان بين علامتي تنصيص');
+
+    // One fixed: the overlay lists the other only.
+    await writeFile(fileOf(first), goodFirst);
+    await until(async () => (await overlayText(page))?.includes('title') === false);
+    expect(await overlayText(page)).toContain('مشكلة واحدة');
+
+    // Both fixed (the site as it was: nothing to render): the overlay goes, the page reloads.
+    await writeFile(fileOf(second), goodSecond);
+    await until(async () => (await overlayText(page).catch(() => 'reloading')) === null && (await overlayText(later).catch(() => 'reloading')) === null);
+    expect(await overlayText(page)).toBeNull();
+    expect(await overlayText(later)).toBeNull();
+    expect(await page.title()).toContain(first.frontMatter.title);
+    await preview.settled();
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
 });

@@ -3,21 +3,26 @@
 // content/, layouts/ or assets/ rebuilds what it touches (one build at a time, in a worker:
 // preview-worker.ts; saves made during a build are built by one more run); every open page
 // reloads itself as soon as the changed pages are in place, and the search index catches
-// up right after. A failed build keeps the last good site and is printed.
+// up right after. A failed build keeps the last good site and is printed, one line per
+// problem, and every open page shows the problems over the last good page until a build
+// succeeds (preview-overlay.ts).
 
 import { watch } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { EDITOR_STRINGS } from '../config/locale-ar.ts';
+import { buildFailure, failureReport, type BuildFailure } from '../site/build-failure.ts';
 import { coalescing } from './coalescing.ts';
+import { overlayView, previewClientSource } from './preview-overlay.ts';
 import type { PreviewWorkerData, PreviewWorkerMessage } from './preview-worker.ts';
 import { startStaticServer, type RunningServer } from './static-server.ts';
 
 export const RELOAD_EVENTS = '/__preview/events';
 export const RELOAD_SCRIPT = '/__preview/reload.js';
 
-/** Reloads the page when the preview server says a build finished (an external script: the CSP allows no inline one). */
-const RELOAD_SOURCE = `new EventSource(${JSON.stringify(RELOAD_EVENTS)}).addEventListener('built', () => location.reload());\n`;
+/** Reloads the page when a build finished, shows why one failed (an external script: the CSP allows no inline one). */
+const RELOAD_SOURCE = previewClientSource(RELOAD_EVENTS);
 
 export interface PreviewOptions {
   projectDir: string;
@@ -26,6 +31,8 @@ export interface PreviewOptions {
   port: number;
   host: string;
   log: (line: string) => void;
+  /** Print a failed build's stack traces too (`npm start -- --verbose`, SITE_VERBOSE=1). */
+  verbose?: boolean;
 }
 
 export interface PreviewServer {
@@ -68,6 +75,9 @@ function buildIn(worker: Worker, onPages: (message: PreviewWorkerMessage) => voi
 
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const listeners = new Set<ServerResponse>();
+  /** Why the last build failed, until one succeeds: what a page opened meanwhile is shown. */
+  let failing: BuildFailure | undefined;
+  const failedEvent = (failure: BuildFailure): string => `event: failed\ndata: ${JSON.stringify(overlayView(failure))}\n\n`;
   let worker = startWorker(options);
   const changed = new Set<string>();
   let building: Promise<void> = Promise.resolve();
@@ -82,10 +92,15 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       if (pages.type !== 'pages') return;
       options.log(pages.unchanged ? 'preview: nothing changed'
         : `preview: rendered ${pages.rendered} of ${pages.pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      if (!pages.unchanged) for (const listener of listeners) listener.write('event: built\ndata: \n\n');
-    }).catch((error: unknown) => ({ type: 'failed', message: String(error) }) as PreviewWorkerMessage);
-    if (done.type === 'failed') options.log(`preview: the build failed; the preview shows the last good site.\n${done.message}`);
-    else if (done.type === 'search' && done.reindexedSegments > 0) {
+      // After a failure even an unchanged site (the mistake undone) clears the overlays.
+      if (!pages.unchanged || failing) for (const listener of listeners) listener.write('event: built\ndata: \n\n');
+      failing = undefined;
+    }).catch((error: unknown): PreviewWorkerMessage => ({ type: 'failed', failure: buildFailure(error) }));
+    if (done.type === 'failed') {
+      failing = done.failure;
+      options.log(`preview: ${EDITOR_STRINGS.previewFailed} | the build failed; the preview shows the last good site.\n${failureReport(done.failure, { verbose: options.verbose ?? false })}`);
+      for (const listener of listeners) listener.write(failedEvent(done.failure));
+    } else if (done.type === 'search' && done.reindexedSegments > 0) {
       options.log(`preview: search index caught up in ${done.seconds.toFixed(1)} s (${done.reindexedSegments} of ${done.searchSegments} segments)`);
     }
   });
@@ -102,6 +117,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       [RELOAD_EVENTS]: (request, response) => {
         response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
         response.write(': connected\n\n');
+        if (failing) response.write(failedEvent(failing));
         listeners.add(response);
         request.on('close', () => listeners.delete(response));
       },

@@ -3,11 +3,13 @@
 // knows how to clear; a worker has modules of its own, so the preview server keeps one
 // worker (and its warm caches and in-memory build state) while articles change, and starts
 // a fresh one when a layout or page template changes. Messages: { type: 'build' } in;
-// 'pages' (the edited pages are in place), 'search' (the index caught up), 'failed' out.
+// 'pages' (the edited pages are in place), 'search' (the index caught up), 'failed' (why,
+// as build-failure.ts's plain data) out.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BuildState } from '../build/build-state.ts';
 import { buildContextFromEnvironment } from '../site/build-context.ts';
+import { buildFailure, type BuildFailure } from '../site/build-failure.ts';
 import { buildSite } from '../site/build-site.ts';
 
 export interface PreviewWorkerData {
@@ -18,7 +20,7 @@ export interface PreviewWorkerData {
 export type PreviewWorkerMessage =
   | { type: 'pages'; rendered: number; pages: number; seconds: number; unchanged: boolean }
   | { type: 'search'; seconds: number; reindexedSegments: number; searchSegments: number }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; failure: BuildFailure };
 
 const { projectDir, outputDir } = workerData as PreviewWorkerData;
 const memory: { state?: BuildState } = {};
@@ -35,6 +37,6 @@ port.on('message', async () => {
     const search = await result.searchDone;
     post({ type: 'search', seconds: search?.seconds ?? 0, reindexedSegments: search?.reindexedSegments ?? 0, searchSegments: search?.searchSegments ?? 0 });
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'failed', failure: buildFailure(error) });
   }
 });

@@ -46,7 +46,7 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, cont
   );
   if (resolved.warning) warnings.push(resolved.warning);
   if (!knownSectionSlug(parsed.section, context.site.sections)) {
-    warnings.push(`unknown section «${parsed.section}»: kept, with a slug of its own`);
+    warnings.push(`unknown section «${parsed.section}»: written, but the build refuses it until the section is added to scripts/lib/config/site.ts`);
   }
   const id = articleId(facts.fileName, parsed.textSha256);
   const frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'> = {

@@ -1,10 +1,14 @@
 // The mistakes editors make in front matter, run through the project's real reader
 // (js-yaml via gray-matter): each is recognised, with its line and field.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SECTION_WEIGHTS } from '../../scripts/lib/bench/corpus-settings.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import { checkArticleDocument, fieldLine, sectionProblem } from '../../scripts/lib/content/front-matter-diagnosis.ts';
 import { readArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { ARTICLE_LINES, ARTICLE_TEXT, articleTextWith } from '../support/article-text.ts';
+import { PROJECT_DIR } from '../support/fixture-site.ts';
 
 const check = (text: string) => checkArticleDocument(text, readArticleDocument);
 
@@ -81,5 +85,16 @@ describe('sectionProblem', () => {
       code: 'unknownSection', field: 'section', line: 4,
       values: { value: section, allowed: 'سورية، عربي ودولي، اقتصاد، رياضة، ثقافة وفن، محليات، قضايا وآراء', nearest },
     });
+  });
+
+  it('finds every section of the bundled articles and of the benchmark corpus configured', () => {
+    const articles = join(PROJECT_DIR, 'content', 'articles');
+    const files = readdirSync(articles, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(0);
+    const sections = [
+      ...files.map((file) => String(readArticleDocument(readFileSync(join(articles, file), 'utf8')).data.section)),
+      ...SECTION_WEIGHTS.map(([name]) => name),
+    ];
+    expect(sections.filter((section) => sectionProblem(section, siteSettings.sections))).toEqual([]);
   });
 });

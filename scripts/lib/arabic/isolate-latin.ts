@@ -1,5 +1,6 @@
-// An Arabic headline is right to left; the Latin words and Western numbers inside it
-// («Google», «COVID-19», «iPhone 15 Pro», «12.5%») are left-to-right runs to isolate, so the
+// An Arabic headline is right to left; the Latin words and the numbers the bidi algorithm
+// would reorder inside it («Google», «COVID-19», «iPhone 15 Pro», «12.5%», «2020-2021») are
+// left-to-right runs to isolate, so the
 // first strong letter never turns the whole headline around. Pure and free of DOM and Node:
 // the templates, the feeds and the search page's script share it.
 
@@ -25,6 +26,10 @@ const LEADING = String.raw`(?:[+\-\u2212$€£¥](?=[0-9]))?`;
 // A percent sign after a digit, «C++» after a letter, the last dot of «U.S.».
 const TRAILING = String.raw`(?:(?<=[0-9])[%‰]|(?<=\p{L})\+\+?(?![\p{Script=Latin}0-9])|(?<=\.\p{L})\.)?`;
 const LATIN_RUN = new RegExp(`${LEADING}(?:${UNIT})+(?:${JOINER}+(?:${UNIT})+)*${TRAILING}`, 'gu');
+// A plain number («2017», «12.5», «10:30»): after an Arabic letter the bidi algorithm already
+// sets it left to right in place, so it stays Arabic text. A range («2020-2021»), a percentage,
+// a sign or digits grouped by spaces would be reordered, and are isolated.
+const PLAIN_NUMBER = /^[0-9]+(?:[.,:/][0-9]+)*$/;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
@@ -34,6 +39,7 @@ export function splitHeadline(text: string): Headline {
   const parts: HeadlinePart[] = [];
   let last = 0;
   for (const match of text.matchAll(LATIN_RUN)) {
+    if (PLAIN_NUMBER.test(match[0])) continue;
     const start = match.index;
     if (start > last) parts.push({ text: text.slice(last, start), latin: false });
     parts.push({ text: match[0], latin: true });

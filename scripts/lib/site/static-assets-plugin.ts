@@ -1,11 +1,16 @@
-// Copies the site's own assets and the self-hosted Arabic fonts (Arabic subset, woff2)
-// into the output.
+// Copies the site's own assets and the self-hosted fonts into the output: Noto Naskh Arabic
+// 400 and 700 and Noto Kufi Arabic 700 (the weights site.css uses), each in its Arabic,
+// Latin and Latin Extended subsets (woff2; site.css gives each its unicode-range).
 
-const FONT_FILES = [
-  '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2',
-  '@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2',
-  '@fontsource/noto-kufi-arabic/files/noto-kufi-arabic-arabic-700-normal.woff2',
+const FONT_FACES = [
+  { family: 'noto-naskh-arabic', weight: 400 },
+  { family: 'noto-naskh-arabic', weight: 700 },
+  { family: 'noto-kufi-arabic', weight: 700 },
 ];
+const SUBSETS = ['arabic', 'latin', 'latin-ext'];
+
+export const FONT_FILES = FONT_FACES.flatMap(({ family, weight }) =>
+  SUBSETS.map((subset) => `@fontsource/${family}/files/${family}-${subset}-${weight}-normal.woff2`));
 
 interface CopyOptions {
   /** recursive-copy's filter, given each path relative to the copied folder. */

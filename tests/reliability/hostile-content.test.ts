@@ -82,7 +82,7 @@ describe('the article text comes out literally', () => {
 
   it('keeps bidi controls inside isolates and very long words intact', async () => {
     const html = await site.read('articles/aaaa000000000003/index.html');
-    expect(html).toMatch(/<h1 class="article__title"><bdi>[^<]*\u202e/);
+    expect(html).toMatch(/<h1 class="article__title"><bdi dir="rtl">[^<]*\u202e/);
     expect(html).toContain('x'.repeat(600));
     expect(html).not.toMatch(/[\u0001\u0002\u0007]/);
   });
@@ -106,7 +106,8 @@ describe('feeds and sitemaps stay well-formed XML with the text intact', () => {
   it('titles every feed entry with the article title', async () => {
     const entries = childrenNamed(parseXmlStrictly(await site.read('feed.xml')), 'entry');
     const titles = new Map(entries.map((entry) => [childText(entry, 'id').split(':').pop(), childText(entry, 'title')]));
-    for (const id of IDS) expect(titles.get(id)).toBe(frontMatter.get(id)!.title);
+    // Latin runs come isolated (isolate-latin.ts): without the isolate controls, the title as it is.
+    for (const id of IDS) expect(titles.get(id)?.replace(/[\u2066-\u2069]/g, '')).toBe(frontMatter.get(id)!.title);
   });
 
   it('carries the body as escaped HTML that is text once rendered', async () => {

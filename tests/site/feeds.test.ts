@@ -3,7 +3,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolateLatinInText } from '../../scripts/lib/arabic/isolate-latin.ts';
+import { STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
+import { cssString } from '../../scripts/lib/site/css-string.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
 import { childrenNamed, childText, parseXmlStrictly, validateWithXmllint, type XmlElement } from '../support/xml.ts';
 
@@ -41,7 +44,7 @@ describe('the site-wide Atom feed', () => {
     expect(entries).toHaveLength(50);
     const published = entries.map((entry) => childText(entry, 'published'));
     expect(published).toEqual([...published].sort().reverse());
-    expect(childText(entries[0]!, 'title')).toBe(HOSTILE_TITLE.replace('\u0001', ''));
+    expect(childText(entries[0]!, 'title')).toBe(isolateLatinInText(HOSTILE_TITLE.replace('\u0001', '')));
     for (const entry of entries) {
       expect(childrenNamed(entry, 'link')[0]?.attributes.href).toMatch(/^https:\/\/example\.org\/articles\/[0-9a-f]{16}\/$/);
       expect(childText(entry, 'published')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -66,6 +69,43 @@ describe('the site-wide Atom feed', () => {
     expect(content).toContain('<p>Body &amp; &lt;b&gt;bold&lt;/b&gt; ]]&gt; {{ 7*7 }} {% if %}</p>');
     expect(content).toContain('<p>نص عربي في الفقرة الثانية.</p>');
     expect(childrenNamed(entry, 'author')[0]?.children[0]?.text).toBe('وكالات');
+  });
+});
+
+describe('feed titles', () => {
+  const TITLE = 'Google تفتح مكتباً في دبي و«COVID-19» يتراجع';
+  const ISOLATED = '\u2067\u2066Google\u2069 تفتح مكتباً في دبي و«\u2066COVID-19\u2069» يتراجع\u2069';
+
+  it('isolate the Latin runs of an Arabic headline with Unicode controls, in Atom, RSS and JSON Feed alike', async () => {
+    const extra = { ...makeArticles(1)[0]!, frontMatter: { ...makeArticles(1)[0]!.frontMatter, title: TITLE } };
+    const small = await createFixtureSite([extra]);
+    try {
+      await small.build();
+      expect(childText(childrenNamed(parseXmlStrictly(await small.read('feed.xml')), 'entry')[0]!, 'title')).toBe(ISOLATED);
+      expect(childText(childrenNamed(childrenNamed(parseXmlStrictly(await small.read('rss.xml')), 'channel')[0]!, 'item')[0]!, 'title')).toBe(ISOLATED);
+      expect(JSON.parse(await small.read('feed.json')).items[0].title).toBe(ISOLATED);
+    } finally {
+      await small.remove();
+    }
+  });
+
+  it('leave an Arabic headline without Latin as it is', async () => {
+    const entries = childrenNamed(await feedsOf('feed.xml'), 'entry');
+    expect(childText(entries[1]!, 'title')).toBe(articles[0]!.frontMatter.title);
+  });
+});
+
+describe('the stylesheet for readers who open a feed in a browser', () => {
+  it.each(['feed.xml', 'rss.xml', 'sections/syria/feed.xml', 'sections/syria/rss.xml'])('is linked from %s by a processing instruction before the root element', async (path) => {
+    const xml = await site.read(path);
+    expect(xml.split('\n').slice(0, 2)).toEqual(['<?xml version="1.0" encoding="utf-8"?>', '<?xml-stylesheet type="text/css" href="/assets/css/feed.css"?>']);
+    expect(() => parseXmlStrictly(xml)).not.toThrow();
+  });
+
+  it('is generated with the Arabic note from the locale', async () => {
+    const css = await site.read('assets/css/feed.css');
+    expect(css).toContain(`content: ${cssString(STRINGS.feedBrowserNote)};`);
+    expect(css).toContain("@import url('site.css');");
   });
 });
 

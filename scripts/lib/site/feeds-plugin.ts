@@ -2,6 +2,7 @@
 // wants them (their pages and items come from render-plan.ts).
 
 import { convertHtmlToAbsoluteUrls } from '@11ty/eleventy-plugin-rss';
+import { isolateLatinInText } from '../arabic/isolate-latin.ts';
 import type { BuildContext } from './build-context.ts';
 import { rfc3339, rfc822, tagUri, xmlSafeText } from './feed-text.ts';
 import { jsonFeed, type FeedDescription } from './feeds.ts';
@@ -16,6 +17,8 @@ export function feedsPlugin(context: BuildContext) {
   const { site } = context;
   return (eleventyConfig: FeedsConfig): void => {
     eleventyConfig.addFilter('xmlText', (text: unknown) => xmlSafeText(text));
+    // A title is text in Atom and RSS: its Latin runs are isolated with Unicode controls (isolate-latin.ts).
+    eleventyConfig.addFilter('headlineText', (title: unknown) => isolateLatinInText(xmlSafeText(title)));
     eleventyConfig.addFilter('rfc3339', (date: string) => (date ? rfc3339(date) : rfc3339(context.now.toISOString())));
     eleventyConfig.addFilter('rfc822', (date: string) => rfc822(date || context.now.toISOString(), site.timeZone));
     eleventyConfig.addFilter('articleTagUri', (id: string) => tagUri(site.feedIdAuthority, id));

@@ -1,6 +1,7 @@
 // The site's feeds, declared once: the whole site and every section, each as Atom, RSS 2.0
 // and JSON Feed 1.1, all from one description per feed.
 
+import { isolateLatinInText } from '../arabic/isolate-latin.ts';
 import { STRINGS } from '../config/locale-ar.ts';
 import type { SiteSettings } from '../config/site.ts';
 import type { ArticleItem } from './article-source.ts';
@@ -74,7 +75,7 @@ export function jsonFeed(feed: FeedDescription, site: SiteSettings, contentHtml:
     items: feed.items.map((item) => ({
       id: tagUri(site.feedIdAuthority, item.data.id),
       url: absoluteUrl(item.url, site),
-      title: text(item.data.title),
+      title: isolateLatinInText(text(item.data.title)),
       summary: text(item.data.excerpt),
       content_html: text(contentHtml(item)),
       date_published: rfc3339(item.data.date),

@@ -7,6 +7,7 @@ import type { SiteSettings } from '../config/site.ts';
 import { sectionSlug } from '../content/section-slug.ts';
 import { articleSortKey, articleYear } from '../search/search-fields.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
+import { cssString } from './css-string.ts';
 import { headlineHtml } from './headline-html.ts';
 import { newsArticleJsonLd, serialiseJsonForScript, type JsonLdArticle } from './json-ld.ts';
 import type { ListPage } from './news-index.ts';
@@ -36,6 +37,8 @@ export function filtersPlugin(site: SiteSettings) {
       fillPlaceholders(STRINGS[key], Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'number' ? digits(value) : value]))),
     newsArticleJsonLd: (article: JsonLdArticle, path: string | false) => serialiseJsonForScript(newsArticleJsonLd(article, path || '/', site)),
     jsonForScript: (value: unknown) => serialiseJsonForScript(value),
+    /** Text as a CSS string literal (output with `| safe`). */
+    cssString: (text: string) => cssString(text),
     /** An article's headline as escaped HTML, right to left with its Latin runs isolated (output with `| safe`). */
     headline: (title: string) => headlineHtml(title),
     shareLinks: (title: string, path: string | false) => shareLinks(title, absoluteUrl(path || '/', site)),

@@ -16,7 +16,7 @@ import { newsSitemapArticles, sitemapEntries, sitemapFiles } from './sitemaps.ts
 /** Each family is one template under content/, paginating over plan.<family>. */
 export const FAMILIES = [
   'article', 'list', 'archive', 'sectionsIndex', 'tagsIndex', 'subscribe', 'searchPage', 'notFound',
-  'robots', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'sitemapFiles', 'newsSitemap',
+  'robots', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'feedStyle', 'sitemapFiles', 'newsSitemap',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -85,6 +85,8 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
     add('rssFeeds', feed.rssPath, { feed, ...shown });
     add('jsonFeeds', feed.jsonPath, { feed, ...shown });
   }
+  // The feeds' stylesheet for a reader who opens one in a browser: generated, for its note comes from the locale.
+  add('feedStyle', '/assets/css/feed.css');
   for (const file of sitemapFiles(sitemapEntries(index), site.sitemapUrlsPerFile)) add('sitemapFiles', file.path, { ...file });
   const newsWindow = newsSitemapArticles(index, now);
   add('newsSitemap', '/news-sitemap.xml', { items: newsWindow });

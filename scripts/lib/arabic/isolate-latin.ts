@@ -55,9 +55,16 @@ const PDI = '\u2069';
 
 /**
  * The headline as plain text with Unicode isolates (for feeds, whose titles are text): a
- * headline holding Latin runs becomes RLI … PDI with each run in LRI … PDI, so a reader
- * that shows it in a left-to-right line still orders it right to left. A headline with no
- * Latin run (its first strong letter is Arabic) and a Latin one are left as they are.
+ * headline holding Latin runs becomes RLI … PDI with each run in LRI … PDI.
+ *
+ * Why: many feed readers show a title in a left-to-right line, or guess its direction from
+ * its first strong letter («Google» → left to right). Inside RLI … PDI the headline is
+ * ordered right to left whatever the line around it, and its direction stops at the PDI (it
+ * cannot spill into the reader's own text); a reader that already sets the title right to
+ * left loses nothing. What it cannot do is move a title that begins with a Latin word to
+ * the right margin of a reader that guesses the direction. Only headlines that need it get
+ * the controls: one with no Latin run (its first strong letter is Arabic) or one wholly in
+ * Latin is left as it is, so copying a title from a reader mostly copies no invisible marks.
  */
 export function isolateLatinInText(text: string): string {
   const headline = splitHeadline(text);

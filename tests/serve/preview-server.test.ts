@@ -51,8 +51,8 @@ describe('the preview server', () => {
 
   it('serves the site with drafts and a reload script', async () => {
     const home = await fetchText('/');
-    expect(home).toContain(first.frontMatter.title);
-    expect(home).toContain(second.frontMatter.title);
+    expect(home).toContain(`href="/articles/${first.frontMatter.id}/"`);
+    expect(home).toContain(`href="/articles/${second.frontMatter.id}/"`);
     expect(home).toContain('<script src="/__preview/reload.js" defer></script></body>');
   });
 

@@ -142,6 +142,7 @@ export const EDITOR_FIELD_NAMES: Readonly<Record<string, string>> = {
 export const EDITOR_PROBLEMS = {
   unquotedColon: { problem: 'في {name} نقطتان (:) وهو ليس بين علامتي تنصيص', fix: 'ضع {name} بين علامتي تنصيص: {field}: "…"' },
   unclosedQuote: { problem: 'علامة التنصيص التي تفتح {name} لا تُغلق', fix: 'أغلق علامة التنصيص في آخر السطر نفسه' },
+  needsQuotes: { problem: '{name} يبدأ بمحرف له معنى خاص في الترويسة ({value})', fix: 'ضع {name} بين علامتي تنصيص: {field}: "…"' },
   textAfterQuote: { problem: 'بعد علامة التنصيص التي تغلق {name} نص آخر (علامة تنصيص داخل النص أغلقته)', fix: 'ضع {name} كله بين علامتي تنصيص، واستعمل داخله «» أو علامة التنصيص الأخرى' },
   badIndentation: { problem: 'إزاحة خاطئة: السطر يبدأ بمسافات في غير موضعها', fix: 'احذف المسافات في أول السطر (وعناصر القائمة الواحدة تُزاح بالقدر نفسه)' },
   tabIndentation: { problem: 'أُزيح السطر بمحرف جدولة (Tab)', fix: 'أزح السطر بمسافات لا بمحرف الجدولة' },

@@ -40,6 +40,10 @@ describe('checkArticleDocument', () => {
     expect(check(text)).toEqual({ problems: [expected] });
   });
 
+  it.each(['[عاجل] دمشق', '{عاجل} دمشق', '*عاجل* دمشق', '!عاجل دمشق', '> عاجل', '| عاجل', '@فلان يقول', '- عاجل', '%عاجل'])('a title starting with a YAML sign: %s', (title) => {
+    expect(check(articleTextWith(3, `title: ${title}`)).problems).toEqual([{ code: 'needsQuotes', line: 3, field: 'title', values: { value: title } }]);
+  });
+
   it('reads Windows line ends and a byte-order mark with the same line numbers', () => {
     const text = `\ufeff${articleTextWith(3, 'title: وزير الخارجية: لا').replace(/\n/g, '\r\n')}`;
     expect(check(text).problems).toEqual([{ code: 'unquotedColon', line: 3, field: 'title' }]);
@@ -50,7 +54,7 @@ describe('checkArticleDocument', () => {
     ['an unquoted date', articleTextWith(5, 'date: 2017-07-05'), [{ code: 'bareDate', line: 5, field: 'date', values: { value: '2017-07-05' } }]],
     ['a missing title', articleTextWith(3), [{ code: 'missing', field: 'title' }]],
     ['an empty title', articleTextWith(3, 'title:'), [{ code: 'missing', line: 3, field: 'title' }]],
-    ['a title that YAML reads as a comment', articleTextWith(3, 'title: #عاجل دمشق'), [{ code: 'missing', line: 3, field: 'title', values: { value: '#عاجل دمشق' } }]],
+    ['a title that YAML reads as a comment', articleTextWith(3, 'title: #عاجل دمشق'), [{ code: 'needsQuotes', line: 3, field: 'title', values: { value: '#عاجل دمشق' } }]],
     ['a misspelt field', articleTextWith(3, 'titel: خبر عن دمشق'), [
       { code: 'missing', field: 'title' },
       { code: 'unknownField', line: 3, field: 'titel', values: { value: 'خبر عن دمشق', nearest: 'title' } },

@@ -26,6 +26,7 @@ describe('problemLine', () => {
   });
 
   it.each<[string, string, string[]]>([
+    ['a title starting with a bracket', articleTextWith(3, 'title: [عاجل] دمشق'), [':3 (title)', 'العنوان يبدأ بمحرف له معنى خاص في الترويسة ([عاجل] دمشق)', 'ضع العنوان بين علامتي تنصيص', 'title starts with a sign']],
     ['an unclosed quote', articleTextWith(3, 'title: "وزير الخارجية'), [':3 (title)', 'أغلق علامة التنصيص', 'is never closed']],
     ['a quote inside a quoted title', articleTextWith(3, 'title: "قال "لا" للحرب"'), [':3 (title)', 'استعمل داخله «»', 'text follows the quote']],
     ['bad indentation', articleTextWith(4, ' section: سورية'), [':4 (title)', 'احذف المسافات في أول السطر', 'bad indentation']],
@@ -53,7 +54,7 @@ describe('problemLine', () => {
   });
 
   it('has words in both languages for every problem, with no placeholder left unfilled', () => {
-    const codes: ProblemCode[] = ['unquotedColon', 'unclosedQuote', 'textAfterQuote', 'badIndentation', 'tabIndentation', 'noFrontMatter',
+    const codes: ProblemCode[] = ['unquotedColon', 'needsQuotes', 'unclosedQuote', 'textAfterQuote', 'badIndentation', 'tabIndentation', 'noFrontMatter',
       'noClosingDelimiter', 'duplicateField', 'invalidYaml', 'missing', 'unknownField', 'text', 'hex16', 'hex64', 'date', 'bareDate',
       'dateSource', 'excerpt', 'tags', 'boolean', 'unknownSection', 'duplicateId'];
     for (const code of codes) {

@@ -4,7 +4,7 @@
 
 /** Mistakes in the YAML itself: the front matter cannot be read at all. */
 export type YamlProblemCode =
-  | 'unquotedColon' | 'unclosedQuote' | 'textAfterQuote' | 'badIndentation' | 'tabIndentation'
+  | 'unquotedColon' | 'needsQuotes' | 'unclosedQuote' | 'textAfterQuote' | 'badIndentation' | 'tabIndentation'
   | 'noFrontMatter' | 'noClosingDelimiter' | 'duplicateField' | 'invalidYaml';
 
 /** Mistakes in what the front matter says (article-schema.ts), and across the site's articles. */

@@ -12,6 +12,13 @@ import { configuredSection } from './section-slug.ts';
 /** A top-level `field: value` line. */
 const FIELD_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/u;
 
+/**
+ * A plain value starting with one of YAML's signs is read as something else: a list ([),
+ * a mapping ({), an alias (*), an anchor (&, dropped), a tag (!), a block (| >), a comment
+ * (#, the value gone), a directive (%), a reserved sign (@ `), a list item or key (- ? :).
+ */
+const YAML_SIGN_START = /^(?:[[\]{}#&*!|>%@`]|[-?:,](?:\s|$))/u;
+
 const documentLines = (document: string): string[] => document.replace(/^\ufeff/u, '').split(/\r?\n/u);
 
 /** Index of the closing `---` line (as gray-matter finds it: the next line that starts with ---), or -1. */
@@ -75,8 +82,9 @@ export function yamlErrorProblem(document: string, error: unknown): FileProblem 
   }
   if (/within a (double|single) quoted scalar/u.test(reason)) return { code: 'unclosedQuote', line, field: enclosingField(lines, index) };
   if (/duplicated mapping key/u.test(reason)) return { code: 'duplicateField', line, field: fieldLineMatch?.[1] ?? enclosingField(lines, index) };
+  const value = fieldLineMatch?.[2]?.trim() ?? '';
+  if (fieldLineMatch && YAML_SIGN_START.test(value)) return { code: 'needsQuotes', line, field: fieldLineMatch[1], values: { value } };
   if (/bad indentation of a mapping entry/u.test(reason)) {
-    const value = fieldLineMatch?.[2]?.trim() ?? '';
     if (fieldLineMatch && /^["']/u.test(value)) return { code: 'textAfterQuote', line, field: fieldLineMatch[1] };
     if (fieldLineMatch && /:(?:\s|$)/u.test(value)) return { code: 'unquotedColon', line, field: fieldLineMatch[1] };
     return { code: 'badIndentation', line, field: enclosingField(lines, index) };
@@ -103,8 +111,10 @@ export function schemaProblems(document: string, data: Record<string, unknown>):
     const line = fieldLine(document, problem.field);
     const value = writtenValue(document, line);
     const nearest = problem.code === 'unknownField' ? nearestField(problem.field) : undefined;
+    // `title: #عاجل` is read as an empty title: the fix is quotes, not a title.
+    const misread = value !== undefined && YAML_SIGN_START.test(value) && problem.code !== 'unknownField';
     return {
-      code: problem.code,
+      code: misread ? 'needsQuotes' : problem.code,
       field: problem.field,
       ...(line === undefined ? {} : { line }),
       ...(value === undefined && nearest === undefined ? {} : { values: { ...(value === undefined ? {} : { value }), ...(nearest === undefined ? {} : { nearest }) } }),

@@ -17,6 +17,7 @@ const ARABIC: Record<ProblemCode, Wording> = EDITOR_PROBLEMS;
 const ENGLISH: Record<ProblemCode, Wording> = {
   unquotedColon: { problem: '{field} has a colon (:) but is not in quotes', fix: 'put the {field} in quotes: {field}: "…"' },
   unclosedQuote: { problem: 'the quote that opens {field} is never closed', fix: 'close the quote at the end of the same line' },
+  needsQuotes: { problem: '{field} starts with a sign that means something else in YAML ({value})', fix: 'put the {field} in quotes: {field}: "…"' },
   textAfterQuote: { problem: 'text follows the quote that closes {field} (a quote inside the text ended it)', fix: 'put the whole {field} in quotes and use «» or the other kind of quote inside it' },
   badIndentation: { problem: 'bad indentation: the line starts with spaces where none belong', fix: 'remove the spaces at the start of the line (the items of one list are indented alike)' },
   tabIndentation: { problem: 'the line is indented with a tab', fix: 'indent with spaces, not tabs' },

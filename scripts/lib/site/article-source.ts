@@ -131,6 +131,13 @@ export async function readArticles(contentDir: string, articlesDir: string, cach
   const problems: ContentProblem[] = [];
   const pathById = new Map<string, string>();
   const label = (inputPath: string): string => (checks.contentLabel === '' ? inputPath : `${checks.contentLabel}/${inputPath}`);
+  // A site has a handful of section names and many articles: each name is looked up once.
+  const configured = new Map<string, boolean>();
+  const isConfigured = (section: string): boolean => {
+    let known = configured.get(section);
+    if (known === undefined) configured.set(section, known = sectionProblem(section, checks.sections) === undefined);
+    return known;
+  };
   for (const file of await articleFiles(articlesDir)) {
     const inputPath = relative(contentDir, file).split(sep).join('/');
     const stamp = changeStamp(file);
@@ -145,8 +152,10 @@ export async function readArticles(contentDir: string, articlesDir: string, cach
     if (entry.problems.length > 0) { problems.push(...entry.problems.map((problem) => ({ file: shownAs, ...problem }))); continue; }
     const data = entry.data as unknown as ArticleFrontMatter;
     // Not kept in the entry: the sections are configuration, the entry is the file's.
-    const unknownSection = sectionProblem(data.section, checks.sections);
-    if (unknownSection) { problems.push({ file: shownAs, ...sectionProblem(data.section, checks.sections, readFileSync(file, 'utf8')) ?? unknownSection }); continue; }
+    if (!isConfigured(data.section)) {
+      problems.push({ file: shownAs, ...sectionProblem(data.section, checks.sections, readFileSync(file, 'utf8')) as FileProblem });
+      continue;
+    }
     const first = pathById.get(data.id);
     if (first !== undefined) {
       problems.push({ file: shownAs, code: 'duplicateId', field: 'id', line: fieldLine(readFileSync(file, 'utf8'), 'id'), values: { value: data.id, other: label(first) } });

@@ -29,13 +29,20 @@ export function isPublished(data: { draft?: unknown; date?: unknown }, context: 
 export function publishedNewsIndex(articles: readonly ArticleItem[], context: BuildContext): NewsIndex<ArticleItem> {
   const { site } = context;
   const tagSlugs = new Map(ingestSettings.tagGazetteer.map((tag) => [tag.name, tag.slug]));
+  // Each section name is looked up once: a site has a handful of names and many articles.
+  const sectionOf = new Map<string, { name: string; slug: string }>();
+  const section = (written: string): { name: string; slug: string } => {
+    let found = sectionOf.get(written);
+    if (!found) sectionOf.set(written, found = { name: configuredSection(written, site.sections)?.name ?? written, slug: sectionSlug(written, site.sections) });
+    return found;
+  };
   const inputs: IndexInput<ArticleItem>[] = articles.filter((item) => isPublished(item.data, context)).map((item) => {
     const day = articleCalendarDay(item.data.date, site.timeZone);
     return {
       id: item.data.id,
       // Spelt as configured: سوريه and سورية are one section, not two lists on one URL.
-      section: configuredSection(item.data.section, site.sections)?.name ?? item.data.section,
-      sectionSlug: sectionSlug(item.data.section, site.sections),
+      section: section(item.data.section).name,
+      sectionSlug: section(item.data.section).slug,
       tags: item.data.tags,
       timestamp: articleTimestamp(item.data.date),
       year: day?.year ?? 0,

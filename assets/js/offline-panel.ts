@@ -1,53 +1,128 @@
-// The search page's «save the archive for offline search» panel: shows the size of the
-// offline copy, whether it is saved, and asks the service worker to save it.
+// The search page's «save for offline search» panel: says when the reader's copy was saved
+// and what updating it costs, offers the whole archive or the search index alone with their
+// sizes, asks for persistent storage and has the service worker save (save-copy.ts).
 
 import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-size.ts';
 import type { NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
 import { fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
-import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, cacheNames, type ArchiveMessage, type ArchiveSummary } from './cache-names.ts';
+import { type ArchiveMessage, type ArchiveSummary, type CopyKind, type PanelRequest, type SavedCopy } from './cache-names.ts';
 import { required } from './dom.ts';
+import { formatSavedDate } from './saved-date.ts';
+
+/** Sends a request to the active worker; `onReply` gets every reply until it returns true. */
+function ask(registration: ServiceWorkerRegistration, request: PanelRequest, onReply: (message: ArchiveMessage) => boolean): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event: MessageEvent<ArchiveMessage>) => {
+    if (onReply(event.data)) channel.port1.close();
+  };
+  registration.active?.postMessage(request, [channel.port2]);
+}
+
+/** What each kind of copy would download now. */
+function costs(summary: ArchiveSummary, saved: SavedCopy | undefined, reported: Record<CopyKind, number> | undefined): Record<CopyKind, number> {
+  if (reported) return reported;
+  if (!saved || saved.version !== summary.version) return { full: summary.bytes, search: summary.searchBytes };
+  return saved.kind === 'full' ? { full: 0, search: 0 } : { full: summary.bytes - summary.searchBytes, search: 0 };
+}
+
+/** The sentence on the saved copy: its date, and the update's size when there is one. */
+function savedCopyText(saved: SavedCopy, update: number | undefined, numberingSystem: NumberingSystem): string {
+  const date = formatSavedDate(saved.savedAt, numberingSystem);
+  const full = saved.kind === 'full';
+  if (update === undefined) return fillPlaceholders(full ? STRINGS.offlineCopySaved : STRINGS.offlineSearchCopySaved, { date });
+  if (update === 0) return fillPlaceholders(full ? STRINGS.offlineCopyCurrent : STRINGS.offlineSearchCopyCurrent, { date });
+  const size = formatByteSize(update, numberingSystem);
+  return fillPlaceholders(full ? STRINGS.offlineCopyUpdate : STRINGS.offlineSearchCopyUpdate, { date, size });
+}
+
+/**
+ * Has the browser look for a newer service worker and waits until it has taken over: a
+ * worker saves only its own build's copy, and the page may be older than the site.
+ */
+async function newestWorker(registration: ServiceWorkerRegistration): Promise<void> {
+  await registration.update().catch(() => undefined);
+  const incoming = registration.installing ?? registration.waiting;
+  if (!incoming) return;
+  await new Promise<void>((resolve) => {
+    const settled = (): void => {
+      if (incoming.state === 'activated' || incoming.state === 'redundant') resolve();
+    };
+    incoming.addEventListener('statechange', settled);
+    settled();
+  });
+}
 
 export async function startOfflineArchive(root: HTMLElement): Promise<void> {
   const panel = root.querySelector<HTMLElement>('[data-offline]');
-  if (!panel || !('serviceWorker' in navigator) || !('caches' in window)) return;
+  if (!panel || !('serviceWorker' in navigator)) return;
   const numberingSystem = (root.dataset.numberingSystem ?? 'latn') as NumberingSystem;
-  const siteRoot = new URL(root.dataset.siteRoot ?? '/', window.location.href);
-  const manifestUrl = new URL(ARCHIVE_MANIFEST, siteRoot).href;
-  const summaryUrl = new URL(ARCHIVE_SUMMARY, siteRoot).href;
-  const manifest = await fetch(summaryUrl).then((response) => (response.ok ? (response.json() as Promise<ArchiveSummary>) : undefined), () => undefined);
-  if (!manifest) return;
-  const names = cacheNames(siteRoot.pathname, manifest.version);
-  const button = required<HTMLButtonElement>(panel, '[data-offline-save]');
-  const progress = required<HTMLProgressElement>(panel, '[data-offline-progress]');
-  const status = required<HTMLElement>(panel, '[data-offline-status]');
-  required<HTMLElement>(panel, '[data-offline-size]').textContent =
-    fillPlaceholders(STRINGS.offlineSize, { size: formatByteSize(manifest.bytes, numberingSystem) });
-  panel.hidden = false;
-  const saved = (await caches.has(names.archive)) && (await (await caches.open(names.archive)).match(manifestUrl)) !== undefined;
-  if (saved) status.textContent = STRINGS.offlineSaved;
+  const registration = await navigator.serviceWorker.ready;
+  const status = await new Promise<Extract<ArchiveMessage, { type: 'status' }>>((resolve) => {
+    ask(registration, { type: 'status' }, (message) => {
+      if (message.type === 'status') resolve(message);
+      return true;
+    });
+  });
+  // Offline, there is no summary: the panel then only says what is saved.
+  const { summary } = status;
+  let saved = status.saved;
+  if (!summary && !saved) return;
 
-  button.addEventListener('click', async () => {
-    button.disabled = true;
+  const buttons = { full: required<HTMLButtonElement>(panel, '[data-offline-save]'), search: required<HTMLButtonElement>(panel, '[data-offline-save-search]') };
+  const sizes = { full: required<HTMLElement>(panel, '[data-offline-size]'), search: required<HTMLElement>(panel, '[data-offline-search-size]') };
+  const progress = required<HTMLProgressElement>(panel, '[data-offline-progress]');
+  const statusLine = required<HTMLElement>(panel, '[data-offline-status]');
+  const copyLine = required<HTMLElement>(panel, '[data-offline-copy]');
+
+  const show = (cost: Record<CopyKind, number> | undefined): void => {
+    copyLine.textContent = saved ? savedCopyText(saved, cost?.[saved.kind], numberingSystem) : '';
+    copyLine.hidden = !saved;
+    for (const kind of ['full', 'search'] as const) {
+      buttons[kind].hidden = !summary;
+      sizes[kind].hidden = !summary;
+      if (!cost) continue;
+      const size = formatByteSize(cost[kind], numberingSystem);
+      sizes[kind].textContent = fillPlaceholders(kind === 'full' ? STRINGS.offlineSize : STRINGS.offlineSearchSize, { size });
+    }
+  };
+  show(summary && costs(summary, saved, status.cost));
+  panel.hidden = false;
+
+  const save = (kind: CopyKind, retried = false): void => {
+    // Without it, the browser may clear the copy when the device runs short of space.
+    void navigator.storage?.persist?.().catch(() => false);
+    const hadCopy = saved !== undefined;
+    for (const button of Object.values(buttons)) button.disabled = true;
     progress.value = 0;
     progress.hidden = false;
-    status.textContent = fillPlaceholders(STRINGS.offlineProgress, { percent: formatPercent(0, numberingSystem) });
-    const finish = (text: string): void => {
-      status.textContent = text;
+    statusLine.textContent = fillPlaceholders(STRINGS.offlineProgress, { percent: formatPercent(0, numberingSystem) });
+    const finish = (text: string): true => {
+      statusLine.textContent = text;
       progress.hidden = true;
-      button.disabled = false;
+      for (const button of Object.values(buttons)) button.disabled = false;
+      return true;
     };
-    const registration = await navigator.serviceWorker.ready;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event: MessageEvent<ArchiveMessage>) => {
-      const message = event.data;
+    ask(registration, { type: 'save', kind }, (message) => {
       if (message.type === 'progress') {
         const fraction = message.total > 0 ? message.bytes / message.total : 1;
         progress.value = fraction;
-        status.textContent = fillPlaceholders(STRINGS.offlineProgress, { percent: formatPercent(fraction, numberingSystem) });
-      } else if (message.type === 'saved') finish(STRINGS.offlineSaved);
-      else if (message.type === 'outdated') finish(STRINGS.offlineOutdated);
-      else finish(STRINGS.offlineFailed);
-    };
-    registration.active?.postMessage({ type: 'save-archive' }, [channel.port2]);
-  });
+        statusLine.textContent = fillPlaceholders(STRINGS.offlineProgress, { percent: formatPercent(fraction, numberingSystem) });
+        return false;
+      }
+      if (message.type === 'saved') {
+        saved = message.copy;
+        if (summary) show(costs(summary, saved, undefined));
+        return finish(kind === 'full' ? STRINGS.offlineSaved : STRINGS.offlineSavedSearch);
+      }
+      if (message.type === 'outdated' && !retried) {
+        // The worker is older than the site: once the newer one has taken over, again.
+        void newestWorker(registration).then(() => save(kind, true));
+        return true;
+      }
+      if (message.type === 'outdated') return finish(STRINGS.offlineOutdated);
+      return finish(hadCopy ? STRINGS.offlineUpdateFailed : STRINGS.offlineFailed);
+    });
+  };
+  buttons.full.addEventListener('click', () => save('full'));
+  buttons.search.addEventListener('click', () => save('search'));
 }

@@ -1,18 +1,30 @@
-// The service worker (built to /sw.js under the path prefix, one version per build): keeps
-// the site shell and every page the reader visits, serves them offline, and on request
-// from the search page saves the whole search archive so that search works offline.
+// The service worker (built to /sw.js under the path prefix, one per build): keeps the site
+// shell and every page the reader visits, serves them offline, and on request from the
+// search page saves a copy of the site for offline search and reading (save-copy.ts). A new
+// build's worker keeps the reader's saved copy until a newer one is complete; a page served
+// from a copy is served with the rest of that copy, never a mix of two builds.
 
-import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, cacheNames, cachePrefix, type ArchiveManifest, type ArchiveMessage } from './cache-names.ts';
-import { SEARCH_SHARDS_FILE } from './search-shards.ts';
+import { copyFiles, hashesByPath, hashesToKeep } from './archive-plan.ts';
+import {
+  ARCHIVE_SUMMARY, cacheNames, cachePrefix, isLegacyArchive, SAVED_AT_HEADER,
+  type ArchiveFile, type ArchiveMessage, type ArchiveSummary, type PanelRequest,
+} from './cache-names.ts';
+import { downloadFile, fileResponse, hasFile, keepOnly, openStore, savedCopy, withOfflineTiming } from './copy-store.ts';
+import { copyCost, saveCopy, type SaveContext } from './save-copy.ts';
 
 // Written in by the build (scripts/lib/search/browser-scripts.ts).
 declare const SW_VERSION: string;
-declare const SW_SHELL: string[];
+declare const SW_SHELL: ArchiveFile[];
 
 // The parts of the service worker scope this file uses (the project's TypeScript library
 // is the DOM's, not the WebWorker's).
 interface ExtendableEvent extends Event { waitUntil(promise: Promise<unknown>): void }
-interface FetchEvent extends ExtendableEvent { request: Request; respondWith(response: Promise<Response>): void }
+interface FetchEvent extends ExtendableEvent {
+  request: Request;
+  clientId: string;
+  resultingClientId: string;
+  respondWith(response: Promise<Response>): void;
+}
 interface ExtendableMessageEvent extends ExtendableEvent { data: unknown; ports: readonly MessagePort[] }
 interface WorkerScope {
   registration: ServiceWorkerRegistration;
@@ -26,115 +38,174 @@ interface WorkerScope {
 const worker = self as unknown as WorkerScope;
 const scope = worker.registration.scope;
 const scopePath = new URL(scope).pathname;
-const caches_ = cacheNames(scopePath, SW_VERSION);
-const DOWNLOADS_AT_ONCE = 4;
+const store = openStore(scope);
+const names = cacheNames(scopePath);
+const shellByPath = hashesByPath(SW_SHELL);
+const context: SaveContext = { store, version: SW_VERSION, shell: SW_SHELL, now: () => new Date() };
+const OFFLINE_PAGE = 'offline/';
 
 worker.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const cache = await caches.open(caches_.shell);
-    await cache.addAll(SW_SHELL.map((path) => new URL(path, scope).href));
+    // Only the shell files this build changed: the others are stored by their hash already.
+    const savedAt = context.now().toISOString();
+    for (const file of SW_SHELL) {
+      if (!(await hasFile(store, file.hash))) await downloadFile(store, file, savedAt);
+    }
     await worker.skipWaiting();
   })());
 });
 
 worker.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    const current = new Set(Object.values(caches_));
-    const names = await caches.keys();
-    await Promise.all(names
-      .filter((name) => name.startsWith(cachePrefix(scopePath)) && !current.has(name))
+    // Older workers' caches go (their shells and visited pages: per build then), except a
+    // saved archive, which stays until a newer copy is complete.
+    const own = new Set(Object.values(names));
+    const names_ = await caches.keys();
+    await Promise.all(names_
+      .filter((name) => name.startsWith(cachePrefix(scopePath)) && !own.has(name) && !isLegacyArchive(name, scopePath))
       .map((name) => caches.delete(name)));
+    const saved = await savedCopy(store);
+    await keepOnly(store, hashesToKeep(SW_SHELL, saved ? copyFiles(saved.manifest, saved.kind) : []));
     await worker.clients.claim();
   })());
 });
 
-/** The request's URL without its query: pages and Pagefind's entry file are kept once. */
+/**
+ * Pages served from the saved copy, by client: the files they ask for come from the same
+ * copy. Kept in memory; a worker restarted since then finds a page's files as any other
+ * page's (network first, then the copy), which is the same copy while the reader is offline.
+ */
+const pinned = new Map<string, string>();
+const PINS_KEPT = 50;
+
+function pin(clientId: string, version: string): void {
+  if (!clientId) return;
+  pinned.delete(clientId);
+  pinned.set(clientId, version);
+  if (pinned.size > PINS_KEPT) pinned.delete(pinned.keys().next().value as string);
+}
+
+/** The site-relative path of a request, decoded, without its query. */
+function pathOf(request: Request): string {
+  const { pathname } = new URL(request.url);
+  const path = pathname.slice(scopePath.length);
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 function withoutQuery(request: Request): string {
   const url = new URL(request.url);
   url.search = '';
   return url.href;
 }
 
-async function networkFirst(request: Request, cacheName: string): Promise<Response> {
+/** A file of the saved copy, if it holds the path. */
+async function fromCopy(path: string, offline: boolean, status = 200): Promise<{ response: Response; version: string } | undefined> {
+  const copy = await savedCopy(store);
+  const hash = copy?.byPath.get(path);
+  if (!copy || !hash) return undefined;
+  const response = await fileResponse(store, hash, offline ? copy.savedAt : undefined, status);
+  return response ? { response, version: copy.version } : undefined;
+}
+
+async function fromShell(path: string, offline: boolean, status = 200): Promise<Response | undefined> {
+  const hash = shellByPath.get(path);
+  if (!hash) return undefined;
+  const response = await fileResponse(store, hash, undefined, status);
+  if (!response || !offline) return response;
+  return withOfflineTiming(response, response.headers.get(SAVED_AT_HEADER) ?? undefined);
+}
+
+/** What an archive saved by a worker before this one holds (caches.match looks in every cache). */
+async function fromLegacy(request: Request): Promise<Response | undefined> {
+  return caches.match(request, { ignoreSearch: true });
+}
+
+async function navigate(event: FetchEvent): Promise<Response> {
+  const { request } = event;
+  const path = pathOf(request);
   try {
     const response = await fetch(request);
     if (response.ok && response.type === 'basic') {
-      const cache = await caches.open(cacheName);
-      await cache.put(withoutQuery(request), response.clone());
+      const headers = new Headers(response.headers);
+      headers.set(SAVED_AT_HEADER, context.now().toISOString());
+      const copy = new Response(response.clone().body, { status: response.status, statusText: response.statusText, headers });
+      await (await caches.open(names.pages)).put(withoutQuery(request), copy);
     }
+    pinned.delete(event.resultingClientId);
     return response;
   } catch (error) {
-    const cached = await caches.match(request, { ignoreSearch: true });
-    if (cached) return cached;
+    // Offline: the saved copy (all of one build: the search page with its own index), then
+    // the page as the reader last saw it, then the shell, then the offline page.
+    const copied = await fromCopy(path, true);
+    if (copied) {
+      pin(event.resultingClientId, copied.version);
+      return copied.response;
+    }
+    const visited = await (await caches.open(names.pages)).match(request, { ignoreSearch: true });
+    if (visited) return withOfflineTiming(visited, visited.headers.get(SAVED_AT_HEADER) ?? undefined);
+    const shell = await fromShell(path, true);
+    if (shell) return shell;
+    const legacy = await fromLegacy(request);
+    if (legacy) return legacy;
+    const offlinePage = (await fromShell(OFFLINE_PAGE, false, 503)) ?? (await fromCopy(OFFLINE_PAGE, false, 503))?.response;
+    if (offlinePage) return offlinePage;
     throw error;
   }
 }
 
-async function cacheFirst(request: Request, cacheName: string): Promise<Response> {
-  const cached = await caches.match(request);
-  if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok && response.type === 'basic') {
-    const cache = await caches.open(cacheName);
-    await cache.put(request, response.clone());
+/** Pagefind's files named by their content (…/ar_1a2b3c.pf_index): the same name is the same bytes. */
+const byContent = (path: string): boolean => /\.pf_[a-z]+$/.test(path);
+
+async function subresource(event: FetchEvent): Promise<Response> {
+  const { request } = event;
+  const path = pathOf(request);
+  const pinnedVersion = pinned.get(event.clientId);
+  if (pinnedVersion !== undefined) {
+    const copied = await fromCopy(path, false);
+    if (copied && copied.version === pinnedVersion) return copied.response;
   }
-  return response;
+  // This build's shell (its assets), then the index's files named by their content from the copy.
+  const shell = await fromShell(path, false);
+  if (shell) return shell;
+  if (byContent(path)) {
+    const copied = await fromCopy(path, false);
+    if (copied) return copied.response;
+  }
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const copied = (await fromCopy(path, false))?.response ?? (await fromLegacy(request));
+    if (copied) return copied;
+    throw error;
+  }
 }
 
 worker.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
-  const path = new URL(request.url).pathname.slice(scopePath.length);
-  // Pagefind asks for pagefind-entry.json?ts=… (one per shard), the page for the list of
-  // shards: always the newest, any query matches offline.
-  if (path.startsWith('pagefind/') && (path.endsWith('/pagefind-entry.json') || path === `pagefind/${SEARCH_SHARDS_FILE}`)) {
-    event.respondWith(networkFirst(request, caches_.archive));
-  }
-  // The index's other files are named by their content or fixed per build.
-  else if (path.startsWith('pagefind/')) event.respondWith(cacheFirst(request, caches_.archive));
-  else if (path.startsWith('assets/')) event.respondWith(cacheFirst(request, caches_.shell));
-  else event.respondWith(networkFirst(request, caches_.pages));
+  event.respondWith(request.mode === 'navigate' ? navigate(event) : subresource(event));
 });
-
-async function saveArchive(reply: (message: ArchiveMessage) => void): Promise<void> {
-  try {
-    const manifestUrl = new URL(ARCHIVE_MANIFEST, scope).href;
-    const manifestResponse = await fetch(manifestUrl, { cache: 'no-cache' });
-    if (!manifestResponse.ok) throw new Error(`${manifestResponse.status} for ${ARCHIVE_MANIFEST}`);
-    const manifest = (await manifestResponse.clone().json()) as ArchiveManifest;
-    if (manifest.version !== SW_VERSION) {
-      reply({ type: 'outdated' });
-      return;
-    }
-    const cache = await caches.open(caches_.archive);
-    const queue = [...manifest.files];
-    let done = 0;
-    reply({ type: 'progress', bytes: 0, total: manifest.bytes });
-    const download = async (): Promise<void> => {
-      for (let file = queue.shift(); file; file = queue.shift()) {
-        const url = new URL(file.path, scope).href;
-        const response = await fetch(url, { cache: 'no-cache' });
-        if (!response.ok) throw new Error(`${response.status} for ${file.path}`);
-        await cache.put(url, response);
-        done += file.bytes;
-        reply({ type: 'progress', bytes: done, total: manifest.bytes });
-      }
-    };
-    await Promise.all(Array.from({ length: DOWNLOADS_AT_ONCE }, download));
-    // The search page reads the summary to offer (and, offline, to show) the saved copy.
-    const summaryUrl = new URL(ARCHIVE_SUMMARY, scope).href;
-    const summary = await fetch(summaryUrl, { cache: 'no-cache' });
-    if (summary.ok) await cache.put(summaryUrl, summary);
-    // Last, so that a saved manifest means a complete archive.
-    await cache.put(manifestUrl, manifestResponse);
-    reply({ type: 'saved' });
-  } catch (error) {
-    reply({ type: 'failed', reason: error instanceof Error ? error.message : String(error) });
-  }
-}
 
 worker.addEventListener('message', (event) => {
   const port = event.ports[0];
-  if (!port || (event.data as { type?: unknown } | null)?.type !== 'save-archive') return;
-  event.waitUntil(saveArchive((message) => port.postMessage(message)));
+  const message = event.data as PanelRequest | null;
+  if (!port || !message) return;
+  const reply = (answer: ArchiveMessage): void => port.postMessage(answer);
+  if (message.type === 'save' && (message.kind === 'full' || message.kind === 'search')) {
+    event.waitUntil(saveCopy(context, message.kind, reply));
+  } else if (message.type === 'status') {
+    event.waitUntil((async () => {
+      // Read here rather than by the page: offline, a failed fetch is the worker's, not a page error.
+      const summary = await fetch(new URL(ARCHIVE_SUMMARY, scope).href, { cache: 'no-cache' })
+        .then((response) => (response.ok ? (response.json() as Promise<ArchiveSummary>) : undefined), () => undefined);
+      const saved = await savedCopy(store);
+      // The cost of an update, when there is one: the live manifest is read only then.
+      const update = saved && summary && saved.version !== summary.version ? await copyCost(context) : undefined;
+      reply({ type: 'status', saved: saved && { version: saved.version, kind: saved.kind, savedAt: saved.savedAt }, summary, cost: update?.cost });
+    })());
+  }
 });

@@ -6,10 +6,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheNames, copyKey } from '../../assets/js/cache-names.ts';
 import { STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { startStaticServer, type RunningServer } from '../../scripts/lib/serve/static-server.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { activateNewestWorker } from '../support/service-worker.ts';
 import { createFixtureSite, makeArticles, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
 
 const PREFIX = '/news/';
@@ -244,15 +246,18 @@ describe('offline', () => {
 });
 
 describe('a new build', () => {
-  it('replaces the service worker and deletes the old caches', async () => {
+  it('replaces the service worker, and keeps the saved copy until a newer one is complete', async () => {
     const visitor = await browser.newContext();
     const page = await newPage(visitor);
-    await page.goto(server.url);
+    await page.goto(`${server.url}search/`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    const cacheVersions = (): Promise<string[]> =>
-      page.evaluate(async () => [...new Set((await caches.keys()).map((name) => name.split(':')[2] ?? ''))]);
+    await page.getByRole('button', { name: STRINGS.offlineSave }).click();
+    await page.waitForFunction((saved) => document.querySelector('[data-offline-status]')?.textContent === saved, STRINGS.offlineSaved);
+    const names = cacheNames(PREFIX);
+    const savedVersion = (): Promise<string | undefined> => page.evaluate(async ([copies, key]) =>
+      ((await (await (await caches.open(copies)).match(key))?.json()) as { version: string } | undefined)?.version, [names.copies, copyKey(server.url)] as const);
     const before = (JSON.parse(await site.read('offline-archive.json')) as { version: string }).version;
-    await expect.poll(cacheVersions, { timeout: 10_000 }).toEqual([before]);
+    expect(await savedVersion()).toBe(before);
 
     await writeFile(join(site.contentDir, 'articles/2017/07/f00000000000000a.md'),
       renderArticleDocument(article('f00000000000000a', 'خبر جديد', ['نص جديد.']).frontMatter, ['نص جديد.']));
@@ -260,9 +265,15 @@ describe('a new build', () => {
     const after = (JSON.parse(await site.read('offline-archive.json')) as { version: string }).version;
     expect(after).not.toBe(before);
 
-    // The browser looks for a new sw.js on navigation; the new worker takes over at once.
-    await page.reload();
-    await expect.poll(cacheVersions, { timeout: 10_000 }).toEqual([after]);
+    // The browser looks for a new sw.js on navigation; the new worker takes over at once
+    // and drops the old one's caches, but not the saved copy.
+    await page.goto(`${server.url}search/`);
+    await activateNewestWorker(page);
+    expect((await page.evaluate(() => caches.keys())).sort()).toEqual(Object.values(names).sort());
+    expect(await savedVersion()).toBe(before);
+    await page.getByRole('button', { name: STRINGS.offlineSave }).click();
+    await page.waitForFunction((saved) => document.querySelector('[data-offline-status]')?.textContent === saved, STRINGS.offlineSaved);
+    expect(await savedVersion()).toBe(after);
     await visitor.close();
   });
 });

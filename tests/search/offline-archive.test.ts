@@ -1,8 +1,10 @@
 // The offline copy's list and version: a function of the listed paths and their bytes, the
-// same whether the bytes' hashes come from the build engine or from reading the files.
+// same whether the bytes' hashes come from the build engine or from reading the files; each
+// file with the content hash an update compares.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { archiveHash } from '../../assets/js/archive-plan.ts';
 import { hashBytes, type FileHash } from '../../scripts/lib/search/file-hashes.ts';
 import { offlineFiles, type OfflineArchiveInput } from '../../scripts/lib/search/offline-archive.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
@@ -48,17 +50,27 @@ const input = (siteDir: string, more: Partial<OfflineArchiveInput> = {}): Offlin
 });
 
 describe('offlineFiles', () => {
-  it('lists the shell, then the index and the pages with their sizes', async () => {
+  it('lists the shell, then the search part (pages, assets, index) and the articles, with sizes and content hashes', async () => {
     const { shell, manifest } = await offlineFiles(input(await writeSite(SITE)));
-    expect(shell).toEqual(['', 'search/', 'assets/css/site.css', 'assets/js/search.js']);
-    expect(manifest.files).toEqual([
-      { path: 'pagefind/2017-q2/pagefind-entry.json', bytes: 7 }, { path: 'pagefind/pagefind-entry.json', bytes: 2 },
-      { path: 'pagefind/search-shards.json', bytes: 13 },
-      { path: 'articles/a/', bytes: Buffer.byteLength(SITE['articles/a/index.html']!) },
-      { path: 'articles/b/', bytes: Buffer.byteLength(SITE['articles/b/index.html']!) },
+    const hashOf = (path: string): string => archiveHash(hashBytes(Buffer.from(SITE[path]!)).sha256);
+    expect(shell).toEqual(['index.html', 'search/index.html', 'assets/css/site.css', 'assets/js/search.js']
+      .map((file) => ({ path: file.replace('index.html', ''), bytes: Buffer.byteLength(SITE[file]!), hash: hashOf(file) })));
+    expect(manifest.files.map((file) => file.path)).toEqual([
+      'search/', 'assets/css/site.css', 'assets/js/search.js',
+      'pagefind/2017-q2/pagefind-entry.json', 'pagefind/pagefind-entry.json', 'pagefind/search-shards.json',
+      'articles/a/', 'articles/b/',
     ]);
+    expect(manifest.files.find((file) => file.path === 'articles/b/')).toEqual({ path: 'articles/b/', bytes: Buffer.byteLength(SITE['articles/b/index.html']!), hash: hashOf('articles/b/index.html') });
+    expect(manifest.searchFiles).toBe(6);
+    expect(manifest.searchBytes).toBe(manifest.files.slice(0, 6).reduce((sum, file) => sum + file.bytes, 0));
     expect(manifest.bytes).toBe(manifest.files.reduce((sum, file) => sum + file.bytes, 0));
     expect(manifest.version).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('puts the offline page in the shell and the search part when the site has one', async () => {
+    const { shell, manifest } = await offlineFiles(input(await writeSite({ ...SITE, 'offline/index.html': '<h1>غير محفوظة</h1>' })));
+    expect(shell.map((file) => file.path)).toContain('offline/');
+    expect(manifest.files.slice(0, manifest.searchFiles).map((file) => file.path)).toContain('offline/');
   });
 
   it('gives the same version from the engine\'s hashes as from the files themselves', async () => {
@@ -93,7 +105,7 @@ describe('offlineFiles', () => {
     const hashes = await hashesOf(siteDir);
     hashes.set('assets/css/site.css', hashBytes(Buffer.from('something else')));
     const withHashes = await offlineFiles(input(siteDir, { assetsDir, knownHashes: hashes }));
-    expect(withHashes.shell).toEqual(['', 'search/', 'assets/css/site.css', 'assets/js/print.js']);
+    expect(withHashes.shell.map((file) => file.path)).toEqual(['', 'search/', 'assets/css/site.css', 'assets/js/print.js']);
     expect(withHashes).toEqual(await offlineFiles(input(siteDir, { assetsDir })));
   });
 });

@@ -121,10 +121,10 @@ describe('the offline archive', () => {
   });
 
   it('is summed up for the search page in a small file that does not grow with the archive', async () => {
-    const summary = JSON.parse(await site.read('offline-archive-summary.json')) as { version: string; bytes: number; files: number };
-    expect(summary).toEqual({ version: manifest.version, bytes: manifest.bytes, files: manifest.files.length });
+    const summary = JSON.parse(await site.read('offline-archive-summary.json')) as { version: string; bytes: number; searchBytes: number; files: number };
+    expect(summary).toEqual({ version: manifest.version, bytes: manifest.bytes, searchBytes: manifest.searchBytes, files: manifest.files.length });
     expect(Buffer.byteLength(await site.read('offline-archive-summary.json'))).toBeLessThan(120);
-    expect(await site.read('assets/js/search.js')).toContain('offline-archive-summary.json');
+    expect(await site.read('sw.js')).toContain('offline-archive-summary.json');
   });
 
   it('gives the service worker its version', async () => {

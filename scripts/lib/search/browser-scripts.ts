@@ -1,12 +1,15 @@
 // Builds the site's TypeScript for the browser (assets/js/*.ts) into plain scripts with
 // esbuild: the search page and the service worker's registration under assets/js/, the
 // service worker itself at the site root (its scope is the whole site), with the build's
-// version and shell written in. esbuild hands the bytes back and each file is replaced by
+// version and shell written in, and the page script with the site's digits (for the date
+// of an offline copy). esbuild hands the bytes back and each file is replaced by
 // rename, never written into: the site folder's files may be hard links to the live site's.
 
 import { join, relative, sep } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import type { ArchiveFile } from '../../../assets/js/cache-names.ts';
+import type { NumberingSystem } from '../arabic/format-date.ts';
 import { hashBytes, type FileHash } from './file-hashes.ts';
 
 const SOURCE_DIR = join(import.meta.dirname, '../../../assets/js');
@@ -25,17 +28,23 @@ async function buildInto(siteDir: string, options: BuildOptions): Promise<Map<st
   return written;
 }
 
-/** assets/js/search.js (an ES module) and assets/js/offline.js (a classic script). */
-export async function writePageScripts(siteDir: string): Promise<Map<string, FileHash>> {
+/**
+ * assets/js/search.js (an ES module) and assets/js/offline.js (a classic script, on every
+ * page: it says when a page is an offline copy, in the site's digits).
+ */
+export async function writePageScripts(siteDir: string, numberingSystem: NumberingSystem): Promise<Map<string, FileHash>> {
   const outdir = join(siteDir, 'assets/js');
   return new Map([
     ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'search.ts')], outdir, format: 'esm' }),
-    ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'offline.ts')], outdir, format: 'iife' }),
+    ...await buildInto(siteDir, {
+      entryPoints: [join(SOURCE_DIR, 'offline.ts')], outdir, format: 'iife',
+      define: { SITE_NUMBERING_SYSTEM: JSON.stringify(numberingSystem) },
+    }),
   ]);
 }
 
 /** sw.js at the site root, for this build's version and shell; returns its hash. */
-export async function writeServiceWorker(siteDir: string, version: string, shell: readonly string[]): Promise<Map<string, FileHash>> {
+export async function writeServiceWorker(siteDir: string, version: string, shell: readonly ArchiveFile[]): Promise<Map<string, FileHash>> {
   return buildInto(siteDir, {
     entryPoints: [join(SOURCE_DIR, 'service-worker.ts')],
     outfile: join(siteDir, 'sw.js'),

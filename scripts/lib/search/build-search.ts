@@ -55,13 +55,13 @@ async function writeJson(siteDir: string, path: string, value: unknown): Promise
  * `assetsDir`: where /assets/ is read from to version the offline copy; the output's own by
  * default, the source folder under the dev server (which does not copy it).
  */
-export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language'>, assetsDir?: string, options: SearchBuildOptions = {}): Promise<SearchBuildResult> {
+export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'numberingSystem'>, assetsDir?: string, options: SearchBuildOptions = {}): Promise<SearchBuildResult> {
   const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes });
-  const scripts = await writePageScripts(siteDir);
+  const scripts = await writePageScripts(siteDir, site.numberingSystem);
   // What is known of the site's files: the engine's hashes, then what this step wrote or read.
   const knownHashes = new Map([...(options.fileHashes ?? []), ...index.fileHashes, ...scripts]);
   const { shell, manifest } = await offlineFiles({ siteDir, pages: index.pages, indexFiles: index.bundleFiles, assetsDir, knownHashes });
-  const summary: ArchiveSummary = { version: manifest.version, bytes: manifest.bytes, files: manifest.files.length };
+  const summary: ArchiveSummary = { version: manifest.version, bytes: manifest.bytes, searchBytes: manifest.searchBytes, files: manifest.files.length };
   const written = new Map([
     ...index.bundleFiles.map((path) => [path, index.fileHashes.get(path) as FileHash] as const),
     ...scripts,

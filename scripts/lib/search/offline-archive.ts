@@ -1,17 +1,20 @@
 // What the offline copy of the site is made of: the shell the service worker keeps from
-// its install, and the archive «save for offline search» downloads (the search index and
-// every article), with their sizes and a version derived from their content only.
+// its install, and the archive «save for offline search» downloads (its search part: the
+// search and offline pages, the assets and the index; then every article), each file with
+// its size and content hash, so that an update downloads only what changed, and a version
+// derived from their content only.
 
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { walkFiles } from '../fs/walk-files.ts';
-import type { ArchiveManifest } from '../../../assets/js/cache-names.ts';
+import { archiveHash } from '../../../assets/js/archive-plan.ts';
+import type { ArchiveFile, ArchiveManifest } from '../../../assets/js/cache-names.ts';
 import { hashFileSync, type FileHash } from './file-hashes.ts';
 
 export interface OfflineFiles {
-  /** Kept from install: the home and search pages and every asset (CSS, fonts, scripts). */
-  shell: string[];
+  /** Kept from install: the home, search and offline pages and every asset (CSS, fonts, scripts). */
+  shell: ArchiveFile[];
   manifest: ArchiveManifest;
 }
 
@@ -35,6 +38,9 @@ export interface OfflineArchiveInput {
 }
 
 const asPosix = (path: string): string => path.split(sep).join('/');
+
+/** The pages of the shell and of the copy's search part besides the home page. */
+const SEARCH_PAGES = ['search/', 'offline/'];
 
 /**
  * The version of a list of files: a hash of each path, size and content hash, in order. It
@@ -76,10 +82,20 @@ export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineF
     return (await stat(file).catch(() => undefined))?.isFile() ?? false;
   };
 
-  const shell: string[] = [];
-  for (const path of ['', 'search/', ...assets]) if (await exists(path)) shell.push(path);
-  const archive = [...input.indexFiles, ...input.pages.map((url) => url.replace(/^\//, ''))].map(hashOf);
-  const version = archiveVersion([...shell.map(hashOf), ...archive]);
-  const files = archive.map(({ path, bytes }) => ({ path, bytes }));
-  return { shell, manifest: { version, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files } };
+  const shellPaths: string[] = [];
+  for (const path of ['', ...SEARCH_PAGES, ...assets]) if (await exists(path)) shellPaths.push(path);
+  const shellHashes = shellPaths.map(hashOf);
+  // The search part is the shell without the home page (which changes with every article),
+  // then the index: what the offline search page needs, all of one build.
+  const index = input.indexFiles.map(hashOf);
+  const search = [...shellHashes.filter((file) => file.path !== ''), ...index];
+  const articles = input.pages.map((url) => hashOf(url.replace(/^\//, '')));
+  const version = archiveVersion([...shellHashes, ...index, ...articles]);
+  const entry = ({ path, bytes, sha256 }: { path: string } & FileHash): ArchiveFile => ({ path, bytes, hash: archiveHash(sha256) });
+  const files = [...search, ...articles].map(entry);
+  const sum = (list: readonly ArchiveFile[]): number => list.reduce((total, file) => total + file.bytes, 0);
+  return {
+    shell: shellHashes.map(entry),
+    manifest: { version, bytes: sum(files), searchBytes: sum(files.slice(0, search.length)), searchFiles: search.length, files },
+  };
 }

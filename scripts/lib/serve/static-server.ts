@@ -33,6 +33,11 @@ export interface StaticServerOptions {
   injectIntoHtml?: string;
   /** Handlers for paths outside the site (the preview's reload events). */
   extraRoutes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void>;
+  /**
+   * Called with every request before it is answered, which waits for it: browser tests log
+   * what the service worker downloads, and hold a download to act while it is under way.
+   */
+  onRequest?: (request: IncomingMessage, pathname: string) => void | Promise<void>;
 }
 
 export interface RunningServer {
@@ -56,6 +61,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const prefix = `/${(options.pathPrefix ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    await options.onRequest?.(request, pathname);
     const route = options.extraRoutes?.[pathname];
     if (route) { route(request, response); return; }
     let file: string | undefined;

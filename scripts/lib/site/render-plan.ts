@@ -15,7 +15,7 @@ import { newsSitemapArticles, sitemapEntries, sitemapFiles } from './sitemaps.ts
 
 /** Each family is one template under content/, paginating over plan.<family>. */
 export const FAMILIES = [
-  'article', 'list', 'archive', 'sectionsIndex', 'tagsIndex', 'subscribe', 'searchPage', 'notFound',
+  'article', 'list', 'archive', 'sectionsIndex', 'tagsIndex', 'subscribe', 'searchPage', 'offlinePage', 'notFound',
   'robots', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'feedStyle', 'sitemapFiles', 'newsSitemap',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -72,6 +72,8 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   add('sectionsIndex', '/sections/', { sections: index.sections.map(({ name, path, count }) => ({ name, path, count })), total: index.articles.length });
   add('tagsIndex', '/tags/', { tags: index.tags });
   add('searchPage', '/search/', { sections: index.sections.map(({ name }) => ({ name })), years: index.archive.map(({ year }) => ({ year })) });
+  // What the service worker shows offline for a page never saved: part of the offline shell.
+  add('offlinePage', '/offline/');
   add('notFound', '/404.html');
   add('robots', '/robots.txt');
 

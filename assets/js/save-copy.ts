@@ -1,0 +1,102 @@
+// Saving and updating the offline copy, in the service worker: downloads only the files whose
+// content hash the store lacks, checks each against the live manifest, and only when all are
+// stored makes the new copy the saved one. Until then the older copy stays whole and is
+// what offline reading and search use; an interrupted update keeps what it downloaded.
+
+import { copyFiles, filesToDownload, hashesToKeep, totalBytes } from './archive-plan.ts';
+import { ARCHIVE_MANIFEST, isLegacyArchive, type ArchiveFile, type ArchiveManifest, type ArchiveMessage, type CopyKind } from './cache-names.ts';
+import { downloadFile, hasFile, keepOnly, OutdatedError, recordCopy, savedCopy, type Store } from './copy-store.ts';
+
+export interface SaveContext {
+  store: Store;
+  /** This worker's build version: a copy is saved only from the build the worker belongs to. */
+  version: string;
+  /** The shell this worker installed: its files are stored already. */
+  shell: readonly ArchiveFile[];
+  /** The reader's clock, for the copy's saved time. */
+  now: () => Date;
+}
+
+const DOWNLOADS_AT_ONCE = 4;
+
+async function liveManifest(store: Store): Promise<ArchiveManifest> {
+  const response = await fetch(new URL(ARCHIVE_MANIFEST, store.scope).href, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${response.status} for ${ARCHIVE_MANIFEST}`);
+  return (await response.json()) as ArchiveManifest;
+}
+
+/** The files a copy of `kind` still needs from the site: those the store has no file for. */
+async function missingFiles(context: SaveContext, manifest: ArchiveManifest, kind: CopyKind): Promise<ArchiveFile[]> {
+  const saved = await savedCopy(context.store);
+  // The saved copy's and the shell's files are stored; others only may be (an interrupted update's).
+  const stored = hashesToKeep(saved ? copyFiles(saved.manifest, saved.kind) : [], context.shell);
+  const candidates = filesToDownload(copyFiles(manifest, kind), stored);
+  const present = await Promise.all(candidates.map((file) => hasFile(context.store, file.hash)));
+  return candidates.filter((_, index) => !present[index]);
+}
+
+/** What saving each kind of copy would download now; undefined offline. */
+export async function copyCost(context: SaveContext): Promise<{ cost: Record<CopyKind, number> } | undefined> {
+  try {
+    const manifest = await liveManifest(context.store);
+    const [full, search] = await Promise.all([missingFiles(context, manifest, 'full'), missingFiles(context, manifest, 'search')]);
+    return { cost: { full: totalBytes(full), search: totalBytes(search) } };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Downloads the files, a few at a time; the first failure stops every download. */
+async function downloadAll(context: SaveContext, files: readonly ArchiveFile[], savedAt: string, progress: (bytes: number) => void): Promise<void> {
+  const queue = [...files];
+  let done = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    for (let file = queue.shift(); file && !failed; file = queue.shift()) {
+      try {
+        await downloadFile(context.store, file, savedAt);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      done += file.bytes;
+      progress(done);
+    }
+  };
+  await Promise.all(Array.from({ length: DOWNLOADS_AT_ONCE }, worker));
+}
+
+let running: Promise<void> = Promise.resolve();
+
+/** Saves (or updates to) the live copy of `kind`; one save at a time, in the order asked. */
+export function saveCopy(context: SaveContext, kind: CopyKind, reply: (message: ArchiveMessage) => void): Promise<void> {
+  running = running.then(() => save(context, kind, reply));
+  return running;
+}
+
+async function save(context: SaveContext, kind: CopyKind, reply: (message: ArchiveMessage) => void): Promise<void> {
+  try {
+    const manifest = await liveManifest(context.store);
+    if (manifest.version !== context.version) {
+      reply({ type: 'outdated' });
+      return;
+    }
+    const missing = await missingFiles(context, manifest, kind);
+    const total = totalBytes(missing);
+    reply({ type: 'progress', bytes: 0, total });
+    const savedAt = context.now().toISOString();
+    await downloadAll(context, missing, savedAt, (bytes) => reply({ type: 'progress', bytes, total }));
+    // A newer worker's clean-up may have run meanwhile: record only a copy whose files are all there.
+    const stored = await Promise.all(missing.map((file) => hasFile(context.store, file.hash)));
+    if (stored.includes(false)) throw new Error('a downloaded file is no longer stored');
+    await recordCopy(context.store, manifest, kind, savedAt);
+    // Only now may the older copy's files and an older worker's archive go.
+    const legacy = (await caches.keys()).filter((name) => isLegacyArchive(name, new URL(context.store.scope).pathname));
+    await Promise.all(legacy.map((name) => caches.delete(name)));
+    await keepOnly(context.store, hashesToKeep(copyFiles(manifest, kind), context.shell));
+    reply({ type: 'saved', copy: { version: manifest.version, kind, savedAt } });
+  } catch (error) {
+    if (error instanceof OutdatedError) reply({ type: 'outdated' });
+    else reply({ type: 'failed', reason: error instanceof Error ? error.message : String(error) });
+  }
+}

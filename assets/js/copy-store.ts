@@ -60,17 +60,16 @@ export async function hasFile(store: Store, hash: string): Promise<boolean> {
  * request's (one stored file may serve two paths with the same bytes). `offlineSince`: the
  * time to tell the page it is an offline copy from (OFFLINE_TIMING).
  */
-export async function fileResponse(store: Store, hash: string, offlineSince?: string, status = 200): Promise<Response | undefined> {
+export async function fileResponse(store: Store, hash: string, offlineSince?: string): Promise<Response | undefined> {
   const stored = await (await caches.open(store.names.files)).match(fileKey(store.scope, hash));
-  if (!stored) return undefined;
-  return withOfflineTiming(stored, offlineSince ?? undefined, status);
+  return stored && withOfflineTiming(stored, offlineSince);
 }
 
 /** A copy of `response` that tells the page, if `since` is given, that it is an offline copy from then. */
-export function withOfflineTiming(response: Response, since: string | undefined, status = response.status): Response {
+export function withOfflineTiming(response: Response, since: string | undefined): Response {
   const headers = new Headers(response.headers);
   if (since) headers.set('server-timing', `${OFFLINE_TIMING};desc="${since}"`);
-  return new Response(response.body, { status, statusText: status === response.status ? response.statusText : '', headers });
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
@@ -83,7 +82,9 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
  * ones the manifest lists: a copy is all of one published version (OutdatedError otherwise).
  */
 export async function downloadFile(store: Store, file: ArchiveFile, savedAt: string): Promise<void> {
-  const response = await fetch(new URL(file.path, store.scope).href, { cache: 'no-cache' });
+  // Past the HTTP cache: the file is kept here, not twice, and a page opened meanwhile at the
+  // same URL is not made to wait for the download (the HTTP cache locks an entry being written).
+  const response = await fetch(new URL(file.path, store.scope).href, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${response.status} for ${file.path}`);
   const bytes = await response.arrayBuffer();
   if (archiveHash(await sha256Hex(bytes)) !== file.hash) throw new OutdatedError(file.path);

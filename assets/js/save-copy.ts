@@ -20,7 +20,7 @@ export interface SaveContext {
 const DOWNLOADS_AT_ONCE = 4;
 
 async function liveManifest(store: Store): Promise<ArchiveManifest> {
-  const response = await fetch(new URL(ARCHIVE_MANIFEST, store.scope).href, { cache: 'no-cache' });
+  const response = await fetch(new URL(ARCHIVE_MANIFEST, store.scope).href, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${response.status} for ${ARCHIVE_MANIFEST}`);
   return (await response.json()) as ArchiveManifest;
 }

@@ -103,18 +103,18 @@ function withoutQuery(request: Request): string {
 }
 
 /** A file of the saved copy, if it holds the path. */
-async function fromCopy(path: string, offline: boolean, status = 200): Promise<{ response: Response; version: string } | undefined> {
+async function fromCopy(path: string, offline: boolean): Promise<{ response: Response; version: string } | undefined> {
   const copy = await savedCopy(store);
   const hash = copy?.byPath.get(path);
   if (!copy || !hash) return undefined;
-  const response = await fileResponse(store, hash, offline ? copy.savedAt : undefined, status);
+  const response = await fileResponse(store, hash, offline ? copy.savedAt : undefined);
   return response ? { response, version: copy.version } : undefined;
 }
 
-async function fromShell(path: string, offline: boolean, status = 200): Promise<Response | undefined> {
+async function fromShell(path: string, offline: boolean): Promise<Response | undefined> {
   const hash = shellByPath.get(path);
   if (!hash) return undefined;
-  const response = await fileResponse(store, hash, undefined, status);
+  const response = await fileResponse(store, hash);
   if (!response || !offline) return response;
   return withOfflineTiming(response, response.headers.get(SAVED_AT_HEADER) ?? undefined);
 }
@@ -151,7 +151,8 @@ async function navigate(event: FetchEvent): Promise<Response> {
     if (shell) return shell;
     const legacy = await fromLegacy(request);
     if (legacy) return legacy;
-    const offlinePage = (await fromShell(OFFLINE_PAGE, false, 503)) ?? (await fromCopy(OFFLINE_PAGE, false, 503))?.response;
+    // Status 200: a 503 would be reported in the page's console as a failed load.
+    const offlinePage = (await fromShell(OFFLINE_PAGE, false)) ?? (await fromCopy(OFFLINE_PAGE, false))?.response;
     if (offlinePage) return offlinePage;
     throw error;
   }
@@ -200,7 +201,7 @@ worker.addEventListener('message', (event) => {
   } else if (message.type === 'status') {
     event.waitUntil((async () => {
       // Read here rather than by the page: offline, a failed fetch is the worker's, not a page error.
-      const summary = await fetch(new URL(ARCHIVE_SUMMARY, scope).href, { cache: 'no-cache' })
+      const summary = await fetch(new URL(ARCHIVE_SUMMARY, scope).href, { cache: 'no-store' })
         .then((response) => (response.ok ? (response.json() as Promise<ArchiveSummary>) : undefined), () => undefined);
       const saved = await savedCopy(store);
       // The cost of an update, when there is one: the live manifest is read only then.

@@ -51,8 +51,18 @@ export async function recordCopy(store: Store, manifest: ArchiveManifest, kind: 
   loaded = undefined;
 }
 
-export async function hasFile(store: Store, hash: string): Promise<boolean> {
-  return (await (await caches.open(store.names.files)).match(fileKey(store.scope, hash))) !== undefined;
+/** Beyond this many candidates, one listing of the store beats a look-up each. */
+const FEW = 64;
+
+/** Which of the files' hashes the store holds. */
+export async function storedHashes(store: Store, files: readonly ArchiveFile[]): Promise<Set<string>> {
+  const cache = await caches.open(store.names.files);
+  if (files.length > FEW) {
+    const prefix = fileKey(store.scope, '');
+    return new Set((await cache.keys()).map((request) => request.url.slice(prefix.length)));
+  }
+  const present = await Promise.all(files.map(async (file) => (await cache.match(fileKey(store.scope, file.hash))) !== undefined));
+  return new Set(files.filter((_, index) => present[index]).map((file) => file.hash));
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import { copyFiles, filesToDownload, hashesToKeep, totalBytes } from './archive-plan.ts';
 import { ARCHIVE_MANIFEST, isLegacyArchive, type ArchiveFile, type ArchiveManifest, type ArchiveMessage, type CopyKind } from './cache-names.ts';
-import { downloadFile, hasFile, keepOnly, OutdatedError, recordCopy, savedCopy, type Store } from './copy-store.ts';
+import { downloadFile, keepOnly, OutdatedError, recordCopy, savedCopy, storedHashes, type Store } from './copy-store.ts';
 
 export interface SaveContext {
   store: Store;
@@ -31,8 +31,8 @@ async function missingFiles(context: SaveContext, manifest: ArchiveManifest, kin
   // The saved copy's and the shell's files are stored; others only may be (an interrupted update's).
   const stored = hashesToKeep(saved ? copyFiles(saved.manifest, saved.kind) : [], context.shell);
   const candidates = filesToDownload(copyFiles(manifest, kind), stored);
-  const present = await Promise.all(candidates.map((file) => hasFile(context.store, file.hash)));
-  return candidates.filter((_, index) => !present[index]);
+  const present = await storedHashes(context.store, candidates);
+  return candidates.filter((file) => !present.has(file.hash));
 }
 
 /** What saving each kind of copy would download now; undefined offline. */
@@ -66,7 +66,27 @@ async function downloadAll(context: SaveContext, files: readonly ArchiveFile[], 
   await Promise.all(Array.from({ length: DOWNLOADS_AT_ONCE }, worker));
 }
 
+// Saves and clean-ups run one at a time: a clean-up never deletes what a save just downloaded.
 let running: Promise<void> = Promise.resolve();
+
+/**
+ * Stores the shell files the store lacks (at install, only those the build changed; again at
+ * activation, in case an older worker's clean-up removed some meanwhile).
+ */
+export async function storeShell(context: SaveContext): Promise<void> {
+  const savedAt = context.now().toISOString();
+  const stored = await storedHashes(context.store, context.shell);
+  for (const file of filesToDownload(context.shell, stored)) await downloadFile(context.store, file, savedAt);
+}
+
+/** Deletes the stored files neither the saved copy nor this worker's shell holds, after any save under way. */
+export function collectGarbage(context: SaveContext): Promise<void> {
+  running = running.then(async () => {
+    const saved = await savedCopy(context.store);
+    await keepOnly(context.store, hashesToKeep(context.shell, saved ? copyFiles(saved.manifest, saved.kind) : []));
+  }).catch(() => undefined);
+  return running;
+}
 
 /** Saves (or updates to) the live copy of `kind`; one save at a time, in the order asked. */
 export function saveCopy(context: SaveContext, kind: CopyKind, reply: (message: ArchiveMessage) => void): Promise<void> {
@@ -87,8 +107,8 @@ async function save(context: SaveContext, kind: CopyKind, reply: (message: Archi
     const savedAt = context.now().toISOString();
     await downloadAll(context, missing, savedAt, (bytes) => reply({ type: 'progress', bytes, total }));
     // A newer worker's clean-up may have run meanwhile: record only a copy whose files are all there.
-    const stored = await Promise.all(missing.map((file) => hasFile(context.store, file.hash)));
-    if (stored.includes(false)) throw new Error('a downloaded file is no longer stored');
+    const stored = await storedHashes(context.store, missing);
+    if (missing.some((file) => !stored.has(file.hash))) throw new Error('a downloaded file is no longer stored');
     await recordCopy(context.store, manifest, kind, savedAt);
     // Only now may the older copy's files and an older worker's archive go.
     const legacy = (await caches.keys()).filter((name) => isLegacyArchive(name, new URL(context.store.scope).pathname));

@@ -4,13 +4,13 @@
 // build's worker keeps the reader's saved copy until a newer one is complete; a page served
 // from a copy is served with the rest of that copy, never a mix of two builds.
 
-import { copyFiles, hashesByPath, hashesToKeep } from './archive-plan.ts';
+import { hashesByPath } from './archive-plan.ts';
 import {
   ARCHIVE_SUMMARY, cacheNames, cachePrefix, isLegacyArchive, SAVED_AT_HEADER,
   type ArchiveFile, type ArchiveMessage, type ArchiveSummary, type PanelRequest,
 } from './cache-names.ts';
-import { downloadFile, fileResponse, hasFile, keepOnly, openStore, savedCopy, withOfflineTiming } from './copy-store.ts';
-import { copyCost, saveCopy, type SaveContext } from './save-copy.ts';
+import { fileResponse, openStore, savedCopy, withOfflineTiming } from './copy-store.ts';
+import { collectGarbage, copyCost, saveCopy, storeShell, type SaveContext } from './save-copy.ts';
 
 // Written in by the build (scripts/lib/search/browser-scripts.ts).
 declare const SW_VERSION: string;
@@ -47,27 +47,23 @@ const OFFLINE_PAGE = 'offline/';
 worker.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     // Only the shell files this build changed: the others are stored by their hash already.
-    const savedAt = context.now().toISOString();
-    for (const file of SW_SHELL) {
-      if (!(await hasFile(store, file.hash))) await downloadFile(store, file, savedAt);
-    }
+    await storeShell(context);
     await worker.skipWaiting();
   })());
 });
 
 worker.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    // Older workers' caches go (their shells and visited pages: per build then), except a
-    // saved archive, which stays until a newer copy is complete.
+    // Older workers' caches (before the copy outlived builds) go, except a saved archive,
+    // which stays until a newer copy is complete.
     const own = new Set(Object.values(names));
-    const names_ = await caches.keys();
-    await Promise.all(names_
+    await Promise.all((await caches.keys())
       .filter((name) => name.startsWith(cachePrefix(scopePath)) && !own.has(name) && !isLegacyArchive(name, scopePath))
       .map((name) => caches.delete(name)));
-    const saved = await savedCopy(store);
-    await keepOnly(store, hashesToKeep(SW_SHELL, saved ? copyFiles(saved.manifest, saved.kind) : []));
     await worker.clients.claim();
   })());
+  // Not part of the activation, which pages' requests wait for: the older shells' files go.
+  void storeShell(context).catch(() => undefined).then(() => collectGarbage(context));
 });
 
 /**
@@ -124,17 +120,26 @@ async function fromLegacy(request: Request): Promise<Response | undefined> {
   return caches.match(request, { ignoreSearch: true });
 }
 
+/** Visited pages kept for reading offline, the most recently visited. */
+const VISITED_PAGES_KEPT = 300;
+
+/** Keeps a page as the reader saw it, with when; the oldest visits beyond the limit go. */
+async function keepVisited(request: Request, response: Response): Promise<void> {
+  const headers = new Headers(response.headers);
+  headers.set(SAVED_AT_HEADER, context.now().toISOString());
+  const pages = await caches.open(names.pages);
+  // A put replaces the entry and puts it last: keys() runs from the least recently visited.
+  await pages.put(withoutQuery(request), new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+  const visited = await pages.keys();
+  await Promise.all(visited.slice(0, Math.max(0, visited.length - VISITED_PAGES_KEPT)).map((key) => pages.delete(key)));
+}
+
 async function navigate(event: FetchEvent): Promise<Response> {
   const { request } = event;
   const path = pathOf(request);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic') {
-      const headers = new Headers(response.headers);
-      headers.set(SAVED_AT_HEADER, context.now().toISOString());
-      const copy = new Response(response.clone().body, { status: response.status, statusText: response.statusText, headers });
-      await (await caches.open(names.pages)).put(withoutQuery(request), copy);
-    }
+    if (response.ok && response.type === 'basic') event.waitUntil(keepVisited(request, response.clone()).catch(() => undefined));
     pinned.delete(event.resultingClientId);
     return response;
   } catch (error) {

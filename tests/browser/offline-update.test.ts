@@ -137,6 +137,11 @@ describe('an offline copy that survives publishing', () => {
     expect(await page.locator('[data-offline-copy]').innerText()).toBe(fillPlaceholders(STRINGS.offlineCopyCurrent, { date: date(firstSave.savedAt) }));
 
     await reader.setOffline(true);
+    // Offline, the panel says what is saved and offers nothing to download.
+    await page.goto(`${server.url}search/`);
+    await page.locator('[data-offline-copy]').waitFor();
+    expect(await page.locator('[data-offline-copy]').innerText()).toBe(fillPlaceholders(STRINGS.offlineCopySaved, { date: date(firstSave.savedAt) }));
+    expect(await page.getByRole('button', { name: STRINGS.offlineSave }).isVisible()).toBe(false);
     expect(await offlineSearch(page, OLD_WORD)).toEqual([editedUrl]);
     await page.locator('.search-result__link').first().click();
     await page.waitForURL(`**${editedUrl}`);

@@ -2,7 +2,7 @@
 // difference the search must connect, and the words it must leave alone.
 import { describe, expect, it } from 'vitest';
 import {
-  addToVocabulary, canonicalSpelling, cleanWord, emptyVocabulary, fallbackQuery, normaliseQuery,
+  addToVocabulary, canonicalSpelling, cleanWord, emptyVocabulary, normaliseQuery, planQuery, queryKey,
   readingsOf, searchKey, stripProclitics, variantTokens, wordMatchesKeys, wordsOf,
 } from '../../scripts/lib/arabic/search-normalise.ts';
 
@@ -143,18 +143,37 @@ describe('normaliseQuery', () => {
   });
 });
 
-describe('fallbackQuery', () => {
+describe('queryKey', () => {
   it.each([
-    ['لروسيا', 'روسيا'],
-    ['ولروسيا', 'روسيا'],
-    ['كحلب', 'حلب'],
-    ['زيارة لروسيا', 'زياره روسيا'],
-  ])('tries «%s» again as «%s»', (query, expected) => {
-    expect(fallbackQuery(query)).toBe(expected);
+    ['مهندسون', 'مهندس'],
+    ['المهندسين', 'مهندس'],
+    ['حكومات', 'حكوم'],
+    ['الانتخابات', 'انتخاب'],
+  ])('searches a sound plural without its ending, so it finds the singular by prefix: %s → %s', (word, key) => {
+    expect(queryKey(word)).toBe(key);
   });
 
-  it.each([['العراق'], ['دمشق'], ['وزير'], ['"لروسيا"'], ['']])('has no second query for «%s»', (query) => {
-    expect(fallbackQuery(query)).toBeUndefined();
+  it.each([['تشرين'], ['قانون'], ['سنوات'], ['لبنان'], ['مهندس']])('keeps a word with three letters before the ending, or none: %s', (word) => {
+    expect(queryKey(word)).toBe(searchKey(word));
+  });
+});
+
+describe('planQuery', () => {
+  it('reads a word that may be a proclitic letter and a word both ways, with the reading\'s article form to decide', () => {
+    expect(planQuery('لروسيا')).toEqual({ words: [{ key: 'لروسيا', reading: { key: 'روسيا', withArticle: 'الروسيا' } }], keys: ['لروسيا', 'روسيا'] });
+    expect(planQuery('كمال').words[0]?.reading).toEqual({ key: 'مال', withArticle: 'المال' });
+  });
+
+  it('has no reading for a word whose proclitics are unambiguous, or that starts otherwise', () => {
+    expect(planQuery('للحكومة والعراق دمشق').words.map((word) => word.reading)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('searches the reading as written, not without a plural ending (a guess is searched as a whole word)', () => {
+    expect(planQuery('كماليات').words[0]?.reading?.key).toBe('ماليات');
+  });
+
+  it('keeps a quoted phrase as a phrase, cleaned', () => {
+    expect(planQuery('"وزير الخارجيَّة"')).toEqual({ phrase: '"وزير الخارجية"', words: [], keys: ['وزير', 'خارجيه'] });
   });
 });
 
@@ -167,30 +186,35 @@ describe('variantTokens', () => {
 
   it('adds the key of each word Pagefind would not match to it', () => {
     const text = 'بحث الوزير العلاقات مع الأردن والعراق وإيران في سوريا.';
-    expect(variantTokens(text, vocabularyOf(text))).toEqual(['وزير', 'علاقات', 'اردن', 'عراق', 'ايران', 'سوريه']);
+    expect(variantTokens(text, vocabularyOf(text))).toEqual(['وزير', 'علاقات', 'علاقه', 'اردن', 'عراق', 'ايران', 'سوريه']);
   });
 
-  it('leaves out keys already on the page as words', () => {
-    const text = 'العراق عراق وسورية سورية';
+  it('leaves out keys already on the page as Pagefind indexes its words', () => {
+    const text = 'العراق عراق وسوريه سوريه';
     expect(variantTokens(text, vocabularyOf(text))).toEqual([]);
   });
 
-  it('takes ل or ك off when the archive uses the rest as a word', () => {
-    const archive = vocabularyOf('تعد روسيا الشريك الأول.', 'أسواق حلب القديمة.');
-    expect(variantTokens('زيارة لروسيا ثم كحلب', archive)).toEqual(expect.arrayContaining(['روسيا', 'حلب']));
+  it('adds the key of a word written with tatweel, marks, presentation forms or Arabic-Indic digits', () => {
+    expect(variantTokens('دمـشق مُحَمَّد ﺣﻠﺐ ٢٠١٧', emptyVocabulary())).toEqual(['دمشق', 'محمد', 'حلب', '2017']);
   });
 
-  it('does not take ل or ك off a word the archive never uses bare', () => {
-    expect(variantTokens('زيارة لروسيا', vocabularyOf('زيارة لروسيا'))).not.toContain('روسيا');
+  it('takes single proclitic letters off a word the archive never uses with the article', () => {
+    expect(variantTokens('قدم الوفد لتركيا عرضاً، وفنزويلا شريك', emptyVocabulary())).toEqual(expect.arrayContaining(['تركيا', 'فنزويلا']));
   });
 
-  it('does not split a noun the archive uses with the article (لجنة is not ل + جنة)', () => {
-    const archive = vocabularyOf('اللجنة المختصة', 'الجنة والنار', 'جنة');
-    expect(variantTokens('عقدت لجنة الشؤون', archive)).not.toContain('جنه');
+  it('does not split a noun the archive uses with the article (لجنة is not ل + جنة, وزير not و + زير)', () => {
+    const archive = vocabularyOf('اللجنة المختصة', 'الوزير', 'الجنة والنار', 'جنة');
+    const tokens = variantTokens('عقدت لجنة الشؤون مع وزير', archive);
+    expect(tokens).not.toContain('جنه');
+    expect(tokens).not.toContain('زير');
   });
 
   it('always adds a spelling variant behind ل or ك', () => {
-    expect(variantTokens('زيارة لسوريا', emptyVocabulary())).toContain('سوريه');
+    expect(variantTokens('زيارة لسوريا', vocabularyOf('السوريا'))).toContain('سوريه');
+  });
+
+  it('gives a feminine plural its singular\'s key', () => {
+    expect(variantTokens('ارتفعت أسعار السيارات', emptyVocabulary())).toContain('سياره');
   });
 
   it('is the same for the same text and vocabulary', () => {
@@ -207,7 +231,11 @@ describe('wordMatchesKeys', () => {
     expect(wordMatchesKeys(word, keys)).toBe(true);
   });
 
-  it.each([['عراقي'], ['الروسية'], ['دمشق']])('does not find one in %s', (word) => {
+  it('finds a word the key starts, as the index does', () => {
+    expect(wordMatchesKeys('عراقي', keys)).toBe(true);
+  });
+
+  it.each([['الروسية'], ['دمشق'], ['العرب']])('does not find one in %s', (word) => {
     expect(wordMatchesKeys(word, keys)).toBe(false);
   });
 

@@ -171,7 +171,7 @@ describe('the search page', () => {
     await page.waitForFunction(() => new URL(window.location.href).searchParams.get('sort') === 'newest');
     await page.waitForFunction((first) => document.querySelector('.search-result__link')?.getAttribute('href') === first, articleUrl('f000000000000002'));
     expect(await resultLinks(page)).toEqual(['f000000000000002', 'f000000000000001', 'f000000000000003', 'f000000000000004'].map(articleUrl));
-    await page.getByLabel(STRINGS.searchSortRelevance).check();
+    await page.getByLabel(STRINGS.searchSortRelevance, { exact: true }).check();
     await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('sort'));
   });
 

@@ -12,7 +12,7 @@ const STEP = 's'.repeat(64);
 const ARTICLE = '1'.repeat(64);
 const LIST_PAGE = '2'.repeat(64);
 const UNUSED = '3'.repeat(64);
-const FACTS = { sortKey: '20170731000000', year: '2017', indexedSha256: 'a'.repeat(64) };
+const FACTS = { sortKey: '2017-07-31T00:00:00', year: '2017', indexedSha256: 'a'.repeat(64) };
 
 describe('IndexedPageCache', () => {
   it('remembers pages across builds, and keeps only those the last build asked about', async () => {
@@ -58,10 +58,10 @@ describe('IndexedPageCache', () => {
       pages: {
         [ARTICLE]: ['2017', '2017', 'a'.repeat(64)],
         [LIST_PAGE]: 1,
-        [UNUSED]: ['20170731000000', '17', 'a'.repeat(64)],
+        [UNUSED]: ['2017-07-31T00:00:00', '17', 'a'.repeat(64)],
         // The layout before the indexed parts' hash; a hash that is not one.
-        ['4'.repeat(64)]: ['20170731000000', '2017'],
-        ['5'.repeat(64)]: ['20170731000000', '2017', 'A'.repeat(64)],
+        ['4'.repeat(64)]: ['2017-07-31T00:00:00', '2017'],
+        ['5'.repeat(64)]: ['2017-07-31T00:00:00', '2017', 'A'.repeat(64)],
         constructor: 0,
       },
     }));

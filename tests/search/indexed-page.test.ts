@@ -2,7 +2,7 @@
 // of what Pagefind is given, which a change elsewhere on the page leaves alone.
 import { describe, expect, it } from 'vitest';
 import {
-  documentForIndex, indexedPageFacts, indexedParts, indexedPartsHash, indexedText, isIndexedPage, pageDateKeys,
+  documentForIndex, indexedHeadline, indexedPageFacts, indexedParts, indexedPartsHash, indexedText, isIndexedPage, pageDateKeys,
 } from '../../scripts/lib/search/indexed-page.ts';
 
 const ARTICLE_PAGE = [
@@ -27,8 +27,23 @@ describe('indexedText', () => {
     expect(indexedText(ARTICLE_PAGE)).toBe('عنوان & "الخبر" قال الوزير إن <العمل> مستمر.');
   });
 
+  it('leaves out what Pagefind does not index: data-pagefind-ignore elements', () => {
+    const page = '<article data-pagefind-body><p><bdi data-pagefind-ignore>محليات</bdi></p><h1>عنوان</h1><span data-pagefind-ignore data-pagefind-meta="date"><time>الخميس 20 تموز 2017</time></span><p>نص</p></article>';
+    expect(indexedText(page)).toBe('عنوان نص');
+  });
+
   it('is empty for a page with nothing to index', () => {
     expect(indexedText('<p>نص</p>')).toBe('');
+  });
+});
+
+describe('indexedHeadline', () => {
+  it('reads the text of the indexed element\'s <h1>', () => {
+    expect(indexedHeadline(ARTICLE_PAGE)).toBe('عنوان & "الخبر"');
+  });
+
+  it('is empty without one', () => {
+    expect(indexedHeadline('<article data-pagefind-body><p>نص</p></article>')).toBe('');
   });
 });
 
@@ -36,43 +51,51 @@ describe('documentForIndex', () => {
   const HEAD = '<html lang="ar"><head><title>عنوان</title><meta property="og:description" content="ملخص" data-pagefind-meta="summary[content]"></head>';
   const ARTICLE = ARTICLE_PAGE.slice(ARTICLE_PAGE.indexOf('<article class="article"'), ARTICLE_PAGE.indexOf('</article>') + '</article>'.length);
 
+  const text = (tokens: string[]) => ({ headline: [], text: tokens });
+
   it('keeps the head and the indexed element, with the tokens after the mark at its end, and nothing else', () => {
     const page = `${HEAD}${ARTICLE_PAGE.slice('<html lang="ar">'.length)}`;
-    expect(documentForIndex(page, ['وزير', 'عمل'])).toBe(`${HEAD}<body>${ARTICLE.replace('</article>', '<p>⁂ وزير عمل</p></article>')}</body></html>`);
+    expect(documentForIndex(page, text(['وزير', 'عمل']))).toBe(`${HEAD}<body>${ARTICLE.replace('</article>', '<p>⁂ وزير عمل</p></article>')}</body></html>`);
+  });
+
+  it('weighs the headline\'s tokens as Pagefind weighs an <h1>, in a block before the text\'s', () => {
+    expect(documentForIndex(ARTICLE_PAGE, { headline: ['عراق'], text: ['وزير'] }))
+      .toBe(`<body>${ARTICLE.replace('</article>', '<p data-pagefind-weight="7">⁂ عراق</p><p>⁂ وزير</p></article>')}</body></html>`);
   });
 
   it('adds no block without tokens, and no head when the page has none', () => {
-    expect(documentForIndex(ARTICLE_PAGE, [])).toBe(`<body>${ARTICLE}</body></html>`);
+    expect(documentForIndex(ARTICLE_PAGE, text([]))).toBe(`<body>${ARTICLE}</body></html>`);
   });
 
   it('leaves a page without an indexed element alone', () => {
-    expect(documentForIndex('<p>نص</p>', ['نص'])).toBe('<p>نص</p>');
+    expect(documentForIndex('<p>نص</p>', text(['نص']))).toBe('<p>نص</p>');
   });
 
   it.each([['<b>'], ['a b'], ['"']])('refuses a token that is not letters and digits: %s', (token) => {
-    expect(() => documentForIndex(ARTICLE_PAGE, [token])).toThrow(/letters and digits/);
+    expect(() => documentForIndex(ARTICLE_PAGE, text([token]))).toThrow(/letters and digits/);
+    expect(() => documentForIndex(ARTICLE_PAGE, { headline: [token], text: [] })).toThrow(/letters and digits/);
   });
 
   it('refuses an indexed element that nests its own kind, whose end it cannot find by text', () => {
-    expect(() => documentForIndex('<div data-pagefind-body><div>x</div></div>', ['نص'])).toThrow(/contains another <div>/);
+    expect(() => documentForIndex('<div data-pagefind-body><div>x</div></div>', text(['نص']))).toThrow(/contains another <div>/);
   });
 });
 
 describe('pageDateKeys', () => {
   it('reads the sort key and year the article template writes', () => {
-    const html = '<span data-pagefind-ignore data-pagefind-meta="date" data-pagefind-sort="date:20170705143000" data-pagefind-filter="year:2017"><time>…</time></span>';
-    expect(pageDateKeys(html)).toEqual({ sortKey: '20170705143000', year: '2017' });
+    const html = '<span data-pagefind-ignore data-pagefind-meta="date" data-pagefind-sort="date:2017-07-05T14:30:00" data-pagefind-filter="year:2017"><time>…</time></span>';
+    expect(pageDateKeys(html)).toEqual({ sortKey: '2017-07-05T14:30:00', year: '2017' });
   });
 
   it('is undefined for a page without both', () => {
-    expect(pageDateKeys('<p data-pagefind-sort="date:20170705143000">')).toBeUndefined();
+    expect(pageDateKeys('<p data-pagefind-sort="date:2017-07-05T14:30:00">')).toBeUndefined();
     expect(pageDateKeys('<p data-pagefind-filter="year:2017">')).toBeUndefined();
     expect(pageDateKeys('<p data-pagefind-sort="date:2017" data-pagefind-filter="year:2017">')).toBeUndefined();
   });
 });
 
 describe('indexedParts and indexedPageFacts', () => {
-  const DATE = '<span data-pagefind-ignore data-pagefind-sort="date:20170705143000" data-pagefind-filter="year:2017"><time>…</time></span>';
+  const DATE = '<span data-pagefind-ignore data-pagefind-sort="date:2017-07-05T14:30:00" data-pagefind-filter="year:2017"><time>…</time></span>';
   const PAGE = [
     '<!DOCTYPE html><html lang="ar"><head><title>عنوان</title><meta property="og:description" content="ملخص" data-pagefind-meta="summary[content]"></head>',
     '<body><header class="site-header"><nav>الرئيسية</nav></header><main>',
@@ -86,14 +109,14 @@ describe('indexedParts and indexedPageFacts', () => {
     const parts = indexedParts(PAGE);
     expect(parts).toBeDefined();
     const { head, opening, inner, closing } = parts!;
-    expect(documentForIndex(PAGE, [])).toBe(`${head}<body>${opening}${inner}${closing}</body></html>`);
+    expect(documentForIndex(PAGE, { headline: [], text: [] })).toBe(`${head}<body>${opening}${inner}${closing}</body></html>`);
     expect(opening).toBe('<article class="article" data-pagefind-body>');
     expect(closing).toBe('</article>');
-    expect(indexedText(PAGE)).toBe('عنوان … قال الوزير إن العمل مستمر.');
+    expect(indexedText(PAGE)).toBe('عنوان قال الوزير إن العمل مستمر.');
   });
 
   it('reads the date keys and hashes the parts', () => {
-    expect(indexedPageFacts(PAGE)).toEqual({ sortKey: '20170705143000', year: '2017', indexedSha256: indexedPartsHash(indexedParts(PAGE)!) });
+    expect(indexedPageFacts(PAGE)).toEqual({ sortKey: '2017-07-05T14:30:00', year: '2017', indexedSha256: indexedPartsHash(indexedParts(PAGE)!) });
     expect(hashOf(PAGE)).toMatch(/^[0-9a-f]{64}$/);
   });
 

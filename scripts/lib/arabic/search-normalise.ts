@@ -1,13 +1,15 @@
-// Arabic search normalisation, shared by the index (Node) and the search page (browser):
-// spellings Pagefind does not connect by itself get one search key, which is added to each
-// page as a block of variant tokens and sent as the query. Pure; no Node or DOM APIs.
+// Arabic search normalisation, shared by the index (Node) and the search page (browser): one
+// search key per word, added to each page as a block of variant tokens and sent as the query.
+// Pure; no Node or DOM APIs.
 //
-// Measured with Pagefind 1.6 (npm run search:recall): with lang="ar" it already folds
-// diacritics, tatweel, أ/إ/آ, ة/ه, ى/ي, ؤ/ئ and both digit forms, and its stemmer takes
-// و ف ب ال بال لل off most words. It misses و/ف before ال (والعراق), any proclitic before a
-// hamzated alef (وإيران، بأوروبا), ل and ك before a word (لروسيا), bare/ال pairs its
-// stemmer cuts differently (شؤون / الشؤون) and spelling variants (سوريا/سورية,
-// الأميركية/الأمريكية, مسئول/مسؤول). The keys below cover those and nothing else.
+// Where word forms are resolved (measured with `npm run search:recall`, recall and precision
+// sets): here, not in Pagefind. Pagefind's Arabic stemmer cuts words down to two letters, so
+// «الانتخابات» found every page with «أن» and «المازوت» every page with «مازن». The index is
+// built under a language code Pagefind has no stemmer for (SEARCH_INDEX_LANGUAGE): it then
+// indexes the words as written (lower-cased, also without marks) and matches a query word
+// as a prefix of them. Everything else is this module's: folding (ة/ه, ى/ي, alef and hamza
+// forms, tatweel, digits), the proclitics و ف ب ك ل ال in every combination, spelling
+// variants, and the sound plural endings of a query word.
 
 import { normaliseArabic } from './normalise.ts';
 
@@ -107,55 +109,88 @@ function hasArticle(clean: string): boolean {
  */
 export const searchKey = perWord((word) => foldWord(canonicalSpelling(stripProclitics(cleanWord(word)))));
 
+/** Language code the index is built under: private use, so Pagefind applies no stemmer. */
+export const SEARCH_INDEX_LANGUAGE = 'qaa';
+
+/**
+ * Sound plural endings a query word is searched without, so that it finds the
+ * singular and every other ending by prefix: «مهندسون» → «مهندس» finds مهندس، مهندسين،
+ * مهندسة; «حكومات» → «حكوم» finds حكومة. Only with four letters left: with three, «تشرين»
+ * would become «تشر» and find «تشريع», «قانون» «قان».
+ */
+const PLURAL_ENDING = /^(.{4,})(?:ون|ين|ات)$/u;
+
+const FEMININE_PLURAL = /^(.{3,})ات$/u;
+
+/**
+ * The keys of a cleaned word as written: its search key and, for a feminine plural, the
+ * singular's (السيارات is found by «سيارة»: the singular's key is no prefix of the plural's,
+ * as the masculine's is of its plurals, مهندس of مهندسون).
+ */
+function ownKeys(clean: string): string[] {
+  const key = searchKey(clean);
+  const feminine = FEMININE_PLURAL.exec(key);
+  return feminine ? [key, `${feminine[1]}\u0647`] : [key];
+}
+
+/** The form a query word is searched under: its search key without a plural ending. */
+export const queryKey = perWord((word) => {
+  const key = searchKey(word);
+  return PLURAL_ENDING.exec(key)?.[1] ?? key;
+});
+
 interface Reading {
   /** The word with one or two proclitic letters off: لروسيا → روسيا. */
   remainder: string;
-  /** Taken off by ل or ك, which Pagefind's stemmer leaves on. */
-  byLamOrKaf: boolean;
 }
 
 /**
  * Every reading of a cleaned word with single proclitic letters off, at each split point
- * (و + لروسيا as well as ول + روسيا). Ambiguous: لبنان is not ل + بنان.
+ * (و + لروسيا as well as ول + روسيا). Ambiguous: لبنان is not ل + بنان. A remainder that
+ * starts with alef is no reading: ل + ال is written لل, and «لاعب» is not ل + اعب.
  */
 function singleLetterReadings(clean: string): Reading[] {
+  // A word whose proclitics are unambiguous (والعراق، للحكومة، وإيران) has its key already.
+  if (stripProclitics(clean) !== clean) return [];
   const [, conjunction = '', preposition = '', rest = ''] = SINGLE_LETTERS.exec(clean) ?? [];
   const splits = [
-    ...(conjunction ? [{ letters: conjunction, remainder: preposition + rest }] : []),
-    ...(preposition ? [{ letters: conjunction + preposition, remainder: rest }] : []),
+    ...(conjunction ? [{ remainder: preposition + rest }] : []),
+    ...(preposition ? [{ remainder: rest }] : []),
   ];
-  return splits
-    .filter(({ remainder }) => remainder.length >= MIN_REMAINDER && !remainder.startsWith('\u0627'))
-    .map(({ letters, remainder }) => ({ remainder, byLamOrKaf: /[لك]/u.test(letters) }));
+  return splits.filter(({ remainder }) => remainder.length >= MIN_REMAINDER && !remainder.startsWith('\u0627'));
 }
 
-/** What the archive says about its own words: which exist, and which take the article. */
+/** What the archive says about its own words: which take the article. */
 export interface SearchVocabulary {
-  /** Search keys of every word in the archive. */
-  keys: Set<string>;
   /** Folded words seen after the article: nouns in their own right (لجنة, from اللجنة). */
   withArticle: Set<string>;
 }
 
 export function emptyVocabulary(): SearchVocabulary {
-  return { keys: new Set(), withArticle: new Set() };
+  return { withArticle: new Set() };
 }
 
 /** Adds the words of one page to the vocabulary. */
 export function addToVocabulary(vocabulary: SearchVocabulary, text: string): void {
   for (const word of new Set(wordsOf(text))) {
     const clean = cleanWord(word);
-    vocabulary.keys.add(searchKey(clean));
     if (hasArticle(clean)) vocabulary.withArticle.add(foldWord(stripProclitics(clean)));
   }
 }
 
 /**
+ * How Pagefind indexes a word under SEARCH_INDEX_LANGUAGE: as written, lower-cased (with
+ * tatweel, presentation forms and Arabic-Indic digits as they are).
+ */
+const asPagefindIndexes = (word: string): string => word.toLowerCase();
+
+/**
  * The tokens a page needs so that the search key of each of its words finds it: the key
- * itself, and the key with ل or ك taken off — that one only when the archive uses what
- * remains as a word and does not use the whole with the article (لروسيا → روسيا, but
- * لجنة is not ل + جنة), unless what remains is a known spelling variant. Tokens already on
- * the page as words are left out: Pagefind finds and highlights those itself.
+ * itself, and the key of every reading with single proclitic letters off (وفنزويلا →
+ * فنزويلا, لتركيا → تركيا) — those only when the archive does not use the whole word with
+ * the article (لجنة is not ل + جنة: the archive says اللجنة; وزير is not و + زير), unless
+ * what remains is a known spelling variant. Tokens already on the page as Pagefind indexes
+ * its words are left out: Pagefind finds those itself.
  */
 export function variantTokens(text: string, vocabulary: SearchVocabulary): string[] {
   return variantTokenizer(vocabulary)(text);
@@ -170,11 +205,10 @@ export function variantTokenizer(vocabulary: SearchVocabulary): (text: string) =
   const candidatesOf = (clean: string): readonly string[] => {
     let candidates = candidatesByWord.get(clean);
     if (!candidates) {
-      const found = [searchKey(clean)];
-      for (const { remainder, byLamOrKaf } of singleLetterReadings(clean)) {
-        const key = searchKey(remainder);
-        if (canonicalSpelling(remainder) !== remainder) found.push(key);
-        else if (byLamOrKaf && vocabulary.keys.has(key) && !vocabulary.withArticle.has(foldWord(clean))) found.push(key);
+      const found = ownKeys(clean);
+      const aNounOfItsOwn = vocabulary.withArticle.has(foldWord(clean));
+      for (const { remainder } of singleLetterReadings(clean)) {
+        if (!aNounOfItsOwn || canonicalSpelling(remainder) !== remainder) found.push(searchKey(remainder));
       }
       candidates = found;
       candidatesByWord.set(clean, candidates);
@@ -182,8 +216,9 @@ export function variantTokenizer(vocabulary: SearchVocabulary): (text: string) =
     return candidates;
   };
   return (text) => {
-    const words = [...new Set(wordsOf(text).map(cleanWord))];
-    const present = new Set(words.map(foldWord));
+    const written = new Set(wordsOf(text));
+    const words = [...new Set([...written].map(cleanWord))];
+    const present = new Set([...written].map(asPagefindIndexes));
     const tokens = new Set<string>();
     for (const clean of words) {
       for (const token of candidatesOf(clean)) {
@@ -197,34 +232,53 @@ export function variantTokenizer(vocabulary: SearchVocabulary): (text: string) =
 /** Every key a page word can be read as, for highlighting: its own and those with proclitic letters off. */
 export function readingsOf(word: string): string[] {
   const clean = cleanWord(word);
-  return [searchKey(clean), ...singleLetterReadings(clean).map(({ remainder }) => searchKey(remainder))];
-}
-
-/** True when a page word can be read as one of the query's keys. */
-export function wordMatchesKeys(word: string, keys: ReadonlySet<string>): boolean {
-  return readingsOf(word).some((reading) => keys.has(reading));
+  return [...ownKeys(clean), ...singleLetterReadings(clean).map(({ remainder }) => searchKey(remainder))];
 }
 
 /**
- * The query as Pagefind should receive it: each word replaced by its search key. A query
+ * True when a page word is one the query found: one of its readings starts with one of the
+ * query's keys, as Pagefind matches them (a key is a prefix of the words it finds).
+ */
+export function wordMatchesKeys(word: string, keys: ReadonlySet<string>): boolean {
+  return readingsOf(word).some((reading) => [...keys].some((key) => key.length > 0 && reading.startsWith(key)));
+}
+
+/**
+ * The query as Pagefind should receive it: each word replaced by its query key. A query
  * with a quoted phrase is only cleaned, so an exact-phrase search still means what it says.
  */
 export function normaliseQuery(query: string): string {
   if (query.includes('"')) return query.replace(IGNORABLE, '').trim();
-  return wordsOf(query).map(searchKey).join(' ');
+  return wordsOf(query).map(queryKey).join(' ');
+}
+
+/** How the search page asks the index for a query. */
+export interface QueryPlan {
+  /** A query with a quoted phrase, only cleaned: an exact-phrase search means what it says. */
+  phrase?: string;
+  /** Each word's query key, and the reading with a proclitic letter off, if it has one. */
+  words: { key: string; reading?: { key: string; withArticle: string } }[];
+  /** Every key the plan may search (for highlighting). */
+  keys: string[];
 }
 
 /**
- * A second query for when the first finds nothing: ل and ك taken off too (لروسيا →
- * روسيا). Not tried first, because لبنان, لجنة and كمال are words of their own. Undefined
- * when it would be the same query.
+ * The plan for a query. A word that may be a proclitic letter and a word (لروسيا, كمال) has
+ * a reading (روسيا, مال) with, to decide, the reading with the article as written: an index
+ * that has «المال» says «كمال» is not ك + مال, and the search page then searches «كمال» only.
  */
-export function fallbackQuery(query: string): string | undefined {
-  if (query.includes('"')) return undefined;
-  const keys = wordsOf(query).map((word) => {
-    const reading = singleLetterReadings(cleanWord(word)).filter(({ byLamOrKaf }) => byLamOrKaf).at(-1);
-    return searchKey(reading?.remainder ?? word);
+export function planQuery(query: string): QueryPlan {
+  if (query.includes('"')) {
+    return { phrase: query.replace(IGNORABLE, '').trim(), words: [], keys: wordsOf(query).map(queryKey) };
+  }
+  const words = wordsOf(query).map((word) => {
+    const reading = singleLetterReadings(cleanWord(word)).at(-1);
+    return {
+      key: queryKey(word),
+      // The reading is searched as a whole word (a guess: «جانب» is no reading of «لجان»), so
+      // with its search key, not the query key without a plural ending.
+      ...(reading ? { reading: { key: searchKey(reading.remainder), withArticle: `ال${reading.remainder}`.toLowerCase() } } : {}),
+    };
   });
-  const fallback = keys.join(' ');
-  return fallback === normaliseQuery(query) ? undefined : fallback;
+  return { words, keys: [...new Set(words.flatMap((word) => [word.key, ...(word.reading ? [word.reading.key] : [])]))] };
 }

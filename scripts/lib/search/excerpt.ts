@@ -17,7 +17,7 @@ const ELLIPSIS = '…';
 /** The page text's words before the variant block (all of them when there is none). */
 export function articleWords(content: string): string[] {
   const words = content.split(WORD_SEPARATORS);
-  const blockStart = words.lastIndexOf(VARIANT_BLOCK_MARK);
+  const blockStart = words.indexOf(VARIANT_BLOCK_MARK);
   return blockStart >= 0 ? words.slice(0, blockStart) : words;
 }
 
@@ -29,17 +29,18 @@ export interface ExcerptOptions {
 }
 
 /**
- * The excerpt of `length` words with the most matches: the locations Pagefind found in the
- * article's own words, and the words that read as one of the query keys (the matches
- * Pagefind made only in the variant block). Undefined when the article's words have none.
+ * The excerpt of `length` words with the most matches: the article's own words that read as
+ * one of the query keys, as the index matched them (wordMatchesKeys), and no other. Pagefind's
+ * own locations are not used: they point into the variant block too. Undefined when the
+ * article's words have none.
  */
-export function buildExcerpt(content: string, locations: readonly number[], queryKeys: ReadonlySet<string>, options: ExcerptOptions = {}): ExcerptPart[] | undefined {
+export function buildExcerpt(content: string, queryKeys: ReadonlySet<string>, options: ExcerptOptions = {}): ExcerptPart[] | undefined {
   const length = options.length ?? 30;
   const words = articleWords(content);
   const first = options.leadingText && content.startsWith(options.leadingText) ? options.leadingText.split(WORD_SEPARATORS).length : 0;
-  const marked = new Set(locations.filter((location) => location >= first && location < words.length));
+  const marked = new Set<number>();
   words.forEach((word, index) => {
-    if (index >= first && !marked.has(index) && wordsOf(word).some((part) => wordMatchesKeys(part, queryKeys))) marked.add(index);
+    if (index >= first && wordsOf(word).some((part) => wordMatchesKeys(part, queryKeys))) marked.add(index);
   });
   if (marked.size === 0) return undefined;
   let bestStart = first;

@@ -25,7 +25,7 @@ function fromStored(value: unknown): IndexedPageInfo | undefined {
   if (value === 0) return null;
   if (!Array.isArray(value) || value.length !== 3) return undefined;
   const [sortKey, year, indexedSha256] = value as unknown[];
-  const looksRight = typeof sortKey === 'string' && /^\d{14}$/.test(sortKey) && typeof year === 'string' && /^\d{4}$/.test(year)
+  const looksRight = typeof sortKey === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(sortKey) && typeof year === 'string' && /^\d{4}$/.test(year)
     && typeof indexedSha256 === 'string' && /^[0-9a-f]{64}$/.test(indexedSha256);
   return looksRight ? { sortKey, year, indexedSha256 } : undefined;
 }

@@ -84,30 +84,55 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** The text of the page's data-pagefind-body element (tags, scripts and styles removed). */
+/** The text of the page's data-pagefind-body element as Pagefind indexes it (tags, scripts, styles and data-pagefind-ignore elements removed). */
 export function indexedText(html: string): string {
   const parts = indexedParts(html);
   if (!parts) return '';
   const inner = parts.inner
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
+    // What Pagefind does not index (the section and date lines, the tags' heading): the
+    // templates never nest an element of the same kind inside one.
+    .replace(/<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ');
   return decodeEntities(inner).replace(/\s+/g, ' ').trim();
+}
+
+/** The text of the first <h1> inside the page's data-pagefind-body element: the headline. */
+export function indexedHeadline(html: string): string {
+  const inner = indexedParts(html)?.inner ?? '';
+  const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(inner)?.[1] ?? '';
+  return decodeEntities(heading.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Pagefind weighs a word in an <h1> seven times a word of the text (its default); the
+ * variant tokens of the headline's words get the same weight, or a headline found through
+ * a variant (العراق, searched as «عراق») would rank with the text's words.
+ */
+const HEADLINE_WEIGHT = 7;
+
+/** The variant tokens of a page: those of its headline's words, and those of all its words. */
+export interface PageTokens {
+  headline: readonly string[];
+  text: readonly string[];
 }
 
 /**
  * What Pagefind is given for a page: its <head> (meta it reads, such as the summary) and
  * the data-pagefind-body element, with the variant tokens appended inside it after
- * VARIANT_BLOCK_MARK (the search page cuts excerpts there). Pagefind indexes nothing else
- * of the page, and parsing the rest (masthead, navigation, related articles) was a sixth
- * of its time; the index it writes is byte for byte the one the whole page gives. Only
- * Pagefind sees this HTML; the published page is unchanged. Tokens are letters and digits.
+ * VARIANT_BLOCK_MARK (the search page cuts excerpts there): the headline's in a block
+ * weighted as the headline, then the text's. Pagefind indexes nothing else of the page,
+ * and parsing the rest (masthead, navigation, related articles) was a sixth of its time.
+ * Only Pagefind sees this HTML; the published page is unchanged. Tokens are letters and digits.
  */
-export function documentForIndex(html: string, tokens: readonly string[]): string {
+export function documentForIndex(html: string, tokens: PageTokens): string {
   const parts = indexedParts(html);
   if (!parts) return html;
-  if (tokens.some((token) => !/^[\p{L}\p{N}]+$/u.test(token))) throw new Error('variant tokens must be letters and digits only');
-  const block = tokens.length === 0 ? '' : `<p>${VARIANT_BLOCK_MARK} ${tokens.join(' ')}</p>`;
-  return `${parts.head}<body>${parts.opening}${parts.inner}${block}${parts.closing}</body></html>`;
+  const all = [...tokens.headline, ...tokens.text];
+  if (all.some((token) => !/^[\p{L}\p{N}]+$/u.test(token))) throw new Error('variant tokens must be letters and digits only');
+  const headline = tokens.headline.length === 0 ? '' : `<p data-pagefind-weight="${HEADLINE_WEIGHT}">${VARIANT_BLOCK_MARK} ${tokens.headline.join(' ')}</p>`;
+  const text = tokens.text.length === 0 ? '' : `<p>${VARIANT_BLOCK_MARK} ${tokens.text.join(' ')}</p>`;
+  return `${parts.head}<body>${parts.opening}${parts.inner}${headline}${text}${parts.closing}</body></html>`;
 }
 
 /** The date and year the article template gives Pagefind (data-pagefind-sort / -filter). */
@@ -118,7 +143,7 @@ export interface PageDateKeys {
 
 /** Reads the page's date sort key and year filter; undefined when the page has none. */
 export function pageDateKeys(html: string): PageDateKeys | undefined {
-  const sortKey = /\sdata-pagefind-sort="date:(\d{14})"/.exec(html)?.[1];
+  const sortKey = /\sdata-pagefind-sort="date:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})"/.exec(html)?.[1];
   const year = /\sdata-pagefind-filter="year:(\d{4})"/.exec(html)?.[1];
   return sortKey && year ? { sortKey, year } : undefined;
 }

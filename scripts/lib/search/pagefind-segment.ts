@@ -8,7 +8,7 @@ import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addToVocabulary, emptyVocabulary, variantTokenizer, type SearchVocabulary } from '../arabic/search-normalise.ts';
 import { prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
-import { documentForIndex, indexedText } from './indexed-page.ts';
+import { documentForIndex, indexedHeadline, indexedText, type PageTokens } from './indexed-page.ts';
 
 export type PagefindLane = typeof import('pagefind');
 
@@ -31,18 +31,19 @@ export interface SegmentIndexSettings {
   variantTokens: boolean;
 }
 
-// Pagefind writes every UI it has; the site uses its JS API only.
+// Pagefind writes every UI it has; the site uses its JS API only, on the page's own thread
+// (assets/js/search-engine.ts sets noWorker), so its web worker script is never loaded either.
 const UNUSED_BUNDLE_FILES = [
   'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js',
 ];
 /**
  * What the search page loads from the newest segment only (the bundle root): Pagefind's
- * scripts and its WebAssembly (merged segments reuse it). Kept in every segment's bundle in
+ * script and its WebAssembly (merged segments reuse it). Kept in every segment's bundle in
  * the cache, since this quarter's newest segment is the next quarter's second.
  */
 export function onlyInTheNewestSegment(path: string): boolean {
-  return path === 'pagefind.js' || path === 'pagefind-worker.js' || /^wasm\.[^/]+\.pagefind$/.test(path);
+  return path === 'pagefind.js' || /^wasm\.[^/]+\.pagefind$/.test(path);
 }
 
 const PAGES_IN_FLIGHT = 16;
@@ -110,7 +111,10 @@ export async function indexSegment(pagefind: PagefindLane, pages: readonly PageT
     const inFlight = new TaskPool(PAGES_IN_FLIGHT);
     await prepareInParallelCommitInOrder(pages, PAGES_IN_FLIGHT, async (page) => {
       const html = readPage(page.file);
-      return { url: page.url, content: documentForIndex(html, tokensOf ? tokensOf(page, indexedText(html)) : []) };
+      const tokens: PageTokens = tokensOf
+        ? { headline: tokensOf(page, indexedHeadline(html)), text: tokensOf(page, indexedText(html)) }
+        : { headline: [], text: [] };
+      return { url: page.url, content: documentForIndex(html, tokens) };
     }, (prepared) => inFlight.add(async () => {
       const added = await index.addHTMLFile(prepared);
       assertNoErrors(`indexing ${prepared.url}`, added.errors);

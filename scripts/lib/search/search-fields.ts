@@ -4,15 +4,17 @@
 import { articleCalendarDay, formatCalendarDay, isoInZone, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
 
 /**
- * The article's date as 14 digits of local time, YYYYMMDDhhmmss (a calendar day is its
- * midnight): numeric and fixed-width, so Pagefind sorts it the same as a number or a text.
+ * The article's date as local time, YYYY-MM-DDThh:mm:ss (a calendar day is its midnight).
+ * Text, never a number: Pagefind reads a sort value that parses as a number as a 32-bit
+ * float, and 14 digits (YYYYMMDDhhmmss) in one tied every article of about two days.
+ * Fixed-width, so text order is time order (but for the hour a clock turned back repeats).
  */
 export function articleSortKey(date: string, timeZone: string): string {
   const day = parseCalendarDay(date);
-  if (day) return `${formatCalendarDay(day).replace(/-/g, '')}000000`;
+  if (day) return `${formatCalendarDay(day)}T00:00:00`;
   const instant = parseIsoInstant(date);
   if (!instant) throw new Error(`not an article date: «${date}»`);
-  return isoInZone(instant, timeZone).slice(0, 19).replace(/\D/g, '');
+  return isoInZone(instant, timeZone).slice(0, 19);
 }
 
 /** The year the article was published in, in Western digits (a filter value, not display). */

@@ -11,6 +11,7 @@ import { constants, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
+import { SEARCH_INDEX_LANGUAGE } from '../arabic/search-normalise.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
 import { indexedPageFacts, type IndexedPageFacts } from './indexed-page.ts';
@@ -25,11 +26,13 @@ export interface SearchIndexOptions {
   siteDir: string;
   /** Folder of the search bundle, relative to siteDir. Default 'pagefind'. */
   bundleDir?: string;
-  /** ISO 639-1 language of the whole index (the site is one language). */
+  /** ISO 639-1 language of the site (the site is one language). */
   language: string;
   /**
-   * Append the variant tokens of search-normalise.ts to each page (default true). Off, the
-   * pages are indexed as published: how `npm run search:recall` measures plain Pagefind.
+   * Append the variant tokens of search-normalise.ts to each page (default true), and index
+   * under SEARCH_INDEX_LANGUAGE, with no stemmer: word forms are resolved by the project's
+   * normaliser. Off, the pages are indexed as published under `language`, with Pagefind's
+   * stemmer: how `npm run search:recall` measures plain Pagefind.
    */
   variantTokens?: boolean;
   /**
@@ -159,7 +162,8 @@ async function indexMissing(
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const bundleDir = (options.bundleDir ?? 'pagefind').split(sep).join('/').replace(/\/+$/, '');
   const bundlePath = join(options.siteDir, bundleDir);
-  const settings = { language: options.language, variantTokens: options.variantTokens !== false };
+  const variantTokens = options.variantTokens !== false;
+  const settings = { language: variantTokens ? SEARCH_INDEX_LANGUAGE : options.language, variantTokens };
   const stepFingerprint = await searchStepFingerprint(settings);
   const hashes = new Map<string, FileHash>();
 

@@ -27,13 +27,13 @@ export interface SearchSegment<Page extends SegmentablePage = SegmentablePage> {
 /** The segment of an archive with no article: an empty index, so search finds nothing rather than failing. */
 export const EMPTY_SEGMENT_NAME = 'empty';
 
-const SORT_KEY = /^(\d{4})(\d{2})\d{8}$/;
+const SORT_KEY = /^(\d{4})-(\d{2})-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
-/** The quarter a sort key falls in: 20170401000000 → 2017-q2. */
+/** The quarter a sort key falls in: 2017-04-01T00:00:00 → 2017-q2. */
 export function segmentName(sortKey: string): string {
   const match = SORT_KEY.exec(sortKey);
   const month = Number(match?.[2]);
-  if (!match || month < 1 || month > 12) throw new Error(`not a search sort key (YYYYMMDDhhmmss): «${sortKey}»`);
+  if (!match || month < 1 || month > 12) throw new Error(`not a search sort key (YYYY-MM-DDThh:mm:ss): «${sortKey}»`);
   return `${match[1]}-q${Math.ceil(month / 3)}`;
 }
 

@@ -1,18 +1,18 @@
 // On every page: registers the service worker (sw.js under the path prefix, named by the
 // script tag's data-service-worker), which keeps visited pages and the saved copy offline,
-// and says so on a page it served from a saved copy.
+// and on a page it served from a saved copy loads the notice that says so (offline-notice.ts).
 
-import type { NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
-import { showOfflineNotice } from './offline-notice.ts';
-
-// Written in by the build (scripts/lib/search/browser-scripts.ts): the site's digits.
-declare const SITE_NUMBERING_SYSTEM: NumberingSystem;
+import { offlineCopyTime } from './offline-timing.ts';
 
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 const workerUrl = script?.dataset.serviceWorker;
 const scope = script?.dataset.scope;
 
-showOfflineNotice(SITE_NUMBERING_SYSTEM);
+if (script && offlineCopyTime()) {
+  const notice = document.createElement('script');
+  notice.src = new URL('offline-notice.js', script.src).href;
+  document.head.append(notice);
+}
 
 if (workerUrl && scope && 'serviceWorker' in navigator) {
   // After the page has loaded, so that the worker's downloads never compete with it. A

@@ -270,7 +270,7 @@ describe('the search index saved alone', () => {
     expect(await page.locator('h1').innerText()).toBe(STRINGS.offlinePageTitle);
     await page.goto(`${server.url}${visited}`);
     expect(await page.locator('h1').innerText()).toBe(ARTICLES[0]!.frontMatter.title);
-    expect(await page.locator('.offline-notice').count()).toBe(1);
+    await page.locator('.offline-notice').waitFor();
     await context.close();
   });
 

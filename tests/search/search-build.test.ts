@@ -138,7 +138,7 @@ describe('the offline archive', () => {
       projectDir: PROJECT_DIR, inputDir: site.contentDir, outputDir: again,
       context: { site: siteSettings, now: new Date(NOW), includeDrafts: false },
     });
-    const searchFiles = files.filter((file) => file.startsWith('pagefind/') || ['sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js'].includes(file));
+    const searchFiles = files.filter((file) => file.startsWith('pagefind/') || ['sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js', 'assets/js/offline-notice.js'].includes(file));
     for (const file of searchFiles) expect(await readFile(join(again, file)), file).toEqual(await readFile(join(site.outputDir, file)));
   });
 });

@@ -1,7 +1,7 @@
 // Builds the site's TypeScript for the browser (assets/js/*.ts) into plain scripts with
 // esbuild: the search page and the service worker's registration under assets/js/, the
 // service worker itself at the site root (its scope is the whole site), with the build's
-// version and shell written in, and the page script with the site's digits (for the date
+// version and shell written in, and the offline notice with the site's digits (for the date
 // of an offline copy). esbuild hands the bytes back and each file is replaced by
 // rename, never written into: the site folder's files may be hard links to the live site's.
 
@@ -29,15 +29,17 @@ async function buildInto(siteDir: string, options: BuildOptions): Promise<Map<st
 }
 
 /**
- * assets/js/search.js (an ES module) and assets/js/offline.js (a classic script, on every
- * page: it says when a page is an offline copy, in the site's digits).
+ * assets/js/search.js (an ES module), assets/js/offline.js (a classic script, on every page)
+ * and assets/js/offline-notice.js (loaded by offline.js on a page served from a saved copy, to
+ * say so with the copy's date in the site's digits).
  */
 export async function writePageScripts(siteDir: string, numberingSystem: NumberingSystem): Promise<Map<string, FileHash>> {
   const outdir = join(siteDir, 'assets/js');
   return new Map([
     ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'search.ts')], outdir, format: 'esm' }),
+    ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'offline.ts')], outdir, format: 'iife' }),
     ...await buildInto(siteDir, {
-      entryPoints: [join(SOURCE_DIR, 'offline.ts')], outdir, format: 'iife',
+      entryPoints: [join(SOURCE_DIR, 'offline-notice.ts')], outdir, format: 'iife',
       define: { SITE_NUMBERING_SYSTEM: JSON.stringify(numberingSystem) },
     }),
   ]);

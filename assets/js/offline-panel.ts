@@ -5,9 +5,9 @@
 import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-size.ts';
 import type { NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
 import { fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
-import { type ArchiveMessage, type ArchiveSummary, type CopyKind, type PanelRequest, type SavedCopy } from './cache-names.ts';
+import type { ArchiveMessage, CopyKind, PanelRequest } from './cache-names.ts';
+import { copyCosts, savedCopyText } from './copy-status.ts';
 import { required } from './dom.ts';
-import { formatSavedDate } from './saved-date.ts';
 
 /** Sends a request to the active worker; `onReply` gets every reply until it returns true. */
 function ask(registration: ServiceWorkerRegistration, request: PanelRequest, onReply: (message: ArchiveMessage) => boolean): void {
@@ -16,23 +16,6 @@ function ask(registration: ServiceWorkerRegistration, request: PanelRequest, onR
     if (onReply(event.data)) channel.port1.close();
   };
   registration.active?.postMessage(request, [channel.port2]);
-}
-
-/** What each kind of copy would download now. */
-function costs(summary: ArchiveSummary, saved: SavedCopy | undefined, reported: Record<CopyKind, number> | undefined): Record<CopyKind, number> {
-  if (reported) return reported;
-  if (!saved || saved.version !== summary.version) return { full: summary.bytes, search: summary.searchBytes };
-  return saved.kind === 'full' ? { full: 0, search: 0 } : { full: summary.bytes - summary.searchBytes, search: 0 };
-}
-
-/** The sentence on the saved copy: its date, and the update's size when there is one. */
-function savedCopyText(saved: SavedCopy, update: number | undefined, numberingSystem: NumberingSystem): string {
-  const date = formatSavedDate(saved.savedAt, numberingSystem);
-  const full = saved.kind === 'full';
-  if (update === undefined) return fillPlaceholders(full ? STRINGS.offlineCopySaved : STRINGS.offlineSearchCopySaved, { date });
-  if (update === 0) return fillPlaceholders(full ? STRINGS.offlineCopyCurrent : STRINGS.offlineSearchCopyCurrent, { date });
-  const size = formatByteSize(update, numberingSystem);
-  return fillPlaceholders(full ? STRINGS.offlineCopyUpdate : STRINGS.offlineSearchCopyUpdate, { date, size });
 }
 
 /**
@@ -85,7 +68,7 @@ export async function startOfflineArchive(root: HTMLElement): Promise<void> {
       sizes[kind].textContent = fillPlaceholders(kind === 'full' ? STRINGS.offlineSize : STRINGS.offlineSearchSize, { size });
     }
   };
-  show(summary && costs(summary, saved, status.cost));
+  show(summary && copyCosts(summary, saved, status.cost));
   panel.hidden = false;
 
   const save = (kind: CopyKind, retried = false): void => {
@@ -111,7 +94,7 @@ export async function startOfflineArchive(root: HTMLElement): Promise<void> {
       }
       if (message.type === 'saved') {
         saved = message.copy;
-        if (summary) show(costs(summary, saved, undefined));
+        if (summary) show(copyCosts(summary, saved, undefined));
         return finish(kind === 'full' ? STRINGS.offlineSaved : STRINGS.offlineSavedSearch);
       }
       if (message.type === 'outdated' && !retried) {

@@ -62,7 +62,8 @@ export async function startOfflineArchive(root: HTMLElement): Promise<void> {
     copyLine.hidden = !saved;
     for (const kind of ['full', 'search'] as const) {
       buttons[kind].hidden = !summary;
-      sizes[kind].hidden = !summary;
+      // Nothing to download (the copy is up to date): no size to show.
+      sizes[kind].hidden = !summary || !cost || cost[kind] === 0;
       if (!cost) continue;
       const size = formatByteSize(cost[kind], numberingSystem);
       sizes[kind].textContent = fillPlaceholders(kind === 'full' ? STRINGS.offlineSize : STRINGS.offlineSearchSize, { size });

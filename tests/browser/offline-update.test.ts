@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveHash, filesToDownload, hashesToKeep } from '../../assets/js/archive-plan.ts';
-import { cacheNames, copyKey, SAVED_AT_HEADER, type ArchiveFile, type ArchiveManifest, type ArchiveSummary } from '../../assets/js/cache-names.ts';
+import { cacheNames, cachePrefix, copyKey, SAVED_AT_HEADER, type ArchiveFile, type ArchiveManifest, type ArchiveSummary } from '../../assets/js/cache-names.ts';
 import { formatSavedDate } from '../../assets/js/saved-date.ts';
 import { formatByteSize } from '../../scripts/lib/arabic/format-size.ts';
 import { fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
@@ -102,6 +102,17 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   reader = await browser.newContext({ timezoneId: TIME_ZONE });
+  // Counts the page's requests for persistent storage (headless Chromium grants none).
+  await reader.addInitScript(() => {
+    const storage = navigator.storage;
+    const persist = storage.persist.bind(storage);
+    const counter = window as unknown as { persistRequests: number };
+    counter.persistRequests = 0;
+    storage.persist = () => {
+      counter.persistRequests += 1;
+      return persist();
+    };
+  });
 });
 
 afterAll(async () => {
@@ -129,6 +140,7 @@ describe('an offline copy that survives publishing', () => {
   it('saves the archive, says from when, and searches and reads it offline with a notice', async () => {
     await page.getByRole('button', { name: STRINGS.offlineSave }).click();
     await waitForStatus(page, STRINGS.offlineSaved);
+    expect(await page.evaluate(() => (window as unknown as { persistRequests: number }).persistRequests)).toBe(1);
     before = await manifest();
     firstSave = (await savedCopy(page))!;
     expect(firstSave.version).toBe(before.version);
@@ -169,6 +181,9 @@ describe('an offline copy that survives publishing', () => {
 
   it('keeps the saved copy when a new build\'s service worker takes over, and says what the update costs', async () => {
     const homeBefore = await homeFile();
+    // An archive saved by the service worker before copies outlived builds: kept too.
+    const legacy = `${cachePrefix(PREFIX)}0123456789abcdef:archive`;
+    await page.evaluate(async ([name, url]) => (await caches.open(name)).put(url, new Response('{}')), [legacy, `${server.url}pagefind/pagefind-entry.json`] as const);
     await writeFile(join(site.contentDir, 'articles', ...EDITED.frontMatter.date.split('-').slice(0, 2), `${EDITED.frontMatter.id}.md`),
       renderArticleDocument(EDITED.frontMatter, withWord(NEW_WORD).paragraphs));
     await site.build({ site: { pathPrefix: PREFIX } });
@@ -184,6 +199,7 @@ describe('an offline copy that survives publishing', () => {
     await page.goto(`${server.url}search/`);
     await activateNewestWorker(page);
     expect(await savedCopy(page)).toEqual(firstSave);
+    expect(await page.evaluate(() => caches.keys())).toContain(legacy);
     await reader.setOffline(true);
     expect(await offlineSearch(page, OLD_WORD)).toEqual([editedUrl]);
     await reader.setOffline(false);
@@ -230,6 +246,7 @@ describe('an offline copy that survives publishing', () => {
     }
     const second = (await savedCopy(page))!;
     expect(second.version).toBe(after.version);
+    expect((await page.evaluate(() => caches.keys())).sort()).toEqual(Object.values(cacheNames(PREFIX)).sort());
 
     // Each changed file once (the held one twice if its download failed); nothing unchanged.
     const files = downloads.filter((path) => path !== 'sw.js' && !path.startsWith('offline-archive')).sort();

@@ -11,6 +11,7 @@ import {
 } from './cache-names.ts';
 import { fileResponse, openStore, savedCopy, withOfflineTiming } from './copy-store.ts';
 import { collectGarbage, copyCost, saveCopy, storeShell, type SaveContext } from './save-copy.ts';
+import { SEARCH_SHARDS_FILE } from './search-shards.ts';
 
 // Written in by the build (scripts/lib/search/browser-scripts.ts).
 declare const SW_VERSION: string;
@@ -165,6 +166,8 @@ async function navigate(event: FetchEvent): Promise<Response> {
 
 /** Pagefind's files named by their content (…/ar_1a2b3c.pf_index): the same name is the same bytes. */
 const byContent = (path: string): boolean => /\.pf_[a-z]+$/.test(path);
+/** The index's entry files, which name the rest: always the site's newest when it can be reached. */
+const isEntry = (path: string): boolean => path.endsWith('/pagefind-entry.json') || path === `pagefind/${SEARCH_SHARDS_FILE}`;
 
 async function subresource(event: FetchEvent): Promise<Response> {
   const { request } = event;
@@ -174,12 +177,13 @@ async function subresource(event: FetchEvent): Promise<Response> {
     const copied = await fromCopy(path, false);
     if (copied && copied.version === pinnedVersion) return copied.response;
   }
-  // This build's shell (its assets), then the index's files named by their content from the copy.
+  // This build's shell (its assets); the index's files from the copy, when their name says
+  // their bytes or the copy is this build's (Pagefind's script and WebAssembly).
   const shell = await fromShell(path, false);
   if (shell) return shell;
-  if (byContent(path)) {
+  if (path.startsWith('pagefind/') && !isEntry(path)) {
     const copied = await fromCopy(path, false);
-    if (copied) return copied.response;
+    if (copied && (byContent(path) || copied.version === SW_VERSION)) return copied.response;
   }
   try {
     return await fetch(request);

@@ -69,6 +69,8 @@ export interface SearchRun {
  * reader of news expects, of two articles that match alike, the recent one.
  */
 const EQUAL_SCORE_FACTOR = 1.25;
+/** How much a page holding the query word exactly as typed is raised: two score bands. */
+const EXACT_FORM_BOOST = EQUAL_SCORE_FACTOR ** 2;
 const scoreBand = (score: number): number => Math.floor(Math.log(Math.max(score, 1e-9)) / Math.log(EQUAL_SCORE_FACTOR));
 
 export class ArchiveSearch {
@@ -218,7 +220,17 @@ async function wordMatches(word: QueryPlan['words'][number], ask: Ask): Promise<
     for (const result of byDate) matches.byDate.set(result.id, result);
   };
   const own = await ask(word.key, BY_RELEVANCE);
-  if (own[0] && await matchesTruly(own[0], word.key)) await add(word.key);
+  if (own[0] && await matchesTruly(own[0], word.key)) {
+    await add(word.key);
+    // The form the reader typed, where the page has it exactly, ranks above a variant
+    // («العراق» above «والعراق» for «العراق»): its score raised by two bands.
+    if (word.written !== word.key) {
+      for (const exact of await ask(`"${word.written}"`, BY_RELEVANCE)) {
+        const found = matches.byRelevance.get(exact.id);
+        if (found) matches.byRelevance.set(exact.id, { ...found, score: found.score * EXACT_FORM_BOOST });
+      }
+    }
+  }
   const reading = word.reading;
   if (reading && reading.key !== word.key) {
     const withArticle = await ask(reading.withArticle, BY_RELEVANCE);

@@ -160,7 +160,7 @@ describe('queryKey', () => {
 
 describe('planQuery', () => {
   it('reads a word that may be a proclitic letter and a word both ways, with the reading\'s article form to decide', () => {
-    expect(planQuery('لروسيا')).toEqual({ words: [{ key: 'لروسيا', reading: { key: 'روسيا', withArticle: 'الروسيا' } }], keys: ['لروسيا', 'روسيا'] });
+    expect(planQuery('لروسيا')).toEqual({ words: [{ key: 'لروسيا', written: 'لروسيا', reading: { key: 'روسيا', withArticle: 'الروسيا' } }], keys: ['لروسيا', 'روسيا'] });
     expect(planQuery('كمال').words[0]?.reading).toEqual({ key: 'مال', withArticle: 'المال' });
   });
 

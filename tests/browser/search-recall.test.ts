@@ -5,15 +5,15 @@
 // Recall: the query finds the page that has its word only in another form. Precision: a
 // query lists nothing unrelated — an absent word nothing, a word one page holds that page
 // alone. Prints both tables; `npm run search:recall`.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planQuery, queryKey, wordMatchesKeys, wordsOf } from '../../scripts/lib/arabic/search-normalise.ts';
 import { startStaticServer, type RunningServer } from '../../scripts/lib/serve/static-server.ts';
 import { writeSearchIndex } from '../../scripts/lib/search/search-index.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { searchUrls, writeEngineInto } from '../support/search-engine-page.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
 import { RECALL_SET, type RecallClass } from '../fixtures/search/arabic-recall-set.ts';
 import { BACKGROUND_PAGES, PRECISION_SET, UNIQUE_PAGES } from '../fixtures/search/arabic-precision-set.ts';
@@ -77,30 +77,21 @@ beforeAll(async () => {
   site = await createFixtureSite(testArticles, await bundledArticles());
   await site.build();
   await writeSearchIndex({ siteDir: site.outputDir, bundleDir: 'pagefind-plain', language: 'ar', variantTokens: false });
-  // The search page's engine, bundled for the test as the page's script bundles it.
-  const engine = await build({ entryPoints: [join(PROJECT_DIR, 'assets/js/search-engine.ts')], bundle: true, format: 'esm', write: false, target: 'es2022' });
-  await writeFile(join(site.outputDir, 'search-engine-under-test.js'), engine.outputFiles[0]!.contents);
+  await writeEngineInto(site.outputDir);
   texts = await indexedTexts(site.outputDir);
   server = await startStaticServer({ root: site.outputDir });
   browser = await launchChromium();
   const page = await browser.newPage();
   await page.goto(server.url);
   const queries = [...RECALL_SET.map((pair) => pair.query), ...PRECISION_SET.map((entry) => entry.query)];
-  // A string, not a function: vitest would rewrite a function's import() for Node.
-  const answers = (await page.evaluate(`(async (queries) => {
+  const plain = (await page.evaluate(`(async (queries) => {
     const plain = await import('/pagefind-plain/pagefind.js');
-    const { ArchiveSearch } = await import('/search-engine-under-test.js');
-    const engine = new ArchiveSearch('/pagefind/', '/');
-    const urls = (results) => Promise.all(results.map(async (result) => (await result.data()).url));
     const answers = [];
-    for (const query of queries) {
-      const run = await engine.start({ term: query, order: 'newest' });
-      await run.fill(Number.MAX_SAFE_INTEGER);
-      answers.push({ before: await urls((await plain.search(query)).results), after: await urls(run.results) });
-    }
+    for (const query of queries) answers.push(await Promise.all((await plain.search(query)).results.map(async (result) => (await result.data()).url)));
     return answers;
-  })(${JSON.stringify(queries)})`)) as { before: string[]; after: string[] }[];
-
+  })(${JSON.stringify(queries)})`)) as string[][];
+  const ours = await searchUrls(page, queries, 'newest');
+  const answers = queries.map((_, index) => ({ before: plain[index]!, after: ours[index]! }));
   recall = RECALL_SET.map((pair, index) => ({
     class: pair.class, query: pair.query, found: answers[index]!.after,
     before: answers[index]!.before.includes(recallTargets[index]!), after: answers[index]!.after.includes(recallTargets[index]!),

@@ -256,8 +256,11 @@ export function normaliseQuery(query: string): string {
 export interface QueryPlan {
   /** A query with a quoted phrase, only cleaned: an exact-phrase search means what it says. */
   phrase?: string;
-  /** Each word's query key, and the reading with a proclitic letter off, if it has one. */
-  words: { key: string; reading?: { key: string; withArticle: string } }[];
+  /**
+   * Each word: its query key; the word as typed, cleaned, lower-cased (the form a page holds
+   * exactly, ranked above variants); and the reading with a proclitic letter off, if any.
+   */
+  words: { key: string; written: string; reading?: { key: string; withArticle: string } }[];
   /** Every key the plan may search (for highlighting). */
   keys: string[];
 }
@@ -275,6 +278,7 @@ export function planQuery(query: string): QueryPlan {
     const reading = singleLetterReadings(cleanWord(word)).at(-1);
     return {
       key: queryKey(word),
+      written: cleanWord(word).toLowerCase(),
       // The reading is searched as a whole word (a guess: «جانب» is no reading of «لجان»), so
       // with its search key, not the query key without a plural ending.
       ...(reading ? { reading: { key: searchKey(reading.remainder), withArticle: `ال${reading.remainder}`.toLowerCase() } } : {}),

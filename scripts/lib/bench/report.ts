@@ -4,6 +4,7 @@
 // publishing scenarios with whether each one's site equals a clean build's.
 
 import { buildMemoryTargetMiB, FLOOR_RATIO_TARGETS, type BenchRun, type CompareClean, type ScenarioResult, type StageResult } from './results.ts';
+import { FIRST_SEARCH_WINDOW_MS } from './search-probe.ts';
 
 const MIB = 2 ** 20;
 
@@ -96,6 +97,7 @@ export function formatRun(run: BenchRun): string {
       `${name} «${result.query}»: ${result.milliseconds.toFixed(0)} ms, ${formatBytes(result.bytes)} in ${result.requests} requests, ${grouped(result.results)} results`;
     const preloaded = probe.pageLoad.pagefindBytes > 0 ? `, of which Pagefind ${formatBytes(probe.pageLoad.pagefindBytes)}` : '';
     lines.push(`search in Chromium (page ${probe.page}: ${formatBytes(probe.pageLoad.bytes)} in ${probe.pageLoad.requests} requests to load${preloaded}; service workers blocked)`);
+    lines.push(`  first search by link (${probe.page}?q=${probe.deepLink.query}): first result after ${probe.deepLink.firstResultMs.toFixed(0)} ms; Pagefind files until ${FIRST_SEARCH_WINDOW_MS / 1000} s later: ${formatBytes(probe.deepLink.pagefindBytes)} in ${probe.deepLink.pagefindRequests} requests`);
     lines.push(`  ${step('first search', probe.first)}`);
     lines.push(`  ${step('second search', probe.second)}`);
     lines.push(`  Pagefind files up to the first results (page load + first search): ${formatBytes(probe.pageLoad.pagefindBytes + probe.first.pagefindBytes)}`);

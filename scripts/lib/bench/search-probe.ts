@@ -23,9 +23,26 @@ export interface SearchStep extends Transfer {
   results: number;
 }
 
+/**
+ * What a reader following a link to /search/?q=… downloads of the search index (issue 12's
+ * measure): the bytes of the files under /pagefind/ fetched from the navigation until
+ * FIRST_SEARCH_WINDOW_MS after the first result shows, in the page's default order.
+ */
+export interface DeepLinkSearch {
+  query: string;
+  /** From the navigation to the first result on the page. */
+  firstResultMs: number;
+  pagefindBytes: number;
+  pagefindRequests: number;
+}
+
+/** How long after the first result the deep link's downloads still count. */
+export const FIRST_SEARCH_WINDOW_MS = 1500;
+
 export interface SearchProbe {
   /** The page the searches ran on, relative to the site. */
   page: string;
+  deepLink: DeepLinkSearch;
   pageLoad: Transfer;
   first: SearchStep;
   second: SearchStep;
@@ -63,6 +80,8 @@ export async function probeSearch(
   let inFlight = 0;
   let lastActivity = Date.now();
   const pagefindSizes: Promise<void>[] = [];
+  /** Every Pagefind file served: when its response ended, and its size. */
+  const pagefindServed: { at: number; bytes: number }[] = [];
   const pagefindPath = `${new URL(server.url).pathname}pagefind/`;
   server.server.on('connection', (socket: Socket) => sockets.push(socket));
   server.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -74,8 +93,10 @@ export async function probeSearch(
       inFlight -= 1;
       lastActivity = Date.now();
       if (response.statusCode === 200 && path.startsWith(pagefindPath)) {
+        const at = performance.now();
         pagefindSizes.push(stat(join(siteDir, 'pagefind', decodeURIComponent(path.slice(pagefindPath.length)))).then((info) => {
           pagefindBytes += info.size;
+          pagefindServed.push({ at, bytes: info.size });
         }, () => undefined));
       }
     });
@@ -104,6 +125,25 @@ export async function probeSearch(
     });
     tab.on('pageerror', (error) => consoleErrors.push(error.message));
 
+    // A reader arriving by a link to the search, in a context of its own (nothing cached).
+    const deepLinkContext = await browser.newContext({ serviceWorkers: 'block' });
+    const deepLinkTab = await deepLinkContext.newPage();
+    const navigated = performance.now();
+    await deepLinkTab.goto(`${server.url}${page}?q=${encodeURIComponent(firstQuery)}`);
+    await deepLinkTab.waitForSelector('.search-result', { timeout: 120_000 });
+    const firstResult = performance.now();
+    await new Promise((wait) => setTimeout(wait, FIRST_SEARCH_WINDOW_MS));
+    await Promise.all(pagefindSizes.splice(0));
+    const counted = pagefindServed.filter((served) => served.at >= navigated && served.at <= firstResult + FIRST_SEARCH_WINDOW_MS);
+    const deepLink: DeepLinkSearch = {
+      query: firstQuery,
+      firstResultMs: firstResult - navigated,
+      pagefindBytes: counted.reduce((sum, served) => sum + served.bytes, 0),
+      pagefindRequests: counted.length,
+    };
+    await deepLinkContext.close();
+    await settle();
+
     await tab.goto(`${server.url}${page}`, { waitUntil: 'load' });
     const pageLoad = await settle();
     // Through the search page itself, as a reader searches: it loads Pagefind, merges the
@@ -120,7 +160,7 @@ export async function probeSearch(
     };
     const first = await search(firstQuery);
     const second = await search(secondQuery);
-    return { ok: true, probe: { page: page || '/', pageLoad, first, second, consoleErrors } };
+    return { ok: true, probe: { page: page || '/', deepLink, pageLoad, first, second, consoleErrors } };
   } finally {
     await browser.close();
     await server.close();

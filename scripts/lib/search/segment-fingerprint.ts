@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { version as esbuildVersion } from 'esbuild';
 
 /** Bumped when the cache's layout or the bundle's post-processing changes without a source file below changing. */
 const CACHE_FORMAT = 2;
@@ -37,7 +38,8 @@ async function pagefindVersion(): Promise<string> {
 /** What every segment's bundle depends on besides its pages. */
 export async function searchStepFingerprint(settings: SearchStepSettings): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(`format ${CACHE_FORMAT}\0pagefind ${await pagefindVersion()}\0language ${settings.language}\0variant tokens ${settings.variantTokens}\0`);
+  // esbuild minifies Pagefind's script (pagefind-segment.ts).
+  hash.update(`format ${CACHE_FORMAT}\0pagefind ${await pagefindVersion()}\0esbuild ${esbuildVersion}\0language ${settings.language}\0variant tokens ${settings.variantTokens}\0`);
   for (const source of SOURCES) {
     hash.update(`${source}\0`).update(await readFile(join(import.meta.dirname, source))).update('\0');
   }

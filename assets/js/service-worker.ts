@@ -2,7 +2,7 @@
 // shell and every page the reader visits, serves them offline, and on request from the
 // search page saves a copy of the site for offline search and reading (save-copy.ts). A new
 // build's worker keeps the reader's saved copy until a newer one is complete; a page served
-// from a copy is served with the rest of that copy, never a mix of two builds.
+// from a copy is served with the rest of that copy, never a mix of two builds (request-plan.ts).
 
 import { hashesByPath } from './archive-plan.ts';
 import {
@@ -11,7 +11,7 @@ import {
 } from './cache-names.ts';
 import { fileResponse, openStore, savedCopy, withOfflineTiming } from './copy-store.ts';
 import { collectGarbage, copyCost, saveCopy, storeShell, type SaveContext } from './save-copy.ts';
-import { SEARCH_SHARDS_FILE } from './search-shards.ts';
+import { requestPlan } from './request-plan.ts';
 
 // Written in by the build (scripts/lib/search/browser-scripts.ts).
 declare const SW_VERSION: string;
@@ -69,8 +69,9 @@ worker.addEventListener('activate', (event) => {
 
 /**
  * Pages served from the saved copy, by client: the files they ask for come from the same
- * copy. Kept in memory; a worker restarted since then finds a page's files as any other
- * page's (network first, then the copy), which is the same copy while the reader is offline.
+ * copy. Kept in memory only: a page's scripts and styles come while it loads, with the
+ * worker running; what it asks for later (the index, on a search) after the worker was
+ * stopped comes as for any page, the site first and then the copy, which offline is this copy.
  */
 const pinned = new Map<string, string>();
 const PINS_KEPT = 50;
@@ -99,26 +100,9 @@ function withoutQuery(request: Request): string {
   return url.href;
 }
 
-/** A file of the saved copy, if it holds the path. */
-async function fromCopy(path: string, offline: boolean): Promise<{ response: Response; version: string } | undefined> {
-  const copy = await savedCopy(store);
-  const hash = copy?.byPath.get(path);
-  if (!copy || !hash) return undefined;
-  const response = await fileResponse(store, hash, offline ? copy.savedAt : undefined);
-  return response ? { response, version: copy.version } : undefined;
-}
-
-async function fromShell(path: string, offline: boolean): Promise<Response | undefined> {
-  const hash = shellByPath.get(path);
-  if (!hash) return undefined;
-  const response = await fileResponse(store, hash);
-  if (!response || !offline) return response;
-  return withOfflineTiming(response, response.headers.get(SAVED_AT_HEADER) ?? undefined);
-}
-
-/** What an archive saved by a worker before this one holds (caches.match looks in every cache). */
-async function fromLegacy(request: Request): Promise<Response | undefined> {
-  return caches.match(request, { ignoreSearch: true });
+/** The stored file of `hash` as the response; `since`, for a page, says it is an offline copy from then. */
+async function stored(hash: string | undefined, since?: string): Promise<Response | undefined> {
+  return hash === undefined ? undefined : fileResponse(store, hash, since);
 }
 
 /** Visited pages kept for reading offline, the most recently visited. */
@@ -135,69 +119,55 @@ async function keepVisited(request: Request, response: Response): Promise<void> 
   await Promise.all(visited.slice(0, Math.max(0, visited.length - VISITED_PAGES_KEPT)).map((key) => pages.delete(key)));
 }
 
-async function navigate(event: FetchEvent): Promise<Response> {
+/** Answers a request from the first source of its plan (request-plan.ts) that has it. */
+async function answer(event: FetchEvent): Promise<Response> {
   const { request } = event;
+  const navigation = request.mode === 'navigate';
   const path = pathOf(request);
-  try {
-    const response = await fetch(request);
-    if (response.ok && response.type === 'basic') event.waitUntil(keepVisited(request, response.clone()).catch(() => undefined));
-    pinned.delete(event.resultingClientId);
-    return response;
-  } catch (error) {
-    // Offline: the saved copy (all of one build: the search page with its own index), then
-    // the page as the reader last saw it, then the shell, then the offline page.
-    const copied = await fromCopy(path, true);
-    if (copied) {
-      pin(event.resultingClientId, copied.version);
-      return copied.response;
+  const copy = await savedCopy(store).catch(() => undefined);
+  const plan = requestPlan({
+    navigation, path, pinned: pinned.get(event.clientId), shellHolds: shellByPath.has(path), workerVersion: SW_VERSION,
+    copy: copy && { version: copy.version, holds: copy.byPath.has(path) },
+  });
+  let failure: unknown;
+  for (const source of plan) {
+    let response: Response | undefined;
+    if (source === 'network') {
+      try {
+        response = await fetch(request);
+        if (navigation) {
+          if (response.ok && response.type === 'basic') event.waitUntil(keepVisited(request, response.clone()).catch(() => undefined));
+          pinned.delete(event.resultingClientId);
+        }
+      } catch (error) {
+        failure = error;
+      }
+    } else if (source === 'copy' && copy) {
+      response = await stored(copy.byPath.get(path), navigation ? copy.savedAt : undefined);
+      if (response && navigation) pin(event.resultingClientId, copy.version);
+    } else if (source === 'visited') {
+      const visited = await (await caches.open(names.pages)).match(request, { ignoreSearch: true });
+      response = visited && withOfflineTiming(visited, visited.headers.get(SAVED_AT_HEADER) ?? undefined);
+    } else if (source === 'shell') {
+      response = await stored(shellByPath.get(path));
+      // A page from the shell is as old as the worker's install: the file's own saved time.
+      if (response && navigation) response = withOfflineTiming(response, response.headers.get(SAVED_AT_HEADER) ?? undefined);
+    } else if (source === 'legacy') {
+      // An archive saved by a worker before this one (caches.match looks in every cache).
+      response = await caches.match(request, { ignoreSearch: true });
+    } else if (source === 'offline-page') {
+      // Status 200: a 503 would be reported in the page's console as a failed load.
+      response = (await stored(shellByPath.get(OFFLINE_PAGE))) ?? (await stored(copy?.byPath.get(OFFLINE_PAGE)));
     }
-    const visited = await (await caches.open(names.pages)).match(request, { ignoreSearch: true });
-    if (visited) return withOfflineTiming(visited, visited.headers.get(SAVED_AT_HEADER) ?? undefined);
-    const shell = await fromShell(path, true);
-    if (shell) return shell;
-    const legacy = await fromLegacy(request);
-    if (legacy) return legacy;
-    // Status 200: a 503 would be reported in the page's console as a failed load.
-    const offlinePage = (await fromShell(OFFLINE_PAGE, false)) ?? (await fromCopy(OFFLINE_PAGE, false))?.response;
-    if (offlinePage) return offlinePage;
-    throw error;
+    if (response) return response;
   }
-}
-
-/** Pagefind's files named by their content (…/ar_1a2b3c.pf_index): the same name is the same bytes. */
-const byContent = (path: string): boolean => /\.pf_[a-z]+$/.test(path);
-/** The index's entry files, which name the rest: always the site's newest when it can be reached. */
-const isEntry = (path: string): boolean => path.endsWith('/pagefind-entry.json') || path === `pagefind/${SEARCH_SHARDS_FILE}`;
-
-async function subresource(event: FetchEvent): Promise<Response> {
-  const { request } = event;
-  const path = pathOf(request);
-  const pinnedVersion = pinned.get(event.clientId);
-  if (pinnedVersion !== undefined) {
-    const copied = await fromCopy(path, false);
-    if (copied && copied.version === pinnedVersion) return copied.response;
-  }
-  // This build's shell (its assets); the index's files from the copy, when their name says
-  // their bytes or the copy is this build's (Pagefind's script and WebAssembly).
-  const shell = await fromShell(path, false);
-  if (shell) return shell;
-  if (path.startsWith('pagefind/') && !isEntry(path)) {
-    const copied = await fromCopy(path, false);
-    if (copied && (byContent(path) || copied.version === SW_VERSION)) return copied.response;
-  }
-  try {
-    return await fetch(request);
-  } catch (error) {
-    const copied = (await fromCopy(path, false))?.response ?? (await fromLegacy(request));
-    if (copied) return copied;
-    throw error;
-  }
+  throw failure ?? new Error(`${path}: not kept offline`);
 }
 
 worker.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
-  event.respondWith(request.mode === 'navigate' ? navigate(event) : subresource(event));
+  event.respondWith(answer(event));
 });
 
 worker.addEventListener('message', (event) => {

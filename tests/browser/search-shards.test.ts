@@ -147,6 +147,26 @@ describe('searching an index in segments', () => {
     expect(many.segmentsLoaded).toEqual([...new Set(expected)].sort());
   });
 
+  it('shows the first results from the newest segments only, says the count is so far, and asks older ones on «المزيد»', async () => {
+    const entries: string[] = [];
+    const onRequest = (request: { url(): string }): void => {
+      const entry = /\/pagefind\/(.*?)pagefind-entry\.json/.exec(request.url());
+      if (entry) entries.push(entry[1] ?? '');
+    };
+    page.on('request', onRequest);
+    await page.goto(`${segmented.server.url}search/?q=${encodeURIComponent('دمشق')}`);
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.endsWith('«دمشق»'));
+    const firstShown = await page.locator('.search-result').count();
+    expect(firstShown).toBe(10);
+    expect(await page.locator('[data-search-status]').innerText()).toMatch(/حتى الآن للبحث عن «دمشق»$/);
+    expect(await page.locator('[data-search-status]').getAttribute('data-complete')).toBe('false');
+    expect(new Set(entries).size).toBeLessThan(segmented.shards.length / 2);
+    await page.locator('[data-search-more]').click();
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 10);
+    expect(new Set(entries).size).toBeGreaterThan(1);
+    page.off('request', onRequest);
+  });
+
   it('logs no error to the console', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -143,6 +143,34 @@ describe('the search page', () => {
     expect(await statusText(page)).toBe('لا نتائج للبحث عن «كلمةلاتوجد»');
   });
 
+  it('helps when nothing is found: the query as understood, what the keys meant on the Arabic layout, where to browse', async () => {
+    await search(page, 'hguvhr');
+    expect(await statusText(page)).toBe('لا نتائج للبحث عن «hguvhr»');
+    const help = page.locator('[data-search-help]');
+    expect(await help.isVisible()).toBe(true);
+    expect(await help.locator('[data-search-understood]').innerText()).toBe('بحثنا عن: hguvhr');
+    expect(await help.locator('.search-help__links a').allInnerTexts()).toEqual(expect.arrayContaining(['محليات', STRINGS.archive]));
+    await help.getByRole('link', { name: 'هل تقصد «العراق»؟' }).click();
+    expect(await resultsFor(page, 'العراق')).toContain(articleUrl('e000000000000006'));
+    expect(await help.isVisible()).toBe(false);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('العراق');
+  });
+
+  it('offers to clear a filter that left nothing', async () => {
+    await search(page, 'الحصاد');
+    await page.getByLabel(STRINGS.sectionLabel).selectOption('محليات');
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('لا نتائج'));
+    await page.locator('[data-search-help]').getByRole('link', { name: STRINGS.searchClearSection }).click();
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('4 '));
+    expect(await page.getByLabel(STRINGS.sectionLabel).inputValue()).toBe('');
+  });
+
+  it('lists nothing for a word no article holds, though articles share its letters', async () => {
+    // Pagefind's stemmer cut «الحصادات» and its own backtracking would find «الحصاد».
+    expect(await search(page, 'الحصادة')).toEqual([]);
+    expect(await search(page, 'حصن')).toEqual([]);
+  });
+
   it('narrows the results to a section', async () => {
     await search(page, 'الحصاد');
     await page.getByLabel(STRINGS.sectionLabel).selectOption('اقتصاد');

@@ -17,7 +17,8 @@ const ARABIC_BY_KEY: Readonly<Record<string, string>> = {
  */
 export function arabicFromLatinKeys(typed: string): string | undefined {
   const text = typed.trim();
-  if (!/[a-z]/.test(text)) return undefined;
+  // A capital that starts a word (Google, iPhone aside) is Latin typed on purpose.
+  if (!/[a-z]/.test(text) || /(^|\s)[A-Z][a-z]/.test(text)) return undefined;
   let arabic = '';
   for (const key of text) {
     if (key === ' ') arabic += ' ';

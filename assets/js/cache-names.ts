@@ -14,7 +14,7 @@ export interface CacheNames {
    * a file that did not change between two builds is never downloaded or stored twice.
    */
   files: string;
-  /** The saved copy's record: its manifest, when it was saved and what it holds (copyKey). */
+  /** The saved copy's record: its manifest, when it was saved and what it holds (copyKey); the live manifest. */
   copies: string;
   /** Pages the reader visited, each as last fetched. */
   pages: string;
@@ -45,6 +45,11 @@ export function fileKey(scope: string, hash: string): string {
 /** The key of the saved copy's record. */
 export function copyKey(scope: string): string {
   return `${scope}${OWN}copy`;
+}
+
+/** The key of the live site's manifest, kept while it is not the saved copy's (see save-copy.ts). */
+export function liveManifestKey(scope: string): string {
+  return `${scope}${OWN}live`;
 }
 
 /** Headers the worker adds to what it stores. */

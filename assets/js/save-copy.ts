@@ -4,7 +4,7 @@
 // what offline reading and search use; an interrupted update keeps what it downloaded.
 
 import { copyFiles, filesToDownload, hashesToKeep, totalBytes } from './archive-plan.ts';
-import { ARCHIVE_MANIFEST, isLegacyArchive, type ArchiveFile, type ArchiveManifest, type ArchiveMessage, type CopyKind } from './cache-names.ts';
+import { ARCHIVE_MANIFEST, isLegacyArchive, liveManifestKey, type ArchiveFile, type ArchiveManifest, type ArchiveMessage, type CopyKind } from './cache-names.ts';
 import { downloadFile, keepOnly, OutdatedError, recordCopy, savedCopy, storedHashes, type Store } from './copy-store.ts';
 
 export interface SaveContext {
@@ -19,10 +19,21 @@ export interface SaveContext {
 
 const DOWNLOADS_AT_ONCE = 4;
 
-async function liveManifest(store: Store): Promise<ArchiveManifest> {
+/**
+ * The live site's manifest, of `version` when it is that: read from the site once and kept,
+ * for it is megabytes at 100k articles and the search page asks for the update's cost on
+ * every visit until the reader updates.
+ */
+async function liveManifest(store: Store, version: string): Promise<ArchiveManifest> {
+  const copies = await caches.open(store.names.copies);
+  const kept = (await (await copies.match(liveManifestKey(store.scope)))?.json()) as ArchiveManifest | undefined;
+  if (kept?.version === version) return kept;
   const response = await fetch(new URL(ARCHIVE_MANIFEST, store.scope).href, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${response.status} for ${ARCHIVE_MANIFEST}`);
-  return (await response.json()) as ArchiveManifest;
+  const text = await response.text();
+  const manifest = JSON.parse(text) as ArchiveManifest;
+  if (manifest.version === version) await copies.put(liveManifestKey(store.scope), new Response(text, { headers: { 'content-type': 'application/json' } }));
+  return manifest;
 }
 
 /** The files a copy of `kind` still needs from the site: those the store has no file for. */
@@ -35,10 +46,10 @@ async function missingFiles(context: SaveContext, manifest: ArchiveManifest, kin
   return candidates.filter((file) => !present.has(file.hash));
 }
 
-/** What saving each kind of copy would download now; undefined offline. */
-export async function copyCost(context: SaveContext): Promise<{ cost: Record<CopyKind, number> } | undefined> {
+/** What saving each kind of copy of the live `version` would download now; undefined offline. */
+export async function copyCost(context: SaveContext, version: string): Promise<{ cost: Record<CopyKind, number> } | undefined> {
   try {
-    const manifest = await liveManifest(context.store);
+    const manifest = await liveManifest(context.store, version);
     const [full, search] = await Promise.all([missingFiles(context, manifest, 'full'), missingFiles(context, manifest, 'search')]);
     return { cost: { full: totalBytes(full), search: totalBytes(search) } };
   } catch {
@@ -96,7 +107,7 @@ export function saveCopy(context: SaveContext, kind: CopyKind, reply: (message: 
 
 async function save(context: SaveContext, kind: CopyKind, reply: (message: ArchiveMessage) => void): Promise<void> {
   try {
-    const manifest = await liveManifest(context.store);
+    const manifest = await liveManifest(context.store, context.version);
     if (manifest.version !== context.version) {
       reply({ type: 'outdated' });
       return;
@@ -110,6 +121,7 @@ async function save(context: SaveContext, kind: CopyKind, reply: (message: Archi
     const stored = await storedHashes(context.store, missing);
     if (missing.some((file) => !stored.has(file.hash))) throw new Error('a downloaded file is no longer stored');
     await recordCopy(context.store, manifest, kind, savedAt);
+    await (await caches.open(context.store.names.copies)).delete(liveManifestKey(context.store.scope));
     // Only now may the older copy's files and an older worker's archive go.
     const legacy = (await caches.keys()).filter((name) => isLegacyArchive(name, new URL(context.store.scope).pathname));
     await Promise.all(legacy.map((name) => caches.delete(name)));

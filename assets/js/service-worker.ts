@@ -184,7 +184,7 @@ worker.addEventListener('message', (event) => {
         .then((response) => (response.ok ? (response.json() as Promise<ArchiveSummary>) : undefined), () => undefined);
       const saved = await savedCopy(store);
       // The cost of an update, when there is one: the live manifest is read only then.
-      const update = saved && summary && saved.version !== summary.version ? await copyCost(context) : undefined;
+      const update = saved && summary && saved.version !== summary.version ? await copyCost(context, summary.version) : undefined;
       reply({ type: 'status', saved: saved && { version: saved.version, kind: saved.kind, savedAt: saved.savedAt }, summary, cost: update?.cost });
     })());
   }

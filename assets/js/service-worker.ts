@@ -9,7 +9,7 @@ import {
   ARCHIVE_SUMMARY, cacheNames, cachePrefix, isLegacyArchive, SAVED_AT_HEADER,
   type ArchiveFile, type ArchiveMessage, type ArchiveSummary, type PanelRequest,
 } from './cache-names.ts';
-import { fileResponse, openStore, savedCopy, withOfflineTiming } from './copy-store.ts';
+import { fileResponse, openStore, savedCopy, withOfflineTiming, type LoadedCopy } from './copy-store.ts';
 import { collectGarbage, copyCost, saveCopy, storeShell, type SaveContext } from './save-copy.ts';
 import { requestPlan } from './request-plan.ts';
 
@@ -119,16 +119,22 @@ async function keepVisited(request: Request, response: Response): Promise<void> 
   await Promise.all(visited.slice(0, Math.max(0, visited.length - VISITED_PAGES_KEPT)).map((key) => pages.delete(key)));
 }
 
-/** Answers a request from the first source of its plan (request-plan.ts) that has it. */
+/** Answers a request from the first source of its plan (request-plan.ts) that has the file. */
 async function answer(event: FetchEvent): Promise<Response> {
   const { request } = event;
   const navigation = request.mode === 'navigate';
   const path = pathOf(request);
-  const copy = await savedCopy(store).catch(() => undefined);
-  const plan = requestPlan({
-    navigation, path, pinned: pinned.get(event.clientId), shellHolds: shellByPath.has(path), workerVersion: SW_VERSION,
-    copy: copy && { version: copy.version, holds: copy.byPath.has(path) },
-  });
+  const pinnedVersion = pinned.get(event.clientId);
+  const plan = requestPlan({ navigation, path, pinned: pinnedVersion !== undefined, shellHolds: shellByPath.has(path) });
+  // Read only when a step needs it: megabytes at 100k articles, once per worker.
+  const copy = async (): Promise<LoadedCopy | undefined> => savedCopy(store).catch(() => undefined);
+  const fromCopy = async (accept: (saved: LoadedCopy) => boolean): Promise<Response | undefined> => {
+    const saved = await copy();
+    if (!saved || !accept(saved)) return undefined;
+    const response = await stored(saved.byPath.get(path), navigation ? saved.savedAt : undefined);
+    if (response && navigation) pin(event.resultingClientId, saved.version);
+    return response;
+  };
   let failure: unknown;
   for (const source of plan) {
     let response: Response | undefined;
@@ -142,9 +148,12 @@ async function answer(event: FetchEvent): Promise<Response> {
       } catch (error) {
         failure = error;
       }
-    } else if (source === 'copy' && copy) {
-      response = await stored(copy.byPath.get(path), navigation ? copy.savedAt : undefined);
-      if (response && navigation) pin(event.resultingClientId, copy.version);
+    } else if (source === 'copy') {
+      response = await fromCopy(() => true);
+    } else if (source === 'pinned-copy') {
+      response = await fromCopy((saved) => saved.version === pinnedVersion);
+    } else if (source === 'same-build-copy') {
+      response = await fromCopy((saved) => saved.version === SW_VERSION);
     } else if (source === 'visited') {
       const visited = await (await caches.open(names.pages)).match(request, { ignoreSearch: true });
       response = visited && withOfflineTiming(visited, visited.headers.get(SAVED_AT_HEADER) ?? undefined);
@@ -155,9 +164,9 @@ async function answer(event: FetchEvent): Promise<Response> {
     } else if (source === 'legacy') {
       // An archive saved by a worker before this one (caches.match looks in every cache).
       response = await caches.match(request, { ignoreSearch: true });
-    } else if (source === 'offline-page') {
-      // Status 200: a 503 would be reported in the page's console as a failed load.
-      response = (await stored(shellByPath.get(OFFLINE_PAGE))) ?? (await stored(copy?.byPath.get(OFFLINE_PAGE)));
+    } else {
+      // The offline page. Status 200: a 503 would be reported in the page's console as a failed load.
+      response = (await stored(shellByPath.get(OFFLINE_PAGE))) ?? (await stored((await copy())?.byPath.get(OFFLINE_PAGE)));
     }
     if (response) return response;
   }

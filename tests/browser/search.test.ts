@@ -256,7 +256,8 @@ describe('offline', () => {
     const offline = await browser.newContext();
     const page = await newPage(offline);
     await page.goto(`${server.url}search/`);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The panel shows once the worker has said what is saved.
+    await page.locator('[data-offline]').waitFor();
     expect(await page.locator('[data-offline-size]').innerText()).toMatch(/^حجم التنزيل: \d+ كيلوبايت\.$/);
     await page.getByRole('button', { name: STRINGS.offlineSave }).click();
     await page.waitForFunction((saved) => document.querySelector('[data-offline-status]')?.textContent === saved, STRINGS.offlineSaved);

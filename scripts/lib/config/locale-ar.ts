@@ -5,11 +5,13 @@ export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 export type PluralForms = Record<PluralCategory, string>;
 
 /** A counted noun in its six Arabic forms; {n} stands for the formatted number. */
-export const COUNTED: Record<'articles' | 'pages' | 'results' | 'problems', PluralForms> = {
+export const COUNTED: Record<'articles' | 'pages' | 'results' | 'problems' | 'minutes', PluralForms> = {
   articles: { zero: 'لا مقالات', one: 'مقال واحد', two: 'مقالان', few: '{n} مقالات', many: '{n} مقالاً', other: '{n} مقال' },
   pages: { zero: 'لا صفحات', one: 'صفحة واحدة', two: 'صفحتان', few: '{n} صفحات', many: '{n} صفحة', other: '{n} صفحة' },
   results: { zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: '{n} نتائج', many: '{n} نتيجة', other: '{n} نتيجة' },
   problems: { zero: 'لا مشكلات', one: 'مشكلة واحدة', two: 'مشكلتان', few: '{n} مشكلات', many: '{n} مشكلة', other: '{n} مشكلة' },
+  // An article's reading time: zero is a text read in under a minute.
+  minutes: { zero: 'أقل من دقيقة', one: 'دقيقة واحدة', two: 'دقيقتان', few: '{n} دقائق', many: '{n} دقيقة', other: '{n} دقيقة' },
 };
 
 export const STRINGS = {
@@ -124,6 +126,24 @@ export const STRINGS = {
   offlinePageText: 'أنت دون اتصال، وهذه الصفحة غير محفوظة على هذا الجهاز.',
   offlinePageHint: 'إن كنت حفظت الأرشيف، فابحث فيه واقرأ مقالاته دون اتصال.',
   offlinePageSearch: 'البحث في النسخة المحفوظة',
+  // Front page, navigation, archive, pager and reader furniture (issue 13, items 7–10).
+  moreLinks: 'المزيد',
+  breadcrumb: 'مسار التنقل',
+  readingTime: '{duration} للقراءة',
+  archiveYearTitle: 'أرشيف {year}',
+  archiveMonths: 'أشهر {year}',
+  archiveYearLink: 'أرشيف سنة {year}',
+  previousMonth: 'الشهر السابق',
+  nextMonth: 'الشهر التالي',
+  previousYear: 'السنة السابقة',
+  nextYear: 'السنة التالية',
+  monthNavigation: 'التنقل بين الأشهر',
+  yearNavigation: 'التنقل بين السنوات',
+  pagerGap: '…',
+  pagerGapLabel: 'صفحات أخرى',
+  notFoundSearch: 'ابحث في الموقع عمّا كنت تطلبه:',
+  notFoundLatest: 'آخر ما نُشر',
+  printAddress: 'رابط المقال: {url}',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

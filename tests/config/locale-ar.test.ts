@@ -66,6 +66,14 @@ describe('fillPlaceholders', () => {
   });
 });
 
+describe('reading time in minutes', () => {
+  it.each([
+    [0, 'أقل من دقيقة'], [1, 'دقيقة واحدة'], [2, 'دقيقتان'], [3, '3 دقائق'], [10, '10 دقائق'], [11, '11 دقيقة'], [100, '100 دقيقة'],
+  ])('writes %i minutes as «%s»', (count, expected) => {
+    expect(countWithNoun(count, COUNTED.minutes, latinDigits)).toBe(expected);
+  });
+});
+
 describe('STRINGS', () => {
   it.each(Object.entries(STRINGS))('%s is Arabic text', (_key, value) => {
     expect(value.trim()).not.toBe('');

@@ -139,8 +139,6 @@ export const STRINGS = {
   nextYear: 'السنة التالية',
   monthNavigation: 'التنقل بين الأشهر',
   yearNavigation: 'التنقل بين السنوات',
-  pagerGap: '…',
-  pagerGapLabel: 'صفحات أخرى',
   notFoundSearch: 'ابحث في الموقع عمّا كنت تطلبه:',
   notFoundLatest: 'آخر ما نُشر',
   printAddress: 'رابط المقال: {url}',

@@ -126,6 +126,7 @@ export const STRINGS = {
   offlinePageText: 'أنت دون اتصال، وهذه الصفحة غير محفوظة على هذا الجهاز.',
   offlinePageHint: 'إن كنت حفظت الأرشيف، فابحث فيه واقرأ مقالاته دون اتصال.',
   offlinePageSearch: 'البحث في النسخة المحفوظة',
+  offlineNoSpace: 'لا تتسع مساحة التخزين على هذا الجهاز لهذا الحفظ، ونسختك السابقة (إن وُجدت) باقية كما هي. جرّب حفظ فهرس البحث وحده.',
   // Front page, navigation, archive, pager and reader furniture (issue 13, items 7–10).
   moreLinks: 'المزيد',
   breadcrumb: 'مسار التنقل',

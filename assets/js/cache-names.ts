@@ -127,4 +127,5 @@ export type ArchiveMessage =
   | { type: 'progress'; bytes: number; total: number }
   | { type: 'saved'; copy: SavedCopy }
   | { type: 'outdated' }
-  | { type: 'failed'; reason: string };
+  /** `noSpace`: the browser refused to store more (the quota). */
+  | { type: 'failed'; reason: string; noSpace?: boolean };

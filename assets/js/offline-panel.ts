@@ -104,6 +104,7 @@ export async function startOfflineArchive(root: HTMLElement): Promise<void> {
         return true;
       }
       if (message.type === 'outdated') return finish(STRINGS.offlineOutdated);
+      if (message.type === 'failed' && message.noSpace) return finish(STRINGS.offlineNoSpace);
       return finish(hadCopy ? STRINGS.offlineUpdateFailed : STRINGS.offlineFailed);
     });
   };

@@ -129,6 +129,9 @@ async function save(context: SaveContext, kind: CopyKind, reply: (message: Archi
     reply({ type: 'saved', copy: { version: manifest.version, kind, savedAt } });
   } catch (error) {
     if (error instanceof OutdatedError) reply({ type: 'outdated' });
-    else reply({ type: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    else {
+      const noSpace = error instanceof DOMException && error.name === 'QuotaExceededError';
+      reply({ type: 'failed', reason: error instanceof Error ? error.message : String(error), noSpace });
+    }
   }
 }

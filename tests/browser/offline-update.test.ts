@@ -4,7 +4,7 @@
 // update downloads only the changed files (counted at the server) while offline search keeps
 // answering from the old copy, even when the connection drops half way; afterwards search
 // answers from the new one. Also: the Arabic offline page for a page never saved, the notice
-// on pages served from a copy, and the search index saved alone.
+// on pages served from a copy, the search index saved alone, and a device without room.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -289,6 +289,21 @@ describe('the search index saved alone', () => {
     await page.goto(`${server.url}${visited}`);
     expect(await page.locator('h1').innerText()).toBe(ARTICLES[0]!.frontMatter.title);
     await page.locator('.offline-notice').waitFor();
+    await context.close();
+  });
+
+  it('says when the device has no room for the copy, and records no half copy', async () => {
+    const context = await browser.newContext({ timezoneId: TIME_ZONE });
+    const page = await newPage(context);
+    await page.goto(`${server.url}search/`);
+    await page.locator('[data-offline]').waitFor();
+    // Room for what is stored now (the shell) and a few kilobytes more.
+    const { usage } = await page.evaluate(() => navigator.storage.estimate());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: (usage ?? 0) + 4_000 });
+    await page.getByRole('button', { name: STRINGS.offlineSave }).click();
+    await waitForStatus(page, STRINGS.offlineNoSpace);
+    expect(await savedCopy(page)).toBeUndefined();
     await context.close();
   });
 

@@ -61,9 +61,12 @@ export async function startOfflineArchive(root: HTMLElement): Promise<void> {
     copyLine.textContent = saved ? savedCopyText(saved, cost?.[saved.kind], numberingSystem) : '';
     copyLine.hidden = !saved;
     for (const kind of ['full', 'search'] as const) {
-      buttons[kind].hidden = !summary;
+      // Offline, nothing to offer; with the whole archive saved, the index alone would only
+      // shrink it (the whole one's update is the first button's).
+      const offered = summary !== undefined && !(kind === 'search' && saved?.kind === 'full');
+      buttons[kind].hidden = !offered;
       // Nothing to download (the copy is up to date): no size to show.
-      sizes[kind].hidden = !summary || !cost || cost[kind] === 0;
+      sizes[kind].hidden = !offered || !cost || cost[kind] === 0;
       if (!cost) continue;
       const size = formatByteSize(cost[kind], numberingSystem);
       sizes[kind].textContent = fillPlaceholders(kind === 'full' ? STRINGS.offlineSize : STRINGS.offlineSearchSize, { size });

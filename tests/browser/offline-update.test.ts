@@ -148,6 +148,7 @@ describe('an offline copy that survives publishing', () => {
     await page.locator('[data-offline-copy]').waitFor();
     expect(await page.locator('[data-offline-copy]').innerText()).toBe(fillPlaceholders(STRINGS.offlineCopyCurrent, { date: date(firstSave.savedAt) }));
     expect(await page.locator('[data-offline-size]').isHidden()).toBe(true);
+    expect(await page.getByRole('button', { name: STRINGS.offlineSaveSearch }).isHidden()).toBe(true);
 
     await reader.setOffline(true);
     // Offline, the panel says what is saved and offers nothing to download.

@@ -6,7 +6,7 @@ import { readFrontMatter } from '../../scripts/lib/ingest/article-document.ts';
 import { compileTagMatcher } from '../../scripts/lib/ingest/match-tags.ts';
 import { parseRawArticle, type ParsedRawArticle } from '../../scripts/lib/ingest/parse-raw-article.ts';
 
-const context: BuildContext = { site: siteSettings, ingest: ingestSettings, tags: compileTagMatcher(ingestSettings.tagGazetteer) };
+const context: BuildContext = { site: siteSettings, ingest: ingestSettings, tags: compileTagMatcher(ingestSettings.tagGazetteer, { currencyWords: ingestSettings.currencyWords }) };
 const SHA = 'c'.repeat(64);
 
 function parsed(text: string): ParsedRawArticle {
@@ -34,7 +34,8 @@ describe('buildArticle', () => {
       date: '2017-07-06',
       dateSource: 'line',
       excerpt: 'أكدت إيران أن التنسيق مع روسيا ضروري.',
-      tags: ['إيران', 'روسيا', 'طهران', 'موسكو'],
+      // In the headline: tags; in the lead once each: passing mentions.
+      tags: ['طهران', 'موسكو'],
       source: '000_f4b3dfa3adcd8716.txt',
       sourceUrl: 'https://example.org/a',
       sourceSha256: SHA,
@@ -43,6 +44,14 @@ describe('buildArticle', () => {
     expect(built.relativePath).toBe('2017/07/f4b3dfa3adcd8716.md');
     expect(built.warnings).toEqual([]);
     expect(readFrontMatter(built.document)).toMatchObject({ title: built.frontMatter.title, tags: built.frontMatter.tags });
+  });
+
+  it('writes the tags it is given to keep, and says which the rules give', () => {
+    const built = buildArticle(parsed(ARTICLE), facts(), context, ['سورية']);
+    expect(built.frontMatter.tags).toEqual(['سورية']);
+    expect(built.ruleTags).toEqual(['طهران', 'موسكو']);
+    expect(readFrontMatter(built.document)).toMatchObject({ tags: ['سورية'] });
+    expect(buildArticle(parsed(ARTICLE), facts(), context).ruleTags).toEqual(['طهران', 'موسكو']);
   });
 
   it('takes the id from the text when the file name carries none', () => {

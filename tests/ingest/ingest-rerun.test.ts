@@ -169,10 +169,57 @@ describe('ingest with the state of the last run', () => {
     expect(run.byName.get('03-no-byline.txt')).toMatchObject({ status: 'unchanged' });
   });
 
-  it('agrees when the gazetteer changes', async () => {
-    const settings: IngestSettings = { ...ingestSettings, tagGazetteer: [...ingestSettings.tagGazetteer, { name: 'حلب', slug: 'aleppo', forms: ['حلب'] }] };
+  const withAleppo: IngestSettings = { ...ingestSettings, tagGazetteer: [...ingestSettings.tagGazetteer, { name: 'حلب', slug: 'aleppo', forms: ['حلب'] }] };
+  const KEPT_TAGS_WARNING = 'tags kept as written, «»; the current rules give «حلب» (--retag applies them)';
+
+  it('agrees when the gazetteer changes, and rewrites nothing: the article keeps its tags, and the report says what --retag would give', async () => {
+    const { run, space } = await withAndWithoutState(noChange, { settings: withAleppo });
+    expect(run.byName.get('04-byline-with-place.txt')).toMatchObject({ status: 'unchanged', warnings: [KEPT_TAGS_WARNING] });
+    expect(run.summary).toMatchObject({ files: 28, unchanged: 23, updated: 0, created: 0 });
+    expect(await readFile(await articleOf(space, '04-byline-with-place.txt'), 'utf8')).toMatch(/^tags: \[\]$/m);
+  });
+
+  it('agrees when the tag scoring changes, and rewrites nothing', async () => {
+    const settings: IngestSettings = { ...ingestSettings, tagScoring: { ...ingestSettings.tagScoring, maxTags: 1 } };
     const { run } = await withAndWithoutState(noChange, { settings });
-    expect(run.byName.get('04-byline-with-place.txt')).toMatchObject({ status: 'updated' });
+    expect(run.summary).toMatchObject({ files: 28, unchanged: 23, updated: 0, created: 0 });
+    expect(run.byName.get('000_f4b3dfa3adcd8716.txt')?.warnings).toEqual([
+      'tags kept as written, «سورية، الولايات المتحدة، إيران، روسيا»; the current rules give «سورية» (--retag applies them)',
+    ]);
+  });
+
+  it('retags on --retag: the articles whose tags change are updated, and a run after it writes nothing', async () => {
+    const { run, space } = await withAndWithoutState(noChange, { settings: withAleppo, retag: true });
+    expect(run.byName.get('04-byline-with-place.txt')).toMatchObject({ status: 'updated', warnings: ['tags «» now «حلب»'] });
+    expect(run.summary).toMatchObject({ files: 28, unchanged: 22, updated: 1 });
+    expect(await readFile(await articleOf(space, '04-byline-with-place.txt'), 'utf8')).toMatch(/^tags:\n {2}- حلب$/m);
+    const again = await ingest(space, { settings: withAleppo });
+    expect(again.summary).toMatchObject({ unchanged: 23, updated: 0 });
+    expect(again.byName.get('04-byline-with-place.txt')?.warnings).toEqual([]);
+  });
+
+  it('keeps an article an editor changed on --retag, and says so (kept-edited); --force retags it', async () => {
+    const edit: Change = async (space) => appendFile(await articleOf(space, '04-byline-with-place.txt'), '\nتصحيح.\n');
+    const { run } = await withAndWithoutState(edit, { settings: withAleppo, retag: true });
+    expect(run.byName.get('04-byline-with-place.txt')).toMatchObject({
+      status: 'kept-edited',
+      reason: 'the current rules give the tags «حلب», but an editor has changed the article since ingest: kept as edited (--force overwrites)',
+    });
+    const forced = await withAndWithoutState(edit, { settings: withAleppo, retag: true, force: true });
+    expect(forced.run.byName.get('04-byline-with-place.txt')).toMatchObject({ status: 'updated' });
+  });
+
+  it('reports an edited article as before when --retag gives the tags it has', async () => {
+    const edit: Change = async (space) => appendFile(await articleOf(space, '03-no-byline.txt'), '\nتصحيح.\n');
+    const { run } = await withAndWithoutState(edit, { retag: true });
+    expect(run.byName.get('03-no-byline.txt')).toMatchObject({ status: 'unchanged', warnings: [EDITED_WARNING] });
+  });
+
+  it('recomputes the tags of a raw file whose text changed', async () => {
+    const settings: IngestSettings = { ...ingestSettings, tagScoring: { ...ingestSettings.tagScoring, maxTags: 1 } };
+    const { run, space } = await withAndWithoutState(async (s) => appendFile(sample(s, '000_f4b3dfa3adcd8716.txt'), '\nفقرة أخرى.\n'), { settings });
+    expect(run.byName.get('000_f4b3dfa3adcd8716.txt')).toMatchObject({ status: 'updated', warnings: [] });
+    expect(await readFile(await articleOf(space, '000_f4b3dfa3adcd8716.txt'), 'utf8')).toMatch(/^tags:\n {2}- سورية\nsource:/m);
   });
 
   it('does not write a state on a dry run, and a dry run agrees too', async () => {

@@ -117,3 +117,43 @@ describe('compileTagMatcher: agreement with matching word by word', () => {
     expect(compileTagMatcher(doubled).match('في حلب')).toEqual(['سورية', 'سورية']);
   });
 });
+
+describe('compileTagMatcher: counting mentions', () => {
+  const gazetteer: TagDefinition[] = [
+    ...GAZETTEER,
+    { name: 'سورية', slug: 'syria', forms: ['سورية', 'السوري', 'السورية'] },
+    { name: 'مصر', slug: 'egypt', forms: ['مصر', 'المصري'] },
+    // A second entry of one name: one tag.
+    { name: 'الولايات المتحدة', slug: 'united-states-2', forms: ['الأمريكي', 'الأميركية', 'الأمريكية'] },
+    { name: 'مصرف سورية المركزي', slug: 'central-bank-of-syria', forms: ['مصرف سورية المركزي'] },
+  ];
+  const counter = compileTagMatcher(gazetteer, { currencyWords: ingestSettings.currencyWords });
+
+  it.each<[string, string, Record<string, number>]>([
+    ['each mention of a tag, whatever its form', 'زار إيران ثم عاد إلى طهران، والإيرانية', { إيران: 2 }],
+    ['a country after a word that is not a currency', 'اجتماع بين إيران والعراق', { إيران: 1, العراق: 1 }],
+    ['a two-word form once, not its words apart', 'الولايات المتحدة والأمم المتحدة', { 'الولايات المتحدة': 1, 'الأمم المتحدة': 1 }],
+    ['the longest of overlapping forms: the pound, not the country', 'مقابل الليرة السورية', { 'الليرة السورية': 1 }],
+    ['the longest of overlapping forms, indefinite', 'بنحو مليون ليرة سورية', { 'الليرة السورية': 1 }],
+    ['the bank, not the country', 'أبقى مصرف سورية المركزي على السعر', { 'مصرف سورية المركزي': 1 }],
+    ['a country adjective standing alone', 'الموقف الأمريكي من الاتفاق', { 'الولايات المتحدة': 1 }],
+    ['no country after a currency word: دولار أميركي', 'بلغت 40 مليون دولار أمريكي', {}],
+    ['no country after a currency word with clitics: بالدولار الأميركي', 'بيع بالدولار الأمريكي', {}],
+    ['no country after a currency word: الجنيه المصري', 'تراجع الجنيه المصري أمام', {}],
+    ['no country after a plural currency word', 'ملايين الدولارات الأمريكية', {}],
+    ['the country again once it stands alone', 'دفع بالجنيه المصري في مصر', { مصر: 1 }],
+    ['nothing in an empty text', '', {}],
+  ])('counts %s', (_case, text, expected) => {
+    expect(Object.fromEntries(counter.countMentions(text))).toEqual(expected);
+  });
+
+  it('counts a country after a currency word when no currency words are configured', () => {
+    expect(Object.fromEntries(compileTagMatcher(gazetteer).countMentions('بلغت 40 مليون دولار أمريكي'))).toEqual({ 'الولايات المتحدة': 1 });
+  });
+
+  it('counts in gazetteer order, and a name given twice as one tag', () => {
+    const doubled = compileTagMatcher([{ name: 'سورية', slug: 'a', forms: ['دمشق'] }, { name: 'إيران', slug: 'b', forms: ['طهران'] }, { name: 'سورية', slug: 'c', forms: ['حلب'] }]);
+    expect([...doubled.countMentions('طهران وحلب ودمشق')]).toEqual([['سورية', 2], ['إيران', 1]]);
+    expect(doubled.names).toEqual(['سورية', 'إيران']);
+  });
+});

@@ -10,10 +10,36 @@ export interface TagDefinition {
   forms: readonly string[];
 }
 
+/**
+ * How a tag found in an article is weighed (see scripts/lib/ingest/score-tags.ts): each
+ * mention scores by where it stands, and only tags that reach minimumScore are kept, the
+ * best maxTags of them, highest score first, ties in gazetteer order.
+ */
+export interface TagScoring {
+  /** Per mention in the title (default 3: a headline mention alone makes a tag). */
+  headlineWeight: number;
+  /** Per mention in the lead, the first paragraph (default 2). */
+  leadWeight: number;
+  /** Per mention in any later paragraph (default 1: a passing mention). */
+  bodyWeight: number;
+  /** Score a tag needs (default 3: the headline, the lead and once more, or three body mentions). */
+  minimumScore: number;
+  /** Tags an article gets at most (default 4). */
+  maxTags: number;
+}
+
 export interface IngestSettings {
   /** Whole lines dropped from the trailing block of a raw file. */
   boilerplateLines: readonly string[];
   tagGazetteer: readonly TagDefinition[];
+  tagScoring: TagScoring;
+  /**
+   * Currency words: a tag's form right after one («دولار أميركي», «ليرة سورية», «الجنيه
+   * المصري») names the currency, not the country, and is no mention of the tag. Matched like
+   * tag forms (normalised, with و ف ب ل ك ال stripped), so no word here may be a clitic
+   * and a common word (ين, yen, is left out: «بين» would read as ب + ين).
+   */
+  currencyWords: readonly string[];
   /** Raw files read and parsed at once. */
   concurrency: number;
   /** Characters of the first paragraph kept as the excerpt, ellipsis included. */
@@ -41,6 +67,11 @@ export const ingestSettings: IngestSettings = {
     { name: 'الإرهاب', slug: 'terrorism', forms: ['الإرهاب', 'الإرهابيين', 'الإرهابية'] },
     { name: 'المياه', slug: 'water', forms: ['مياه الشرب', 'المياه'] },
     { name: 'إعادة الإعمار', slug: 'reconstruction', forms: ['إعادة الإعمار', 'الإعمار'] },
+  ],
+  tagScoring: { headlineWeight: 3, leadWeight: 2, bodyWeight: 1, minimumScore: 3, maxTags: 4 },
+  currencyWords: [
+    'ليرة', 'ليرات', 'دولار', 'دولارات', 'يورو', 'جنيه', 'جنيهات', 'دينار', 'دنانير',
+    'ريال', 'ريالات', 'درهم', 'دراهم', 'روبل', 'يوان', 'تومان', 'فرنك',
   ],
   concurrency: 32,
   excerptLength: 200,

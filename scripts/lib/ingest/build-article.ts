@@ -12,6 +12,7 @@ import { resolveArticleDate } from './article-date-source.ts';
 import { makeExcerpt } from './excerpt.ts';
 import type { TagMatcher } from './match-tags.ts';
 import type { ParsedRawArticle } from './parse-raw-article.ts';
+import { chooseTags } from './score-tags.ts';
 
 export interface RawFileFacts {
   fileName: string;
@@ -29,16 +30,22 @@ export interface BuiltArticle {
   ingestSha256: string;
   /** Path below the articles folder, with forward slashes. */
   relativePath: string;
+  /** The tags the current rules give (frontMatter.tags, unless other tags were kept). */
+  ruleTags: string[];
   warnings: string[];
 }
 
 export interface BuildContext {
   site: Pick<SiteSettings, 'timeZone' | 'sections'>;
-  ingest: Pick<IngestSettings, 'excerptLength'>;
+  ingest: Pick<IngestSettings, 'excerptLength' | 'tagScoring'>;
   tags: TagMatcher;
 }
 
-export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, context: BuildContext): BuiltArticle {
+/**
+ * keptTags: the tags of the article already written from this text, which stay unless tags
+ * are recomputed on purpose (ingest --retag): a change of the tagging rules alone rewrites nothing.
+ */
+export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, context: BuildContext, keptTags?: readonly string[]): BuiltArticle {
   const warnings = [...parsed.warnings];
   const resolved = resolveArticleDate(
     { manifest: facts.manifestDate, line: parsed.dateFromLine, option: facts.optionDate, fileModified: facts.fileModified },
@@ -49,6 +56,7 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, cont
     warnings.push(`unknown section «${parsed.section}»: written, but the build refuses it until the section is added to scripts/lib/config/site.ts`);
   }
   const id = articleId(facts.fileName, parsed.textSha256);
+  const ruleTags = chooseTags(parsed, context.tags, context.ingest.tagScoring);
   const frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'> = {
     id,
     title: parsed.title,
@@ -59,7 +67,7 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, cont
     date: resolved.date,
     dateSource: resolved.dateSource,
     excerpt: makeExcerpt(parsed.paragraphs[0] ?? '', context.ingest.excerptLength),
-    tags: context.tags.match([parsed.title, ...parsed.paragraphs].join('\n')),
+    tags: keptTags ? [...keptTags] : ruleTags,
     source: facts.fileName,
     sourceUrl: facts.manifestUrl,
     sourceSha256: facts.sourceSha256,
@@ -74,6 +82,7 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, cont
     document,
     ingestSha256,
     relativePath: `${year}/${month}/${id}.md`,
+    ruleTags,
     warnings,
   };
 }

@@ -50,6 +50,13 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Overwrite articles an editor has changed. */
   force?: boolean;
+  /**
+   * Recompute the tags of articles already written, by the current rules. Without it an
+   * article keeps the tags it was written with while its raw text is the same, so a change
+   * of the tagging rules alone rewrites nothing. An article an editor changed is still kept
+   * (kept-edited) unless forced.
+   */
+  retag?: boolean;
   site: Pick<SiteSettings, 'timeZone' | 'sections'>;
   settings: IngestSettings;
   /** Called once per raw file, in file order. */
@@ -191,6 +198,8 @@ function documentOf(prepared: { file: string; document?: string }): string {
   return prepared.document;
 }
 
+const tagList = (tags: readonly string[]): string => `«${tags.join('، ')}»`;
+
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -212,7 +221,7 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
   // Where each id's article was when the run started: what a raw file is compared with.
   const startPaths = new Map([...index.byId].map(([id, existing]) => [id, existing.path]));
   // Parsing and building articles is loaded on first need: a re-run with nothing new never needs it.
-  const prepareOptions = { outDir, optionDate: options.date, site, settings };
+  const prepareOptions = { outDir, optionDate: options.date, site, settings, retag: options.retag ?? false };
   let preparer: Promise<(task: RawFileTask) => Promise<PreparedRawFile>> | undefined;
   const prepareHere = async (task: RawFileTask): Promise<PreparedRawFile> => {
     preparer ??= import('./prepare-raw-file.ts').then(({ rawFilePreparer }) => rawFilePreparer({
@@ -256,7 +265,8 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
   /** The state's record of a raw file, when it still holds (see rawFileStanding). */
   const knownRecord = async (file: string, entry: ManifestEntry | undefined): Promise<RawFileRecord | undefined> => {
     const record = state?.rawFiles.get(resolve(file));
-    if (!state || !record) return undefined;
+    // Retagging reads every raw file again: the state knows nothing of what the rules give now.
+    if (!state || !record || options.retag) return undefined;
     let stamp: FileStamp;
     try {
       stamp = stampOf(statSync(file));
@@ -348,7 +358,8 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
       return;
     }
     const { file, id, textSha256, sourceSha256, ingestSha256 } = prepared;
-    const warnings = [...manifestWarnings, ...prepared.warnings];
+    // A retag's note is this run's news only: the state remembers prepared.warnings, not it.
+    const warnings = [...manifestWarnings, ...prepared.warnings, ...(prepared.retagged ? [prepared.retagged] : [])];
     const target = join(outDir, ...prepared.relativePath.split('/'));
     const base: FileReport = { file, status: 'created', id, article: target, warnings };
     rawRecords.delete(rawKey);
@@ -404,7 +415,12 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
     }
     if (prepared.existingEdited && !options.force) {
       index.byId.set(id, existing);
-      if (existing.sourceSha256 === sourceSha256) {
+      if (existing.sourceSha256 === sourceSha256 && options.retag && prepared.retagged) {
+        await outlet.push({
+          ...base, status: 'kept-edited', article: existing.path,
+          reason: `the current rules give the tags ${tagList(prepared.tags)}, but an editor has changed the article since ingest: kept as edited (--force overwrites)`,
+        });
+      } else if (existing.sourceSha256 === sourceSha256) {
         await outlet.push({ ...base, status: 'unchanged', article: existing.path, warnings: [...warnings, 'edited by an editor since ingest; kept as edited'] });
       } else {
         await outlet.push({ ...base, status: 'kept-edited', article: existing.path, reason: 'the raw file changed, but an editor has changed the article since ingest: kept as edited (--force overwrites)' });

@@ -17,12 +17,14 @@ export interface CommandIo {
   cwd: string;
 }
 
-export const INGEST_USAGE = `Usage: npm run ingest -- <raw-dir-or-file>... [--out content/articles] [--date YYYY-MM-DD] [--dry-run] [--force] [--json]
+export const INGEST_USAGE = `Usage: npm run ingest -- <raw-dir-or-file>... [--out content/articles] [--date YYYY-MM-DD] [--dry-run] [--force] [--retag] [--json]
 
   --out DIR      where articles are written as <yyyy>/<mm>/<id>.md (default content/articles)
   --date DAY     date for files with no manifest entry and no date line
   --dry-run      report what would happen, write nothing
   --force        overwrite articles that an editor has changed
+  --retag        recompute the tags of articles already written, by the current rules
+                 (otherwise an article keeps its tags while its raw text is the same)
   --json         print the report as JSON
 `;
 
@@ -40,6 +42,7 @@ export async function runIngestCommand(argv: readonly string[], io: CommandIo): 
         date: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        retag: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -73,6 +76,7 @@ export async function runIngestCommand(argv: readonly string[], io: CommandIo): 
     date: values.date,
     dryRun,
     force: values.force,
+    retag: values.retag,
     site: siteSettings,
     settings: ingestSettings,
     onReport: (report) => {

@@ -151,7 +151,13 @@ export function ingestConfiguration(settings: IngestSettings, site: Pick<SiteSet
     format: STATE_FORMAT,
     code: cachedCodeFingerprint,
     runtime: [versions.node, versions.v8, versions.icu, versions.unicode, versions.tz],
-    settings: { boilerplateLines: settings.boilerplateLines, tagGazetteer: settings.tagGazetteer, excerptLength: settings.excerptLength },
+    settings: {
+      boilerplateLines: settings.boilerplateLines,
+      tagGazetteer: settings.tagGazetteer,
+      tagScoring: settings.tagScoring,
+      currencyWords: settings.currencyWords,
+      excerptLength: settings.excerptLength,
+    },
     site: { timeZone: site.timeZone, sections: site.sections },
   })).digest('hex');
 }

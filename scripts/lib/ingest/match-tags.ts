@@ -1,6 +1,8 @@
 // Tags an article from the gazetteer: a tag applies when one of its forms appears in the
 // title or body, compared after Arabic normalisation and with attached clitics stripped,
-// so «والإيرانية» and «للعراق» find إيران and العراق.
+// so «والإيرانية» and «للعراق» find إيران and العراق. countMentions counts them for scoring
+// (score-tags.ts): the longest form wins where forms overlap, and a form right after a
+// currency word («دولار أميركي») names the currency, not the country.
 
 import {
   arabicWords, CLITIC_PREFIXES, FOLD_NOT_SIMPLE, FOLD_REMOVED, normaliseArabic, SIMPLE_FOLD, WORD_CODE_UNIT, withoutClitics,
@@ -22,11 +24,26 @@ interface Candidate {
   formWords: ReadonlySet<number>;
   /** The forms this word can start (by tag number): none unless one of its bare forms starts a form; then also every empty form. */
   startsForms: readonly { tag: number; form: readonly number[] }[];
+  /** One of its bare forms is a currency word. */
+  currency: boolean;
 }
 
 export interface TagMatcher {
+  /** The tag names, each once, in gazetteer order. */
+  readonly names: readonly string[];
   /** The names of the tags the text mentions, in gazetteer order. */
   match(text: string): string[];
+  /**
+   * How many times the text mentions each tag, by name (only those it mentions, in gazetteer
+   * order). Mentions do not overlap: where forms overlap the longest wins («الليرة السورية»
+   * is the pound, not سورية), and a form right after a currency word is no mention.
+   */
+  countMentions(text: string): Map<string, number>;
+}
+
+export interface TagMatcherOptions {
+  /** Words after which a form is no mention (see IngestSettings.currencyWords). */
+  currencyWords?: readonly string[];
 }
 
 function bareForm(word: string): string {
@@ -41,7 +58,7 @@ const HASH_BITS = 16;
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
 
-export function compileTagMatcher(gazetteer: readonly TagDefinition[]): TagMatcher {
+export function compileTagMatcher(gazetteer: readonly TagDefinition[], options: TagMatcherOptions = {}): TagMatcher {
   const formWordNumbers = new Map<string, number>();
   const numberOf = (word: string): number => {
     let number = formWordNumbers.get(word);
@@ -58,6 +75,8 @@ export function compileTagMatcher(gazetteer: readonly TagDefinition[]): TagMatch
   // A tag is found by name, as two gazetteer entries with one name are one tag to the reader.
   const nameNumbers = tags.map((tag) => tags.findIndex((other) => other.name === tag.name));
   const firstWords = new Set(tags.flatMap((tag) => tag.forms.flatMap((form) => (form.length > 0 ? [form[0] as number] : []))));
+  // Currency words become candidates like form words, so the one pass over the text sees them.
+  const currencyWords = new Set((options.currencyWords ?? []).flatMap((word) => arabicWords(normaliseArabic(word)).map(bareForm).map(numberOf)));
 
   // Only words made of a clitic prefix and a gazetteer word can mean anything to a tag: list
   // them all up front, with their bare forms worked out by withoutClitics itself.
@@ -76,8 +95,9 @@ export function compileTagMatcher(gazetteer: readonly TagDefinition[]): TagMatch
       const startsForms = startsAForm
         ? tags.flatMap((tag, number) => tag.forms.filter((form) => form.length === 0 || formWords.has(form[0] as number)).map((form) => ({ tag: number, form })))
         : [];
+      const currency = [...formWords].some((number) => currencyWords.has(number));
       candidateByWord.set(word, candidates.length);
-      candidates.push({ word, formWords, startsForms });
+      candidates.push({ word, formWords, startsForms, currency });
     }
   }
   // Words are recognised by a hash of their folded code units, checked against the candidate.
@@ -150,7 +170,53 @@ export function compileTagMatcher(gazetteer: readonly TagDefinition[]): TagMatch
     return words.length;
   };
 
+  /** The length in words of the longest form that starts at this word, and its tag; 0 when none does. */
+  const longestFormAt = (index: number, count: number): { tag: number; length: number } => {
+    let best = { tag: NONE, length: 0 };
+    const candidate = tokens[index] as number;
+    if (candidate === NONE) return best;
+    for (const { tag, form } of (candidates[candidate] as Candidate).startsForms) {
+      if (form.length <= best.length || index + form.length > count) continue;
+      let offset = 1;
+      while (offset < form.length) {
+        const other = tokens[index + offset] as number;
+        if (other === NONE || !(candidates[other] as Candidate).formWords.has(form[offset] as number)) break;
+        offset += 1;
+      }
+      // Of forms of one length, the first in the gazetteer.
+      if (offset === form.length) best = { tag, length: form.length };
+    }
+    return best;
+  };
+
+  const names = tags.map((tag) => tag.name).filter((name, number) => nameNumbers[number] === number);
+
   return {
+    names,
+    countMentions(text: string): Map<string, number> {
+      const count = tokenise(text);
+      const mentions = new Int32Array(tags.length);
+      let index = 0;
+      while (index < count) {
+        const { tag, length } = longestFormAt(index, count);
+        if (length === 0) {
+          index += 1;
+          continue;
+        }
+        const previous = index > 0 ? tokens[index - 1] as number : NONE;
+        if (previous === NONE || !(candidates[previous] as Candidate).currency) {
+          const name = nameNumbers[tag] as number;
+          mentions[name] = (mentions[name] as number) + 1;
+        }
+        index += length;
+      }
+      const counted = new Map<string, number>();
+      tags.forEach((tag, number) => {
+        if (mentions[number] as number > 0) counted.set(tag.name, mentions[number] as number);
+      });
+      return counted;
+    },
+
     match(text: string): string[] {
       const count = tokenise(text);
       const found = new Uint8Array(tags.length);

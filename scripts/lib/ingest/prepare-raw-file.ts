@@ -12,10 +12,12 @@ import type { DateSource } from '../content/article-schema.ts';
 import { describeError } from '../fs/describe-error.ts';
 import { stampOf, type FileStamp } from '../fs/file-stamp.ts';
 import { isUntouchedIngestOutput } from './article-fingerprint.ts';
-import { buildArticle } from './build-article.ts';
+import { readFrontMatter } from './article-document.ts';
+import { articleId } from './article-id.ts';
+import { buildArticle, type RawFileFacts } from './build-article.ts';
 import { decodeRawBytes, type RawEncoding } from './decode-raw-bytes.ts';
 import { compileTagMatcher, type TagMatcher } from './match-tags.ts';
-import { parseRawArticle } from './parse-raw-article.ts';
+import { parseRawArticle, type ParsedRawArticle } from './parse-raw-article.ts';
 
 /** One raw file to prepare, with what the batch knows of it. */
 export interface RawFileTask {
@@ -31,6 +33,8 @@ export interface PrepareOptions {
   settings: IngestSettings;
   /** Where the article of an id was when the batch started. */
   existingPath: (id: string) => string | undefined;
+  /** Recompute the tags of articles already written (ingest --retag), instead of keeping them. */
+  retag?: boolean;
 }
 
 interface PrepareContext extends PrepareOptions {
@@ -39,7 +43,7 @@ interface PrepareContext extends PrepareOptions {
 
 /** A prepare function for one batch: the gazetteer compiled once. */
 export function rawFilePreparer(options: PrepareOptions): { prepare: (task: RawFileTask) => Promise<PreparedRawFile>; prepareSync: (task: RawFileTask) => PreparedRawFile } {
-  const context: PrepareContext = { ...options, tags: compileTagMatcher(options.settings.tagGazetteer) };
+  const context: PrepareContext = { ...options, tags: compileTagMatcher(options.settings.tagGazetteer, { currencyWords: options.settings.currencyWords }) };
   return { prepare: (task) => prepareRawFile(task, context), prepareSync: (task) => prepareRawFileSync(task, context) };
 }
 
@@ -69,6 +73,10 @@ export type PreparedRawFile =
     ingestSha256: string;
     /** Warnings of the file itself; the folder's manifest warnings are the batch's to add. */
     warnings: string[];
+    /** The article's tags. */
+    tags: string[];
+    /** With retag: how the tags of the article on disk change (for the report only, never remembered). */
+    retagged?: string;
     /** The existing article of the same id is byte for byte this document. */
     sameDocument: boolean;
     /** The existing article of the same id has been changed since ingest wrote it. */
@@ -81,7 +89,19 @@ function encodingName(encoding: RawEncoding): string {
 
 type Built = Extract<PreparedRawFile, { kind: 'built' }>;
 
-function fromBytes(task: RawFileTask, bytes: Uint8Array, info: Stats, context: PrepareContext): PreparedRawFile {
+/** A raw file read and parsed: all that is needed to build its article, and its id to find the one on disk. */
+interface ParsedRawFile {
+  kind: 'parsed';
+  parsed: ParsedRawArticle;
+  facts: RawFileFacts;
+  id: string;
+  info: Stats;
+  warnings: string[];
+}
+
+type Rejected = Extract<PreparedRawFile, { kind: 'rejected' }>;
+
+function parseBytes(task: RawFileTask, bytes: Uint8Array, info: Stats, context: PrepareContext): Rejected | ParsedRawFile {
   const { file } = task;
   const warnings: string[] = [];
   const decoded = decodeRawBytes(bytes);
@@ -89,23 +109,56 @@ function fromBytes(task: RawFileTask, bytes: Uint8Array, info: Stats, context: P
   if (decoded.encoding !== 'utf-8') warnings.push(`decoded from ${encodingName(decoded.encoding)}`);
   const parsed = parseRawArticle(decoded.text, context.settings.boilerplateLines);
   if (!parsed.ok) return { kind: 'rejected', file, reason: parsed.reason, warnings, withManifestWarnings: true };
-  const built = buildArticle(
-    parsed.article,
-    {
-      fileName: basename(file),
-      sourceSha256: createHash('sha256').update(bytes).digest('hex'),
-      fileModified: info.mtime,
-      manifestDate: task.manifestDate,
-      manifestUrl: task.manifestUrl,
-      optionDate: context.optionDate,
-    },
-    { site: context.site, ingest: context.settings, tags: context.tags },
-  );
+  const facts: RawFileFacts = {
+    fileName: basename(file),
+    sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+    fileModified: info.mtime,
+    manifestDate: task.manifestDate,
+    manifestUrl: task.manifestUrl,
+    optionDate: context.optionDate,
+  };
+  return { kind: 'parsed', parsed: parsed.article, facts, id: articleId(facts.fileName, parsed.article.textSha256), info, warnings };
+}
+
+const TEXT_SHA256_LINE = /^textSha256: ['"]?([0-9a-f]{64})['"]?$/m;
+
+/** The tags of an article document written from this text, or undefined (another text, no readable tags). */
+function tagsWrittenFor(document: string, textSha256: string): string[] | undefined {
+  const closing = document.indexOf('\n---\n', 3);
+  if (TEXT_SHA256_LINE.exec(document.slice(0, closing + 1))?.[1] !== textSha256) return undefined;
+  try {
+    const { tags } = readFrontMatter(document);
+    if (tags === undefined) return [];
+    return Array.isArray(tags) && tags.every((tag) => typeof tag === 'string') ? tags : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sameTags = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((tag, index) => tag === b[index]);
+const tagList = (tags: readonly string[]): string => `«${tags.join('، ')}»`;
+
+/**
+ * Builds the article, beside the one of the same id on disk (when there is one). Tags stay as
+ * they were written for the same text, unless context.retag: the rules alone rewrite nothing.
+ */
+function buildPrepared(task: RawFileTask, read: ParsedRawFile, existing: { path: string; document: string | undefined } | undefined, context: PrepareContext): Built {
+  const { parsed, facts } = read;
+  const existingDocument = existing?.document;
+  const existingEdited = existingDocument !== undefined && !isUntouchedIngestOutput(existingDocument);
+  const writtenTags = existingDocument === undefined ? undefined : tagsWrittenFor(existingDocument, parsed.textSha256);
+  const keptTags = !context.retag && !existingEdited ? writtenTags : undefined;
+  const built = buildArticle(parsed, facts, { site: context.site, ingest: context.settings, tags: context.tags }, keptTags);
   const { frontMatter } = built;
-  return {
+  const warnings = [...read.warnings, ...built.warnings];
+  if (keptTags && !sameTags(keptTags, built.ruleTags)) {
+    warnings.push(`tags kept as written, ${tagList(keptTags)}; the current rules give ${tagList(built.ruleTags)} (--retag applies them)`);
+  }
+  const tagsChanged = writtenTags === undefined || !sameTags(writtenTags, frontMatter.tags);
+  const prepared: Built = {
     kind: 'built',
-    file,
-    stamp: stampOf(info),
+    file: task.file,
+    stamp: stampOf(read.info),
     id: frontMatter.id,
     textSha256: frontMatter.textSha256,
     sourceSha256: frontMatter.sourceSha256,
@@ -113,18 +166,20 @@ function fromBytes(task: RawFileTask, bytes: Uint8Array, info: Stats, context: P
     dateSource: frontMatter.dateSource,
     document: built.document,
     ingestSha256: built.ingestSha256,
-    warnings: [...warnings, ...built.warnings],
+    warnings,
+    tags: frontMatter.tags,
     sameDocument: false,
-    existingEdited: false,
+    existingEdited,
   };
-}
-
-function compared(prepared: Built, existingPath: string, existingDocument: string | undefined, outDir: string): Built {
+  if (context.retag && existingDocument !== undefined && tagsChanged) {
+    prepared.retagged = writtenTags === undefined ? `tags now ${tagList(frontMatter.tags)}` : `tags ${tagList(writtenTags)} now ${tagList(frontMatter.tags)}`;
+  }
+  if (!existing) return prepared;
   const sameDocument = existingDocument === prepared.document;
-  const result: Built = { ...prepared, sameDocument, existingEdited: existingDocument !== undefined && !isUntouchedIngestOutput(existingDocument) };
+  prepared.sameDocument = sameDocument;
   // Nothing will be written: no need to carry the document any further.
-  if (sameDocument && existingPath === join(outDir, ...prepared.relativePath.split('/'))) delete result.document;
-  return result;
+  if (sameDocument && existing.path === join(context.outDir, ...prepared.relativePath.split('/'))) delete prepared.document;
+  return prepared;
 }
 
 function readError(file: string, error: unknown): PreparedRawFile {
@@ -135,12 +190,12 @@ function readError(file: string, error: unknown): PreparedRawFile {
 async function prepareRawFile(task: RawFileTask, context: PrepareContext): Promise<PreparedRawFile> {
   try {
     const [bytes, info] = await Promise.all([readFile(task.file), stat(task.file)]);
-    const prepared = fromBytes(task, bytes, info, context);
-    if (prepared.kind === 'rejected') return prepared;
-    const existingPath = context.existingPath(prepared.id);
-    if (existingPath === undefined) return prepared;
+    const read = parseBytes(task, bytes, info, context);
+    if (read.kind === 'rejected') return read;
+    const existingPath = context.existingPath(read.id);
+    if (existingPath === undefined) return buildPrepared(task, read, undefined, context);
     const existingDocument = await readFile(existingPath, 'utf8').catch(() => undefined);
-    return compared(prepared, existingPath, existingDocument, context.outDir);
+    return buildPrepared(task, read, { path: existingPath, document: existingDocument }, context);
   } catch (error) {
     return readError(task.file, error);
   }
@@ -151,17 +206,17 @@ function prepareRawFileSync(task: RawFileTask, context: PrepareContext): Prepare
   try {
     const bytes = readFileSync(task.file);
     const info = statSync(task.file);
-    const prepared = fromBytes(task, bytes, info, context);
-    if (prepared.kind === 'rejected') return prepared;
-    const existingPath = context.existingPath(prepared.id);
-    if (existingPath === undefined) return prepared;
+    const read = parseBytes(task, bytes, info, context);
+    if (read.kind === 'rejected') return read;
+    const existingPath = context.existingPath(read.id);
+    if (existingPath === undefined) return buildPrepared(task, read, undefined, context);
     let existingDocument: string | undefined;
     try {
       existingDocument = readFileSync(existingPath, 'utf8');
     } catch {
       existingDocument = undefined;
     }
-    return compared(prepared, existingPath, existingDocument, context.outDir);
+    return buildPrepared(task, read, { path: existingPath, document: existingDocument }, context);
   } catch (error) {
     return readError(task.file, error);
   }

@@ -175,7 +175,9 @@ describe('generated files in the raw format', () => {
       expect(String(data.date).slice(0, 10)).toBe(facts.date);
       expect(data.dateSource).toBe(facts.dateSource);
       expect(data.section).toBe(facts.section);
-      expect(data.tags ?? []).toEqual(expect.arrayContaining(facts.mentions));
+      // Tagged from what it mentions, never more: a passing mention makes no tag (score-tags.ts).
+      expect(facts.mentions).toEqual(expect.arrayContaining(data.tags ?? []));
+      expect((data.tags ?? []).length).toBeLessThanOrEqual(ingestSettings.tagScoring.maxTags);
     }
     expect(articles).toBe(50);
   });

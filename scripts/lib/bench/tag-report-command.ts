@@ -1,0 +1,69 @@
+// The tag-report command: the before/after tables of the tagging rules for raw folders and a
+// generated corpus. Returns the exit code (0 printed, 2 usage) instead of exiting.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestSettings } from '../config/ingest-settings.ts';
+import { DEFAULT_SAMPLES_DIR, writeCorpus } from './generate-corpus.ts';
+import { parseCount, type CommandIo } from './generate-corpus-command.ts';
+import { isValidSeed } from './prng.ts';
+import { compareTagging, formatTagComparison, readRawArticles } from './tag-report.ts';
+
+export const TAG_REPORT_USAGE = `Usage: npm run tag-report -- [raw-dir...] [--generate 300] [--seed 1]
+
+  raw-dir        folders of raw articles (default: the bundled samples, tests/fixtures/raw,
+                 which content/articles is ingested from)
+  --generate N   also a generated corpus of N articles (default 300; 0 for none)
+  --seed S       the generated corpus's seed (default 1)
+`;
+
+export async function runTagReportCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        generate: { type: 'string', default: '300' },
+        seed: { type: 'string', default: '1' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr(`tag-report: ${(error as Error).message}\n\n${TAG_REPORT_USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(TAG_REPORT_USAGE);
+    return 0;
+  }
+  const generate = parseCount(values.generate, 0);
+  const seed = parseCount(values.seed, 0);
+  if (generate === undefined || seed === undefined || !isValidSeed(seed)) {
+    io.stderr(`tag-report: --generate and --seed take whole numbers\n\n${TAG_REPORT_USAGE}`);
+    return 2;
+  }
+  const folders = positionals.length > 0 ? positionals.map((folder) => resolve(folder)) : [DEFAULT_SAMPLES_DIR];
+  const all = [];
+  for (const folder of folders) {
+    const articles = await readRawArticles(folder, ingestSettings.boilerplateLines);
+    all.push(...articles);
+    io.stdout(`${formatTagComparison(folder === DEFAULT_SAMPLES_DIR ? 'samples (tests/fixtures/raw = content/articles)' : folder, compareTagging(articles, ingestSettings))}\n`);
+  }
+  if (generate > 0) {
+    const raw = await mkdtemp(join(tmpdir(), 'tag-report-'));
+    try {
+      await writeCorpus({ articles: generate, outDir: raw, seed });
+      const articles = await readRawArticles(raw, ingestSettings.boilerplateLines);
+      all.push(...articles);
+      io.stdout(`${formatTagComparison(`generated corpus (seed ${seed})`, compareTagging(articles, ingestSettings))}\n`);
+      io.stdout(formatTagComparison('both together', compareTagging(all, ingestSettings)));
+    } finally {
+      await rm(raw, { recursive: true, force: true });
+    }
+  }
+  return 0;
+}

@@ -2,7 +2,7 @@
 // in, and the NewsArticle carries the fields Google News reads.
 import { describe, expect, it } from 'vitest';
 import { siteSettings, type SiteSettings } from '../../scripts/lib/config/site.ts';
-import { newsArticleJsonLd, serialiseJsonForScript, type JsonLdArticle } from '../../scripts/lib/site/json-ld.ts';
+import { breadcrumbJsonLd, newsArticleJsonLd, serialiseJsonForScript, type JsonLdArticle } from '../../scripts/lib/site/json-ld.ts';
 
 const SITE: SiteSettings = { ...siteSettings, baseUrl: 'https://paper.example', pathPrefix: '/news/' };
 
@@ -82,5 +82,18 @@ describe('newsArticleJsonLd', () => {
     const serialised = serialiseJsonForScript(newsArticleJsonLd(hostile, '/articles/a/', SITE));
     expect(serialised).not.toMatch(/[<>&]/);
     expect(JSON.parse(serialised)).toMatchObject({ headline: hostile.title, author: { '@type': 'Person', name: 'أحمد <b>' } });
+  });
+});
+
+describe('breadcrumbJsonLd', () => {
+  it('lists the trail in order, each step with its absolute URL under the path prefix', () => {
+    expect(breadcrumbJsonLd([{ name: 'الرئيسية', path: '/' }, { name: 'سورية', path: '/sections/syria/' }], SITE)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: 'الرئيسية', item: 'https://paper.example/news/' },
+        { '@type': 'ListItem', position: 2, name: 'سورية', item: 'https://paper.example/news/sections/syria/' },
+      ],
+    });
   });
 });

@@ -2,7 +2,7 @@
 // list kind, sections, tag slugs, the date archive and each article's neighbours.
 import { describe, expect, it } from 'vitest';
 import {
-  buildNewsIndex, pagePath, type IndexInput, type IndexOptions, type ListKind, type ListPage, type NewsIndex,
+  buildNewsIndex, pagePath, yearCalendar, type IndexInput, type IndexOptions, type ListKind, type ListPage, type NewsIndex,
 } from '../../scripts/lib/site/news-index.ts';
 
 interface ArticleSpec {
@@ -131,15 +131,19 @@ describe('list pages', () => {
     expect(pages[0]).toMatchObject({ olderPath: '/page/3/', oldestPath: '/page/1/' });
   });
 
-  it('changes at most the first page and one deep page when an article is published', () => {
+  it('changes at most the first page and three deep pages when an article is published', () => {
     const describe = (count: number): Map<string, string> => new Map(pagesOf(build(daily(count), { perPage: 3 }), 'home', '')
       .map((page) => [page.path, JSON.stringify(page)]));
     for (let count = 0; count < 40; count += 1) {
       const before = describe(count);
       const after = describe(count + 1);
       const changed = [...after].filter(([path, page]) => before.get(path) !== page).map(([path]) => path);
-      // The first page; a new deep page when a run fills; the deep page that linked to the first.
-      expect(changed.length, `${count} → ${count + 1}: ${changed.join(' ')}`).toBeLessThanOrEqual(3);
+      // The first page; when a run fills, the new deep page, the deep page that linked to the
+      // first, and the one below it, whose pager now has a gap before the newest (list-pager.ts).
+      expect(changed.length, `${count} → ${count + 1}: ${changed.join(' ')}`).toBeLessThanOrEqual(4);
+      const deepAfter = after.size - 1;
+      const deepChanged = changed.filter((path) => path !== '/').map((path) => Number(/\/page\/(\d+)\//.exec(path)?.[1]));
+      expect(deepChanged.every((number) => number >= deepAfter - 2), `${count + 1}: ${changed.join(' ')}`).toBe(true);
       expect([...before.keys()].every((path) => after.has(path)), `a page vanished at ${count + 1}`).toBe(true);
     }
   });
@@ -163,17 +167,31 @@ describe('sections', () => {
     expect(pagesOf(index, 'section', 'رياضة').map((page) => page.items)).toEqual([['r2', 'r1']]);
   });
 
+  // s4, s3 … are the newest; the front page's latest news is the home list's first page.
   it.each([
-    [0, [[], []]],
-    [1, [['s4'], ['e2']]],
-    [2, [['s4', 's3'], ['e2', 'e1']]],
-    [3, [['s4', 's3', 's2'], ['e2', 'e1']]],
-  ])('show the newest %i article(s) of each section for the home page', (newestPerSection, expected) => {
+    [2, 0, [[], []]],
+    [2, 1, [['s2'], ['e2']]],
+    [2, 2, [['s2', 's1'], ['e2', 'e1']]],
+    [2, 3, [['s2', 's1'], ['e2', 'e1']]],
+    [3, 2, [['s1'], ['e2', 'e1']]],
+    [6, 2, [[], []]],
+  ])('with %i articles a page, show up to %i of each section\'s newest for the home page, leaving out those its latest news shows', (perPage, newestPerSection, expected) => {
     const index = build([
       ...['s1', 's2', 's3', 's4'].map((id, position) => article(id, { date: `2017-07-0${position + 1}` })),
       ...['e1', 'e2'].map((id, position) => article(id, { section: 'اقتصاد', sectionSlug: 'economy', date: `2017-06-0${position + 1}` })),
-    ], { newestPerSection });
+    ], { perPage, newestPerSection });
     expect(index.sections.map((section) => section.newest)).toEqual(expected);
+  });
+
+  it('never show a story twice on the front page, whatever the number of articles', () => {
+    for (let count = 0; count < 60; count += 1) {
+      const inputs = daily(count).map((input, position) => ({ ...input, section: ['سورية', 'اقتصاد', 'رياضة'][position % 3] as string }));
+      const index = build(inputs, { perPage: 4, newestPerSection: 3 });
+      const latest = pagesOf(index, 'home', '')[0]?.items ?? [];
+      const blocks = index.sections.flatMap((section) => section.newest);
+      expect([...latest, ...blocks].length, `${count} articles`).toBe(new Set([...latest, ...blocks]).size);
+      for (const section of index.sections) expect(section.newest.length).toBe(Math.min(3, section.count - latest.filter((id) => inputs.find((input) => input.id === id)?.section === section.name).length));
+    }
   });
 });
 
@@ -244,17 +262,46 @@ describe('the date archive', () => {
     ]);
     expect(index.archive).toEqual([
       {
-        year: 2017, count: 5, months: [
+        year: 2017, count: 5, path: '/archive/2017/', months: [
           { year: 2017, month: 7, count: 3, path: '/archive/2017/07/' },
           { year: 2017, month: 1, count: 2, path: '/archive/2017/01/' },
         ],
       },
-      { year: 2016, count: 1, months: [{ year: 2016, month: 12, count: 1, path: '/archive/2016/12/' }] },
+      { year: 2016, count: 1, path: '/archive/2016/', months: [{ year: 2016, month: 12, count: 1, path: '/archive/2016/12/' }] },
     ]);
     expect(pagesOf(index, 'month', '2017/01').map((page) => page.items)).toEqual([['a', 'e']]);
     expect(index.listPages.filter((page) => page.kind === 'month').map((page) => page.path)).toEqual([
       '/archive/2017/07/', '/archive/2017/01/', '/archive/2016/12/',
     ]);
+  });
+});
+
+describe('the archive\'s months and years', () => {
+  const index = build([
+    article('a', { date: '2017-01-10' }),
+    article('b', { date: '2016-12-31' }),
+    article('c', { date: '2017-07-05' }),
+    article('d', { date: '2017-07-01' }),
+    article('e', { date: '2017-01-02' }),
+  ], { perPage: 1 });
+
+  it('link each page of a month to the months beside it that have articles, across years, and to its year', () => {
+    const neighbours = (key: string): unknown[] => pagesOf(index, 'month', key).map((page) => [page.newerMonth?.path, page.olderMonth?.path, page.yearPath]);
+    expect(neighbours('2017/07')).toEqual([[undefined, '/archive/2017/01/', '/archive/2017/'], [undefined, '/archive/2017/01/', '/archive/2017/']]);
+    expect(neighbours('2017/01')).toEqual([['/archive/2017/07/', '/archive/2016/12/', '/archive/2017/'], ['/archive/2017/07/', '/archive/2016/12/', '/archive/2017/']]);
+    expect(neighbours('2016/12')).toEqual([['/archive/2017/01/', undefined, '/archive/2016/']]);
+    expect(pagesOf(index, 'month', '2016/12')[0]?.newerMonth).toEqual({ year: 2017, month: 1, path: '/archive/2017/01/' });
+  });
+
+  it('lay a year out as its twelve months, January first, linking only those with articles', () => {
+    const calendar = yearCalendar(index.archive[0] as NewsIndex<string>['archive'][number]);
+    expect(calendar).toHaveLength(12);
+    expect(calendar.map((month) => month.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(calendar.filter((month) => month.path)).toEqual([
+      { month: 1, count: 2, path: '/archive/2017/01/' },
+      { month: 7, count: 2, path: '/archive/2017/07/' },
+    ]);
+    expect(calendar[1]).toEqual({ month: 2, count: 0 });
   });
 });
 

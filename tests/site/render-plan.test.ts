@@ -83,3 +83,41 @@ describe('renderKeys', () => {
     expect(first.every((key, position) => key !== second[position])).toBe(true);
   });
 });
+
+describe('the pages of issue 13 (front page, archive years, 404)', () => {
+  // Articles a month apart from July 2017 back to February 2015: three years of archive.
+  const spread = (change?: (data: ArticleItem['data'], position: number) => void): ArticleItem[] => items((data, position) => {
+    const month = new Date(Date.UTC(2017, 6 - position, 15));
+    data.date = month.toISOString().slice(0, 10);
+    change?.(data, position);
+  });
+  const planOf = (articles: ArticleItem[]) => planSite(publishedNewsIndex(articles, context), context);
+
+  it('plans a page for each year of the archive, with its twelve months and the years beside it', () => {
+    const years = planOf(spread()).pages.filter((page) => page.family === 'archiveYear');
+    expect(years.map((page) => page.output)).toEqual(['archive/2017/index.html', 'archive/2016/index.html', 'archive/2015/index.html']);
+    const middle = years[1]?.view as unknown as Record<string, unknown> & { months: unknown[] };
+    expect(middle.months).toHaveLength(12);
+    expect(middle).toMatchObject({ year: 2016, count: 12, newerYear: { year: 2017, path: '/archive/2017/' }, olderYear: { year: 2015, path: '/archive/2015/' } });
+  });
+
+  it('re-renders only the year an article is published in, besides the archive and the lists', () => {
+    const base = keysByOutput(spread());
+    const published = [...spread(), articleItem({ ...spread()[0]!.data, id: 'f000000000000001', date: '2017-07-20' }, 'new body')];
+    const changed = changedOutputs(base, keysByOutput(published));
+    expect(changed).toContain('archive/2017/index.html');
+    expect(changed).toContain('archive/index.html');
+    expect(changed).not.toContain('archive/2016/index.html');
+    expect(changed).not.toContain('archive/2015/index.html');
+  });
+
+  it('shows the latest stories on the 404 page, and no story twice on the front page', () => {
+    const plan = planOf(items());
+    const notFound = plan.pages.find((page) => page.family === 'notFound')?.view as unknown as { latest: ArticleItem[] };
+    expect(notFound.latest.map((item) => item.data.id)).toEqual(items().slice(0, 6).map((item) => item.data.id));
+    const front = plan.pages.find((page) => page.output === 'index.html')?.view as unknown as { items: ArticleItem[]; sectionBlocks: { newest: ArticleItem[] }[] };
+    const shown = [...front.items, ...front.sectionBlocks.flatMap((block) => block.newest)].map((item) => item.data.id);
+    expect(shown.length).toBeGreaterThan(front.items.length);
+    expect(new Set(shown).size).toBe(shown.length);
+  });
+});

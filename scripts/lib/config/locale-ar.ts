@@ -142,7 +142,13 @@ export const STRINGS = {
   yearNavigation: 'التنقل بين السنوات',
   notFoundSearch: 'ابحث في الموقع عمّا كنت تطلبه:',
   notFoundLatest: 'آخر ما نُشر',
-  printAddress: 'رابط المقال: {url}',
+  printAddress: 'رابط المقال:',
+  // An article's time and last update, its picture and the share button (issue 13, items 5 and 6).
+  dateAtTime: '{date}، الساعة {time}',
+  lastUpdated: 'آخر تحديث: {date}',
+  imageCredit: 'الصورة: {credit}',
+  siteImageAlt: 'شعار {name}',
+  shareButton: 'مشاركة',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -155,6 +161,7 @@ export type StringKey = keyof typeof STRINGS;
 export const EDITOR_FIELD_NAMES: Readonly<Record<string, string>> = {
   title: 'العنوان', section: 'القسم', date: 'التاريخ', updated: 'تاريخ التحديث', excerpt: 'الملخص',
   tags: 'الوسوم', byline: 'سطر التوقيع', author: 'اسم الكاتب', place: 'المكان', id: 'المعرّف', draft: 'حقل المسودة',
+  image: 'الصورة',
 };
 
 /** A problem and its fix, by problem code (content-problem.ts); fixNearest when a nearest match is known. */
@@ -182,6 +189,9 @@ export const EDITOR_PROBLEMS = {
   boolean: { problem: '{field} يجب أن يكون true أو false', fix: 'اكتب true أو false' },
   unknownSection: { problem: 'القسم «{value}» ليس من أقسام الموقع ({allowed})', fix: 'صحّح القسم، أو أضف القسم الجديد إلى scripts/lib/config/site.ts', fixNearest: 'هل تقصد «{nearest}»؟ صحّح القسم، أو أضف القسم الجديد إلى scripts/lib/config/site.ts' },
   duplicateId: { problem: 'المعرّف {value} هو أيضاً معرّف {other}', fix: 'لكل مقال معرّف خاص به: احذف الملف المكرر' },
+  image: { problem: '{name} ({field}) يجب أن تكون ملفاً (src) بامتداد jpg أو jpeg أو png أو webp داخل content/ ونصاً بديلاً (alt)، ولها إن شئت تعليق (caption) ومصدر (credit)', fix: 'اكتبها في أسطر مزاحة تحت image:، مثل «  src: images/2017/damascus.jpg» و«  alt: "سوق الحميدية صباحاً"»' },
+  missingImage: { problem: 'ملف الصورة {value} غير موجود', fix: 'ضع الصورة في {value} أو صحّح مسارها في src (وهو داخل content/)' },
+  notAnImage: { problem: 'الملف {value} ليس صورة JPEG أو PNG أو WebP تُقرأ', fix: 'احفظ الصورة من جديد بإحدى هذه الصيغ' },
 } as const;
 
 export const EDITOR_STRINGS = {

@@ -27,7 +27,7 @@ export async function bundledGateSite(projectDir: string, port: number): Promise
   await buildFor(projectDir, `${projectDir}/content`, workspace.outputDir, port);
   return {
     name: 'bundled', siteDir: workspace.outputDir, port,
-    accessibilityPaths: [...PAGES_TO_CHECK, '/sections/syria/', '/tags/iran/', '/archive/2017/07/', '/articles/f4b3dfa3adcd8716/', '/articles/8f41d2c6e9a3b750/', '/search/'],
+    accessibilityPaths: [...PAGES_TO_CHECK, '/sections/syria/', '/tags/iran/', '/archive/2017/', '/archive/2017/07/', '/articles/f4b3dfa3adcd8716/', '/articles/8f41d2c6e9a3b750/', '/search/'],
     lighthousePaths: ['/', '/sections/syria/', '/articles/f4b3dfa3adcd8716/', '/search/'],
   };
 }

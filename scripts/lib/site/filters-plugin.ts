@@ -4,12 +4,14 @@
 import { formatArabicDate, formatArabicMonth, formatArabicNumber, formatHijriDate } from '../arabic/format-date.ts';
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS, type StringKey } from '../config/locale-ar.ts';
 import type { SiteSettings } from '../config/site.ts';
+import { LEVANTINE_MONTHS } from '../arabic/months.ts';
+import { readingMinutes } from '../content/reading-time.ts';
 import { sectionSlug } from '../content/section-slug.ts';
 import { articleSortKey, articleYear } from '../search/search-fields.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { cssString } from './css-string.ts';
 import { headlineHtml } from './headline-html.ts';
-import { newsArticleJsonLd, serialiseJsonForScript, type JsonLdArticle } from './json-ld.ts';
+import { breadcrumbJsonLd, newsArticleJsonLd, serialiseJsonForScript, type Crumb, type JsonLdArticle } from './json-ld.ts';
 import type { ListPage } from './news-index.ts';
 import { shareLinks } from './share-links.ts';
 import { absoluteUrl, sitePath } from './urls.ts';
@@ -29,6 +31,12 @@ export function filtersPlugin(site: SiteSettings) {
     searchSortKey: (date: string) => articleSortKey(date, site.timeZone),
     searchYear: (date: string) => articleYear(date, site.timeZone),
     arabicMonth: (year: number, month: number) => formatArabicMonth(year, month, site.numberingSystem),
+    /** «تموز»: a month's name alone (1 is كانون الثاني). */
+    monthName: (month: number) => LEVANTINE_MONTHS[month - 1] ?? '',
+    /** «3 دقائق للقراءة» for an article's rendered body (reading-time.ts). */
+    readingTime: (html: string) => fillPlaceholders(STRINGS.readingTime, { duration: countWithNoun(readingMinutes(html), COUNTED.minutes, digits) }),
+    /** The BreadcrumbList of a page's trail, serialised for a <script> element (output with `| safe`). */
+    breadcrumbJsonLd: (crumbs: Crumb[]) => serialiseJsonForScript(breadcrumbJsonLd(crumbs, site)),
     digits: (value: number) => digits(value),
     /** «3 مقالات»: a count with its noun in the right plural form. */
     countOf: (count: number, noun: keyof typeof COUNTED) => countWithNoun(count, COUNTED[noun], digits),

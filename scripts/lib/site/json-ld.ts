@@ -54,3 +54,18 @@ export function newsArticleJsonLd(article: JsonLdArticle, path: string, site: Si
     url,
   };
 }
+
+/** One step of a breadcrumb trail: its name and root-relative path. */
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+/** A BreadcrumbList for a page's trail (الرئيسية › سورية), each step with its absolute URL. */
+export function breadcrumbJsonLd(crumbs: readonly Crumb[], site: SiteSettings): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.name, item: absoluteUrl(crumb.path, site) })),
+  };
+}

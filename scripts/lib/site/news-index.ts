@@ -4,6 +4,7 @@
 // neighbours. Pure: knows nothing of Eleventy; T is whatever the caller lists.
 
 import { asciiSlug } from '../content/section-slug.ts';
+import { pagerItems, type PagerItem } from './list-pager.ts';
 
 export interface IndexInput<T> {
   id: string;
@@ -47,8 +48,20 @@ export interface ListPage<T> {
   newestPath?: string;
   /** The oldest page, from any other page of a list that has deep pages. */
   oldestPath?: string;
+  /** The pager: steps, both ends, the neighbours and gaps (list-pager.ts); [] for a list of one page. */
+  pager: PagerItem[];
   year?: number;
   month?: number;
+  /** A month's neighbours in the archive (months that have articles), and its year's page. */
+  newerMonth?: MonthLink;
+  olderMonth?: MonthLink;
+  yearPath?: string;
+}
+
+export interface MonthLink {
+  year: number;
+  month: number;
+  path: string;
 }
 
 export interface NamedCount {
@@ -59,7 +72,7 @@ export interface NamedCount {
 }
 
 export interface SectionSummary<T> extends NamedCount {
-  /** The newest few articles, for the home page. */
+  /** The newest few articles that the front page's latest news does not already show: its section block. */
   newest: T[];
   /** The newest articles, as many as a feed holds. */
   latest: T[];
@@ -75,6 +88,8 @@ export interface ArchiveMonth {
 export interface ArchiveYear {
   year: number;
   count: number;
+  /** The year's page: /archive/2017/. */
+  path: string;
   months: ArchiveMonth[];
 }
 
@@ -122,6 +137,22 @@ export function deepPageCount(total: number, perPage: number): number {
   return Math.max(0, Math.floor(total / perPage) - 1);
 }
 
+/** A month of a year's calendar in the archive: a link when the month has articles. */
+export interface CalendarMonth {
+  month: number;
+  count: number;
+  path?: string;
+}
+
+/** The twelve months of an archive year, January first, with their counts (0 and no link for an empty month). */
+export function yearCalendar(year: ArchiveYear): CalendarMonth[] {
+  const byMonth = new Map(year.months.map((month) => [month.month, month]));
+  return Array.from({ length: 12 }, (_, index) => {
+    const month = byMonth.get(index + 1);
+    return month ? { month: index + 1, count: month.count, path: month.path } : { month: index + 1, count: 0 };
+  });
+}
+
 /** Pages of a list whose items are newest first (see ListPage). */
 function chunk<T>(kind: ListKind, key: string, basePath: string, items: T[], perPage: number, extra: Partial<ListPage<T>> = {}): ListPage<T>[] {
   const total = items.length;
@@ -134,6 +165,7 @@ function chunk<T>(kind: ListKind, key: string, basePath: string, items: T[], per
     items: items.slice(0, total - deep * perPage),
     olderPath: deep > 0 ? pagePath(basePath, deep) : undefined,
     oldestPath: deep > 1 ? oldestPath : undefined,
+    pager: pagerItems({ basePath, deep, pathOf: (number) => pagePath(basePath, number) }),
   }];
   for (let pageNumber = deep; pageNumber >= 1; pageNumber -= 1) {
     pages.push({
@@ -145,6 +177,7 @@ function chunk<T>(kind: ListKind, key: string, basePath: string, items: T[], per
       olderPath: pageNumber > 1 ? pagePath(basePath, pageNumber - 1) : undefined,
       newestPath: basePath,
       oldestPath: pageNumber > 1 ? oldestPath : undefined,
+      pager: pagerItems({ basePath, deep, pageNumber, pathOf: (number) => pagePath(basePath, number) }),
     });
   }
   return pages;
@@ -205,12 +238,23 @@ export function buildNewsIndex<T>(inputs: readonly IndexInput<T>[], options: Ind
     return rank < 0 ? options.sectionOrder.length : rank;
   };
   const sectionNames = [...sectionGroups.keys()].sort((a, b) => sectionRank(a) - sectionRank(b) || (a < b ? -1 : 1));
+  // The front page shows its latest news first (the home list's first page), then each
+  // section's newest articles: those it has not shown already.
+  const onFrontPage = new Set(sorted.slice(0, sorted.length - deepPageCount(sorted.length, options.perPage) * options.perPage).map((input) => input.id));
+  const notOnFrontPage = (members: IndexInput<T>[]): T[] => {
+    const items: T[] = [];
+    for (const input of members) {
+      if (items.length >= options.newestPerSection) break;
+      if (!onFrontPage.has(input.id)) items.push(input.item);
+    }
+    return items;
+  };
   const sections: SectionSummary<T>[] = sectionNames.map((name) => {
     const group = sectionGroups.get(name) as Group<T>;
     group.slug = group.members[0]?.sectionSlug ?? asciiSlug(name);
     return {
       name, slug: group.slug, count: group.members.length, path: `/sections/${group.slug}/`,
-      newest: group.members.slice(0, options.newestPerSection).map((input) => input.item),
+      newest: notOnFrontPage(group.members),
       latest: group.members.slice(0, options.feedSize ?? 50).map((input) => input.item),
     };
   });
@@ -230,20 +274,23 @@ export function buildNewsIndex<T>(inputs: readonly IndexInput<T>[], options: Ind
   for (const [key, group] of monthGroups) {
     const [year, month] = key.split('/').map(Number) as [number, number];
     let archiveYear = archive.find((entry) => entry.year === year);
-    if (!archiveYear) { archiveYear = { year, count: 0, months: [] }; archive.push(archiveYear); }
+    if (!archiveYear) { archiveYear = { year, count: 0, path: `/archive/${year}/`, months: [] }; archive.push(archiveYear); }
     archiveYear.count += group.members.length;
     archiveYear.months.push({ year, month, count: group.members.length, path: `/archive/${key}/` });
   }
 
   const toItems = (members: IndexInput<T>[]): T[] => members.map((input) => input.item);
+  const archiveMonths = archive.flatMap((year) => year.months);
+  const monthLink = (month: ArchiveMonth | undefined): MonthLink | undefined => month && { year: month.year, month: month.month, path: month.path };
   const listPages: ListPage<T>[] = [
     ...chunk('home', '', '/', articles, options.perPage),
     ...sections.flatMap((section) =>
       chunk('section', section.name, section.path, toItems((sectionGroups.get(section.name) as Group<T>).members), options.perPage)),
     ...tags.flatMap((tag) => chunk('tag', tag.name, tag.path, toItems((tagGroups.get(tag.name) as Group<T>).members), options.perPage)),
-    ...archive.flatMap((year) => year.months.map((month) => ({ year, month }))).flatMap(({ month }) => {
+    ...archiveMonths.flatMap((month, position) => {
       const key = `${month.year}/${String(month.month).padStart(2, '0')}`;
-      return chunk('month', key, month.path, toItems((monthGroups.get(key) as Group<T>).members), options.perPage, { year: month.year, month: month.month });
+      const neighbours = { newerMonth: monthLink(archiveMonths[position - 1]), olderMonth: monthLink(archiveMonths[position + 1]), yearPath: `/archive/${month.year}/` };
+      return chunk('month', key, month.path, toItems((monthGroups.get(key) as Group<T>).members), options.perPage, { year: month.year, month: month.month, ...neighbours });
     }),
   ];
 

@@ -14,6 +14,14 @@ export function articleTimestamp(date: string): number {
   return parseIsoInstant(date)?.getTime() ?? Number.NaN;
 }
 
+/** "Now"'s calendar day in the site's zone, worked out once for all the articles of a build (Intl is slow). */
+let today: { key: string; day: string } | undefined;
+function todayInZone(now: Date, timeZone: string): string {
+  const key = `${now.getTime()} ${timeZone}`;
+  if (today?.key !== key) today = { key, day: formatCalendarDay(calendarDayInZone(now, timeZone)) };
+  return today.day;
+}
+
 /** Whether a production build shows this article: not a draft, not dated after "now". */
 export function isPublished(data: { draft?: unknown; date?: unknown }, context: BuildContext): boolean {
   if (context.includeDrafts) return true;
@@ -21,7 +29,7 @@ export function isPublished(data: { draft?: unknown; date?: unknown }, context: 
   if (typeof data.date !== 'string') return true;
   // A calendar day is a day in the site's time zone: it is out once that day has begun there.
   const day = parseCalendarDay(data.date);
-  if (day) return formatCalendarDay(day) <= formatCalendarDay(calendarDayInZone(context.now, context.site.timeZone));
+  if (day) return formatCalendarDay(day) <= todayInZone(context.now, context.site.timeZone);
   return articleTimestamp(data.date) <= context.now.getTime();
 }
 
@@ -54,7 +62,7 @@ export function publishedNewsIndex(articles: readonly ArticleItem[], context: Bu
     perPage: site.articlesPerPage,
     sectionOrder: site.sections.map((section) => section.name),
     tagSlugs,
-    newestPerSection: 4,
+    newestPerSection: 3,
     relatedCount: 5,
     relatedWindow: 6,
     feedSize: site.feedSize,

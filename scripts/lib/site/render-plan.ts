@@ -10,12 +10,12 @@ import { createHash } from 'node:crypto';
 import type { ArticleItem } from './article-source.ts';
 import type { BuildContext } from './build-context.ts';
 import { describeFeeds } from './feeds.ts';
-import type { ArticleContext, NamedCount, NewsIndex } from './news-index.ts';
+import { yearCalendar, type ArticleContext, type NamedCount, type NewsIndex } from './news-index.ts';
 import { newsSitemapArticles, sitemapEntries, sitemapFiles } from './sitemaps.ts';
 
 /** Each family is one template under content/, paginating over plan.<family>. */
 export const FAMILIES = [
-  'article', 'list', 'archive', 'sectionsIndex', 'tagsIndex', 'subscribe', 'searchPage', 'offlinePage', 'notFound',
+  'article', 'list', 'archive', 'archiveYear', 'sectionsIndex', 'tagsIndex', 'subscribe', 'searchPage', 'offlinePage', 'notFound',
   'robots', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'feedStyle', 'sitemapFiles', 'newsSitemap',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -38,6 +38,9 @@ export interface SitePlan {
   /** What of the plan "now" decided beyond which articles are published (now-dependence.ts). */
   timely: { newsWindow: ArticleItem[]; emptyFeed: boolean };
 }
+
+/** Stories the 404 page lists. */
+export const NOT_FOUND_LATEST = 6;
 
 /** /sections/syria/ → sections/syria/index.html; /feed.xml → feed.xml. */
 export function outputFileOf(path: string): string {
@@ -63,18 +66,26 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   for (const article of index.articles) {
     add('article', article.url, { article, body: article.bodyHash, context: articleContext(index.contextById.get(article.data.id) as ArticleContext<ArticleItem>) });
   }
-  const sectionBlocks = index.sections.map((section) => ({ name: section.name, slug: section.slug, path: section.path, newest: section.newest }));
+  // Each section's newest articles that the latest news above them does not show (news-index.ts).
+  const sectionBlocks = index.sections.filter((section) => section.newest.length > 0)
+    .map((section) => ({ name: section.name, slug: section.slug, path: section.path, newest: section.newest }));
   for (const listPage of index.listPages) {
     const frontPage = listPage.kind === 'home' && listPage.pageNumber === undefined;
     add('list', listPage.path, { ...listPage, ...(frontPage ? { sectionBlocks } : {}) });
   }
-  add('archive', '/archive/', { archive: index.archive });
+  const years = index.archive.map(({ year, path }) => ({ year, path }));
+  add('archive', '/archive/', { archive: index.archive.map((year) => ({ year: year.year, count: year.count, path: year.path, months: yearCalendar(year) })) });
+  // A year's page: its months, and the years beside it (the archive runs newest first).
+  index.archive.forEach((year, position) => {
+    add('archiveYear', year.path, { year: year.year, count: year.count, months: yearCalendar(year), newerYear: years[position - 1], olderYear: years[position + 1] });
+  });
   add('sectionsIndex', '/sections/', { sections: index.sections.map(({ name, path, count }) => ({ name, path, count })), total: index.articles.length });
   add('tagsIndex', '/tags/', { tags: index.tags });
   add('searchPage', '/search/', { sections: index.sections.map(({ name }) => ({ name })), years: index.archive.map(({ year }) => ({ year })) });
   // What the service worker shows offline for a page never saved: part of the offline shell.
   add('offlinePage', '/offline/');
-  add('notFound', '/404.html');
+  // The page for an address that does not exist: a search form and the latest stories.
+  add('notFound', '/404.html', { latest: index.articles.slice(0, NOT_FOUND_LATEST) });
   add('robots', '/robots.txt');
 
   const feeds = describeFeeds(index, site);

@@ -32,6 +32,7 @@ export function sitemapEntries(index: NewsIndex<ArticleItem>): SitemapEntry[] {
   const entries: SitemapEntry[] = [];
   for (const listPage of index.listPages) entries.push({ path: listPage.path, lastmod: lastChange(listPage.items[0]) });
   for (const path of ['/sections/', '/tags/', '/archive/', '/subscribe/']) entries.push({ path, lastmod: newest });
+  for (const year of index.archive) entries.push({ path: year.path, lastmod: lastChange(index.listPages.find((page) => page.kind === 'month' && page.year === year.year)?.items[0]) });
   for (const item of index.articles) entries.push({ path: item.url, lastmod: lastChange(item) });
   return entries;
 }

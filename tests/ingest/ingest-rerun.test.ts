@@ -179,6 +179,15 @@ describe('ingest with the state of the last run', () => {
     expect(await readFile(await articleOf(space, '04-byline-with-place.txt'), 'utf8')).toMatch(/^tags: \[\]$/m);
   });
 
+  it('leaves every article byte for byte as it was when only the tagging rules changed', async () => {
+    const space = await workspace();
+    await ingest(space);
+    const before = await hashTree(space.out);
+    const run = await ingest(space, { settings: { ...withAleppo, tagScoring: { ...ingestSettings.tagScoring, minimumScore: 1, maxTags: 8 } } });
+    expect(run.summary).toMatchObject({ files: 28, unchanged: 23, created: 0, updated: 0 });
+    expect(await hashTree(space.out)).toEqual(before);
+  });
+
   it('agrees when the tag scoring changes, and rewrites nothing', async () => {
     const settings: IngestSettings = { ...ingestSettings, tagScoring: { ...ingestSettings.tagScoring, maxTags: 1 } };
     const { run } = await withAndWithoutState(noChange, { settings });

@@ -4,6 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ingestSettings, type TagDefinition, type TagScoring } from '../../scripts/lib/config/ingest-settings.ts';
+import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { buildArticle } from '../../scripts/lib/ingest/build-article.ts';
 import { compileTagMatcher } from '../../scripts/lib/ingest/match-tags.ts';
 import { parseRawArticle } from '../../scripts/lib/ingest/parse-raw-article.ts';
 import { chooseTags, scoreTags } from '../../scripts/lib/ingest/score-tags.ts';
@@ -79,6 +81,12 @@ describe('a company in Dubai, with a Syrian pound and an American dollar in pass
   it('gets neither «سورية» nor «الولايات المتحدة» (nor the pound)', async () => {
     const article = await load();
     expect(chooseTags(article, configured, ingestSettings.tagScoring)).toEqual([]);
+  });
+
+  it('is ingested with no tag at all', async () => {
+    const article = await load();
+    const built = buildArticle(article, { fileName: 'google-dubai.txt', sourceSha256: 'a'.repeat(64), fileModified: new Date(0) }, { site: siteSettings, ingest: ingestSettings, tags: configured });
+    expect(built.frontMatter.tags).toEqual([]);
   });
 
   it('got both before, when any mention anywhere made a tag', async () => {

@@ -3,7 +3,7 @@
 // left to Intl's default for the locale.
 
 import { LEVANTINE_MONTHS, WEEKDAYS } from './months.ts';
-import { articleCalendarDay, type CalendarDay } from '../content/article-date.ts';
+import { articleCalendarDay, articleTimeOfDay, type CalendarDay } from '../content/article-date.ts';
 
 export type NumberingSystem = 'latn' | 'arab';
 
@@ -34,6 +34,17 @@ export function formatArabicDate(date: string, settings: DateDisplaySettings): s
   if (!day) return '';
   const number = (value: number): string => formatArabicNumber(value, settings.numberingSystem);
   return `${weekdayOf(day)} ${number(day.day)} ${LEVANTINE_MONTHS[day.month - 1]} ${number(day.year)}`;
+}
+
+/**
+ * «09:30», a 24-hour clock in the site's time zone and digits, for a front-matter date that
+ * is an instant; the empty string for a calendar day (it has no time of day) or an invalid one.
+ */
+export function formatArabicTime(date: string, settings: DateDisplaySettings): string {
+  const time = articleTimeOfDay(date, settings.timeZone);
+  if (!time) return '';
+  const twoDigits = (value: number): string => formatArabicNumber(value, settings.numberingSystem).padStart(2, formatArabicNumber(0, settings.numberingSystem));
+  return `${twoDigits(time.hour)}:${twoDigits(time.minute)}`;
 }
 
 /** «تموز 2017» for an archive month. */

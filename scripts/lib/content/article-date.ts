@@ -98,3 +98,21 @@ export function articleCalendarDay(date: string, timeZone: string): CalendarDay 
   const instant = parseIsoInstant(date);
   return instant ? calendarDayInZone(instant, timeZone) : undefined;
 }
+
+/** The hour and minute of a front-matter date in the time zone; undefined for a calendar day, which has no time. */
+export function articleTimeOfDay(date: string, timeZone: string): { hour: number; minute: number } | undefined {
+  const instant = parseIsoInstant(date);
+  if (!instant) return undefined;
+  const { hour, minute } = zonedFields(instant, timeZone);
+  return { hour, minute };
+}
+
+/**
+ * What a <time datetime> says of a front-matter date: the day as written, or the full
+ * instant with the zone's offset (a date written in UTC is shown at the site's offset).
+ */
+export function machineDate(date: string, timeZone: string): string {
+  if (parseCalendarDay(date)) return date;
+  const instant = parseIsoInstant(date);
+  return instant ? isoInZone(instant, timeZone) : date;
+}

@@ -11,6 +11,7 @@ import { articleSortKey, articleYear } from '../search/search-fields.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { cssString } from './css-string.ts';
 import { headlineHtml } from './headline-html.ts';
+import { articleTimes } from './article-times.ts';
 import { breadcrumbJsonLd, newsArticleJsonLd, serialiseJsonForScript, type Crumb, type JsonLdArticle } from './json-ld.ts';
 import type { ListPage } from './news-index.ts';
 import { shareLinks } from './share-links.ts';
@@ -27,6 +28,8 @@ export function filtersPlugin(site: SiteSettings) {
     absoluteUrl: (path: string | false) => (typeof path === 'string' ? absoluteUrl(path, site) : ''),
     arabicDate: (date: string) => formatArabicDate(date, site),
     hijriDate: (date: string) => formatHijriDate(date, site),
+    /** An article's published date and its last update, each with its <time datetime> value (article-times.ts). */
+    articleTimes: (data: { date: string; updated?: string }) => articleTimes(data, site),
     /** The search index's sort key and year filter of an article date (search-fields.ts). */
     searchSortKey: (date: string) => articleSortKey(date, site.timeZone),
     searchYear: (date: string) => articleYear(date, site.timeZone),

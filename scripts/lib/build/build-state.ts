@@ -2,7 +2,8 @@
 // with, every file it put into the site (with the render key it came from, its hash and its
 // stat), the stat of every article file and what "now" meant for its output — in
 // state.json, read by every build — and what it knew of every article file, in
-// articles.json, read only by a build that has something to do. Never trusted blindly:
+// articles.json, read only by a build that has something to do — and what the spare site
+// in the cache holds (spare-site.ts), as its differences from the live one. Never trusted blindly:
 // each file carries its own checksum and format number, state.json names the articles.json
 // it goes with, and a file written by another version, truncated or half-written reads as
 // "no state" (with the reason): the next build starts clean.
@@ -41,6 +42,17 @@ export interface BuildState {
   now: NowDependence;
   /** The checksum of the articles.json written with this state. */
   articlesChecksum?: string;
+  /** The spare site kept in the cache (spare-site.ts), when there is one. */
+  spare?: SpareState;
+}
+
+/**
+ * The site before the live one, kept to be updated by the next build: its folder's id and
+ * the records where its files differ from the live site's (null: it has no such file).
+ */
+export interface SpareState {
+  id: string;
+  differs: [string, OutputRecord | null][];
 }
 
 export type LoadedState = { state: BuildState } | { state: undefined; reason?: string };
@@ -53,6 +65,8 @@ interface StoredState {
   outputs: [string, OutputRecord][];
   now: NowDependence;
   articlesChecksum: string;
+  /** Absent from a state written before spares were kept: then there is none. */
+  spare?: SpareState;
 }
 
 const checksum = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -73,6 +87,11 @@ function readChecked(file: string): { body: string; sum: string } | { reason?: s
   return { body, sum };
 }
 
+function isSpareState(value: unknown): value is SpareState {
+  const spare = value as Partial<SpareState> | undefined;
+  return typeof spare === 'object' && spare !== null && typeof spare.id === 'string' && /^[0-9a-f]{16}$/.test(spare.id) && Array.isArray(spare.differs);
+}
+
 /** Reads state.json; a missing file is no state, a damaged one is no state with a reason. */
 export function loadBuildState(cacheDir: string): LoadedState {
   const file = join(cacheDir, STATE_FILE);
@@ -89,6 +108,7 @@ export function loadBuildState(cacheDir: string): LoadedState {
     state: {
       fingerprint: stored.fingerprint, assets: stored.assets, stamps: new Map(stored.stamps),
       outputs: new Map(stored.outputs), now: stored.now, articlesChecksum: stored.articlesChecksum,
+      ...(isSpareState(stored.spare) ? { spare: stored.spare } : {}),
     },
   };
 }
@@ -116,7 +136,7 @@ export async function saveBuildState(cacheDir: string, state: BuildState): Promi
   }
   const stored: StoredState = {
     format: FORMAT, fingerprint: state.fingerprint, assets: state.assets, stamps: [...state.stamps],
-    outputs: [...state.outputs], now: state.now, articlesChecksum,
+    outputs: [...state.outputs], now: state.now, articlesChecksum, ...(state.spare ? { spare: state.spare } : {}),
   };
   const body = JSON.stringify(stored);
   await writeFileAtomic(join(cacheDir, STATE_FILE), `${checksum(body)}\n${body}`);

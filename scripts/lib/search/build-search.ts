@@ -26,6 +26,11 @@ export interface SearchBuildOptions {
    * step needs are read and hashed).
    */
   fileHashes?: FileHashes;
+  /**
+   * What siteDir holds of the index already, for a folder no reader sees (search-index.ts):
+   * only the index's differences from it are written.
+   */
+  present?: FileHashes;
 }
 
 export interface SearchBuildResult {
@@ -42,6 +47,8 @@ export interface SearchBuildResult {
    * by site-relative path, with its hash: the engine need not read them again.
    */
   written: Map<string, FileHash>;
+  /** Of those, the index files that were in siteDir with these bytes already and were left as they were. */
+  untouched: Set<string>;
 }
 
 /** Writes a JSON file by rename; returns its hash. */
@@ -56,7 +63,7 @@ async function writeJson(siteDir: string, path: string, value: unknown): Promise
  * default, the source folder under the dev server (which does not copy it).
  */
 export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'numberingSystem'>, assetsDir?: string, options: SearchBuildOptions = {}): Promise<SearchBuildResult> {
-  const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes });
+  const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present });
   const scripts = await writePageScripts(siteDir, site.numberingSystem);
   // What is known of the site's files: the engine's hashes, then what this step wrote or read.
   const knownHashes = new Map([...(options.fileHashes ?? []), ...index.fileHashes, ...scripts]);
@@ -70,5 +77,5 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
     ...await writeServiceWorker(siteDir, manifest.version, shell),
   ]);
   const segments = index.segments.length;
-  return { pages: index.pages, version: manifest.version, segments, reindexedSegments: index.reindexedSegments, written };
+  return { pages: index.pages, version: manifest.version, segments, reindexedSegments: index.reindexedSegments, written, untouched: index.untouched };
 }

@@ -7,7 +7,7 @@
 // may be hard links shared with the live site.
 
 import { randomBytes } from 'node:crypto';
-import { constants, readFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
@@ -50,6 +50,13 @@ export interface SearchIndexOptions {
    * engine that wrote them (default: pages are read and hashed here).
    */
   fileHashes?: FileHashes;
+  /**
+   * The files of the bundle folder siteDir holds now, with their hashes, by site-relative
+   * path: only what differs is written (each file replaced, not written into), and what the
+   * bundle no longer has removed. For a folder no reader sees (the spare site of a build);
+   * without it, the bundle is put together aside and renamed into place.
+   */
+  present?: FileHashes;
 }
 
 export interface SearchIndexResult {
@@ -66,6 +73,8 @@ export interface SearchIndexResult {
    * by site-relative path: the offline manifest need not read them again.
    */
   fileHashes: Map<string, FileHash>;
+  /** With `present`: the bundle's files that were already there with these bytes, left as they were. */
+  untouched: Set<string>;
 }
 
 interface FoundPage extends SegmentablePage, IndexedPageFacts {
@@ -159,6 +168,106 @@ async function indexMissing(
   }
 }
 
+/** Every file of the new bundle, by site-relative path: where it comes from and its hash. */
+function bundleSources(bundleDir: string, segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[]): Map<string, { source: string } & FileHash> {
+  const files = new Map<string, { source: string } & FileHash>();
+  for (const [position, segment] of segments.entries()) {
+    const bundle = bundles[position] as SegmentBundle;
+    for (const file of bundle.files) {
+      if (position > 0 && onlyInTheNewestSegment(file.path)) continue;
+      files.set(`${bundleDir}/${segment.path}${file.path}`, { source: join(bundle.dir, file.path), sha256: file.sha256, bytes: file.bytes });
+    }
+  }
+  return files;
+}
+
+interface PlacedBundle {
+  bundleFiles: Map<string, FileHash>;
+  untouched: Set<string>;
+}
+
+/**
+ * The new bundle is put together beside the old one and renamed into place: the old one's
+ * files (perhaps the live site's too) are only ever unlinked.
+ */
+async function placeAside(siteDir: string, bundleDir: string, segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], listing: Buffer, writing: string): Promise<PlacedBundle> {
+  const bundlePath = join(siteDir, bundleDir);
+  const bundleFiles = new Map<string, FileHash>();
+  const folders = new Set<string>();
+  for (const [path, file] of bundleSources(bundleDir, segments, bundles)) {
+    const target = join(writing, path.slice(bundleDir.length + 1));
+    if (!folders.has(dirname(target))) {
+      await mkdir(dirname(target), { recursive: true });
+      folders.add(dirname(target));
+    }
+    await linkOrCopy(file.source, target);
+    bundleFiles.set(path, { sha256: file.sha256, bytes: file.bytes });
+  }
+  await mkdir(writing, { recursive: true });
+  await writeFile(join(writing, SEARCH_SHARDS_FILE), listing, { flag: 'wx' });
+  bundleFiles.set(`${bundleDir}/${SEARCH_SHARDS_FILE}`, hashBytes(listing));
+  await rm(bundlePath, { recursive: true, force: true });
+  await rename(writing, bundlePath);
+  return { bundleFiles, untouched: new Set() };
+}
+
+/**
+ * Only the differences from what the folder holds: a file whose bytes are there already is
+ * left, any other replaced by a link (never written into), and what is no longer in the
+ * bundle removed with the folders it leaves empty.
+ */
+function placeDifferences(siteDir: string, bundleDir: string, segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], listing: Buffer, present: FileHashes): PlacedBundle {
+  const bundleFiles = new Map<string, FileHash>();
+  const untouched = new Set<string>();
+  const folders = new Set<string>();
+  const same = (path: string, hash: FileHash): boolean => {
+    const there = present.get(path);
+    return there !== undefined && there.sha256 === hash.sha256 && there.bytes === hash.bytes;
+  };
+  const replace = (path: string, put: (target: string) => void): void => {
+    const target = join(siteDir, path);
+    rmSync(target, { recursive: true, force: true });
+    makeFolderSync(dirname(target), folders);
+    put(target);
+  };
+  for (const [path, file] of bundleSources(bundleDir, segments, bundles)) {
+    const hash = { sha256: file.sha256, bytes: file.bytes };
+    bundleFiles.set(path, hash);
+    if (same(path, hash)) untouched.add(path);
+    else replace(path, (target) => linkOrCopySync(file.source, target));
+  }
+  const listingPath = `${bundleDir}/${SEARCH_SHARDS_FILE}`;
+  const listingHash = hashBytes(listing);
+  bundleFiles.set(listingPath, listingHash);
+  if (same(listingPath, listingHash)) untouched.add(listingPath);
+  else replace(listingPath, (target) => writeFileSync(target, listing, { flag: 'wx' }));
+  for (const path of present.keys()) {
+    if (!path.startsWith(`${bundleDir}/`) || bundleFiles.has(path)) continue;
+    rmSync(join(siteDir, path), { force: true });
+    for (let folder = dirname(join(siteDir, path)); folder.length > siteDir.length; folder = dirname(folder)) {
+      try { rmdirSync(folder); } catch { break; }
+    }
+  }
+  return { bundleFiles, untouched };
+}
+
+/** A folder whose parents may not exist, remembering what was made. */
+function makeFolderSync(folder: string, made: Set<string>): void {
+  if (made.has(folder)) return;
+  mkdirSync(folder, { recursive: true });
+  made.add(folder);
+}
+
+function linkOrCopySync(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw error;
+    copyFileSync(source, target, constants.COPYFILE_EXCL);
+  }
+}
+
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const bundleDir = (options.bundleDir ?? 'pagefind').split(sep).join('/').replace(/\/+$/, '');
   const bundlePath = join(options.siteDir, bundleDir);
@@ -191,32 +300,14 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     }
     await indexMissing(missing, cache, bundles, settings);
 
-    // The new bundle is put together beside the old one and renamed into place: the old
-    // one's files (perhaps the live site's too) are only ever unlinked.
-    const bundleFiles = new Map<string, FileHash>();
-    const folders = new Set<string>();
-    for (const [position, segment] of segments.entries()) {
-      const bundle = bundles[position] as SegmentBundle;
-      for (const file of bundle.files) {
-        if (position > 0 && onlyInTheNewestSegment(file.path)) continue;
-        const target = join(writing, segment.path, file.path);
-        if (!folders.has(dirname(target))) {
-          await mkdir(dirname(target), { recursive: true });
-          folders.add(dirname(target));
-        }
-        await linkOrCopy(join(bundle.dir, file.path), target);
-        bundleFiles.set(`${bundleDir}/${segment.path}${file.path}`, { sha256: file.sha256, bytes: file.bytes });
-      }
-    }
     const listed: SearchShardsFile = {
       shards: segments.map((segment) => ({ path: segment.path, pages: segment.pages.length, years: segment.years })),
     };
     const listing = Buffer.from(`${JSON.stringify(listed)}\n`);
-    await mkdir(writing, { recursive: true });
-    await writeFile(join(writing, SEARCH_SHARDS_FILE), listing, { flag: 'wx' });
-    bundleFiles.set(`${bundleDir}/${SEARCH_SHARDS_FILE}`, hashBytes(listing));
-    await rm(bundlePath, { recursive: true, force: true });
-    await rename(writing, bundlePath);
+    const placed = options.present
+      ? placeDifferences(options.siteDir, bundleDir, segments, bundles, listing, options.present)
+      : await placeAside(options.siteDir, bundleDir, segments, bundles, listing, writing);
+    const { bundleFiles, untouched } = placed;
 
     if (options.cacheDir) {
       await cache.keepOnly(new Set(fingerprints));
@@ -229,6 +320,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       reindexedSegments: missing.length,
       bundleFiles: [...bundleFiles.keys()].sort(),
       fileHashes: hashes,
+      untouched,
     };
   } finally {
     await rm(writing, { recursive: true, force: true });

@@ -5,9 +5,13 @@
 // 2. The live site is checked against what the last build recorded (every file's stat): a
 //    page is re-rendered when its key changed or its file is not what the build left.
 // 3. Eleventy renders only those pages (and copies the assets) into a fresh folder beside
-//    the output; the unchanged pages are hard-linked into it from the live site (a link per
-//    file, not a copy: nothing ever writes into a file in place, see the search step); the
-//    search step indexes it; and only then is it swapped in for the live site.
+//    the output. They are moved into the spare site (the one the live site replaced, kept in
+//    the cache: spare-site.ts), which is brought up to the live one's unchanged pages by
+//    linking only those it does not share with it; without a spare, the unchanged pages are
+//    hard-linked into the fresh folder (a link per file: nothing ever writes into a file in
+//    place, see the search step). The search step indexes that tree (writing only the index
+//    files that differ in a spare), and only then is it swapped in for the live site, whose
+//    old tree becomes the next build's spare.
 // Its output is byte-identical to a clean build (`clean: true`, or no cache), which the
 // property test (tests/build/incremental-equals-clean.test.ts) checks operation by operation.
 
@@ -24,7 +28,8 @@ import { currentBuildContext, setBuildContext, type BuildContext } from './build
 import { nowDependence, sameOutputAt } from './now-dependence.ts';
 import { publishedNewsIndex } from './published-index.ts';
 import { renderPages } from './render-pages.ts';
-import { buildFolders, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from './site-folders.ts';
+import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from './site-folders.ts';
+import { dropStale, keepAsSpare, takeSpare, updateSpare } from './spare-site.ts';
 import { planSite, renderKeys } from './render-plan.ts';
 
 export interface BuildOptions {
@@ -81,6 +86,9 @@ export function defaultCacheDir(projectDir: string, outputDir: string): string {
 }
 
 const secondsSince = (start: number): number => (performance.now() - start) / 1000;
+/** The hashes of the site's files the search step is handed. */
+const searchHashes = (outputs: ReadonlyMap<string, OutputRecord>): Map<string, { sha256: string; bytes: number }> =>
+  new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
 const posix = (path: string): string => path.split(sep).join('/');
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -97,8 +105,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { staging, previous: previousSite } = buildFolders(outputDir);
   const memory = options.preview?.memory;
   let releaseLater = false;
+  // The tree being made into the new site, once there is one besides the staging folder.
+  let tree: string | undefined;
   try {
-    await removeLeftovers(outputDir);
+    await removeLeftovers(outputDir, join(cacheDir, 'trash'));
     emptyTrash(join(cacheDir, 'trash'));
     if (options.clean) await rm(join(cacheDir, 'search'), { recursive: true, force: true });
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
@@ -111,8 +121,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const assets = assetsFingerprint(projectDir);
     const articlesDir = join(inputDir, 'articles');
 
-    // The files of the site that are as the last build left them.
-    const lastIntact = last ? intactOutputs(outputDir, last.outputs) : new Map<string, OutputRecord>();
+    // The files of the site that are as the last build left them (also under other code: the
+    // live site becomes the next spare, and what of it is intact decides what of that is trusted).
+    const lastIntact = loaded.state ? intactOutputs(outputDir, loaded.state.outputs) : new Map<string, OutputRecord>();
     // Nothing changed — no article file, no code, no asset, nothing "now" decides, no file
     // of the site — is told from stats alone, without planning the site.
     if (last && last.assets === assets && sameOutputAt(last.now, context)
@@ -130,7 +141,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
     const keys = renderKeys(plan.pages, fingerprint);
     const sameChrome = last?.fingerprint === fingerprint;
-    const intact = sameChrome ? lastIntact : new Map<string, OutputRecord>();
+    const intact = last && sameChrome ? lastIntact : new Map<string, OutputRecord>();
 
     const planned = new Set(plan.pages.map((page) => page.output));
     const toRender = plan.pages.filter((page, position) => intact.get(page.output)?.key !== keys[position]);
@@ -157,8 +168,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The search step (index, browser scripts, service worker: part of every build) on a
     // folder holding every page; then what it and the asset copy wrote is recorded.
     const indexAndRecord = async (siteDir: string): Promise<SearchBuildResult> => {
-      const fileHashes = new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
-      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes });
+      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes: searchHashes(outputs) });
       recordFiles(siteDir, filesOutsidePages(siteDir, planned), () => '', outputs, intact, search.written);
       return search;
     };
@@ -184,13 +194,42 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       releaseLater = true;
       return { pages: plan.pages.length, rendered: toRender.length, seconds: { render, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: false, searchDone };
     }
-    // The unchanged pages, linked from the live site.
-    linkUnchanged(outputDir, staging, unchanged);
+    // The tree the new site is made in: the spare brought up to date, or the staging folder
+    // with the unchanged pages linked from the live site.
+    const trash = join(cacheDir, 'trash');
+    tree = `${staging}-site`;
+    const spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, tree,
+      { records: loaded.state?.outputs ?? new Map(), intact: lastIntact });
     const searchStarted = performance.now();
-    const search = await indexAndRecord(staging);
+    let searchResult: SearchBuildResult;
+    if (spareRecords) {
+      const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
+      const search = await buildSearch(tree, context.site, undefined, {
+        cacheDir: join(cacheDir, 'search'), fileHashes: searchHashes(outputs), present: spareRecords,
+      });
+      // What the asset copy and the search step wrote; the index files left as they were keep their records.
+      const written = [...new Set([...moved.filter((path) => !planned.has(path)), ...search.written.keys()])];
+      for (const path of search.untouched) outputs.set(path, spareRecords.get(path) as OutputRecord);
+      recordFiles(tree, written.filter((path) => !search.untouched.has(path)).sort(), () => '', outputs, undefined, search.written);
+      dropStale(tree, spareRecords, outputs);
+      searchResult = search;
+    } else {
+      tree = staging;
+      linkUnchanged(outputDir, staging, unchanged);
+      searchResult = await indexAndRecord(staging);
+    }
+    const search = searchResult;
     const searchSeconds = secondsSince(searchStarted);
-    await swapIn(staging, outputDir, previousSite, join(cacheDir, 'trash'));
-    await saveBuildState(cacheDir, state());
+    const replaced = await swapIn(tree, outputDir, previousSite);
+    // The replaced site is the next build's spare, when what it holds is known.
+    let spare;
+    if (replaced && loaded.state) {
+      const doubtful = new Set([...loaded.state.outputs.keys()].filter((path) => !lastIntact.has(path)));
+      spare = await keepAsSpare(previousSite, cacheDir, trash, lastIntact, doubtful, outputs);
+    } else if (replaced) {
+      await discard(previousSite, trash);
+    }
+    await saveBuildState(cacheDir, { ...state(), ...(spare ? { spare } : {}) });
     return {
       pages: plan.pages.length,
       rendered: toRender.length,
@@ -203,6 +242,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Eleventy may still be writing other pages when one fails: retry, and never let the
     // clean-up hide the build's own error (a leftover is removed by the next build).
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
+    if (tree && tree !== staging) await discard(tree, join(cacheDir, 'trash')).catch(() => undefined);
     throw error;
   } finally {
     if (!releaseLater) await lock.release();

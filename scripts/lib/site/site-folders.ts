@@ -1,7 +1,7 @@
-// The site folder's life around a build: the staging folder beside it, filled with links to
-// the unchanged files of the live site (a folder made once, a file linked, never copied or
-// written in place), the atomic swap, the replaced site thrown away in the background, and
-// what killed builds leave behind.
+// The site folder's life around a build: the staging folder beside it (the spare site of
+// spare-site.ts, or a new folder filled with links to the unchanged files of the live site: a
+// folder made once, a file linked, never copied or written in place), the atomic swap, a
+// replaced tree thrown away in the background, and what killed builds leave behind.
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -49,8 +49,11 @@ export function moveIntoPlace(staging: string, outputDir: string, last: BuildSta
   }
 }
 
-/** Removes what killed or failed builds left beside the output folder. */
-export async function removeLeftovers(outputDir: string): Promise<void> {
+/**
+ * Removes what killed or failed builds left beside the output folder: thrown away with
+ * `trash` (a spare being updated is a whole site), or removed here without one.
+ */
+export async function removeLeftovers(outputDir: string, trash?: string): Promise<void> {
   const folder = dirname(outputDir);
   const name = basename(outputDir);
   const leftovers = (await readdir(folder).catch(() => [] as string[]))
@@ -60,7 +63,7 @@ export async function removeLeftovers(outputDir: string): Promise<void> {
     const previous = leftovers.find((entry) => entry.startsWith(`.${name}-previous-`));
     if (previous) await rename(join(folder, previous), outputDir);
   }
-  await Promise.all(leftovers.map((entry) => rm(join(folder, entry), { recursive: true, force: true })));
+  await Promise.all(leftovers.map((entry) => (trash ? discard(join(folder, entry), trash) : rm(join(folder, entry), { recursive: true, force: true }))));
 }
 
 /**
@@ -68,7 +71,7 @@ export async function removeLeftovers(outputDir: string): Promise<void> {
  * (Node's recursive mkdir looks at every level again: 0.7 s for the 12,000 folders of a
  * 10,000-article site).
  */
-function makeFolder(folder: string, made: Set<string>): void {
+export function makeFolder(folder: string, made: Set<string>): void {
   if (made.has(folder)) return;
   const parent = dirname(folder);
   if (parent !== folder) makeFolder(parent, made);
@@ -86,7 +89,7 @@ function makeFolder(folder: string, made: Set<string>): void {
  * wait for 100,000 folders to be deleted. The next build empties the trash of whatever a
  * killed removal left.
  */
-async function discard(tree: string, trash: string): Promise<void> {
+export async function discard(tree: string, trash: string): Promise<void> {
   try {
     await mkdir(trash, { recursive: true });
     const target = join(trash, basename(tree));
@@ -108,8 +111,11 @@ export function emptyTrash(trash: string): void {
   for (const name of names) removeInBackground(join(trash, name));
 }
 
-/** Replaces outputDir by staging; if that fails half way, the old site is put back. */
-export async function swapIn(staging: string, outputDir: string, previous: string, trash: string): Promise<void> {
+/**
+ * Replaces outputDir by staging; if that fails half way, the old site is put back. The old
+ * site is left at `previous` for the caller (keepAsSpare), or thrown away with `trash`.
+ */
+export async function swapIn(staging: string, outputDir: string, previous: string, trash?: string): Promise<boolean> {
   if (!(await exists(join(staging, 'index.html')))) throw new Error(`the build wrote no home page into ${staging}`);
   const hadSite = await exists(outputDir);
   if (hadSite) await rename(outputDir, previous);
@@ -119,5 +125,6 @@ export async function swapIn(staging: string, outputDir: string, previous: strin
     if (hadSite) await rename(previous, outputDir);
     throw error;
   }
-  if (hadSite) await discard(previous, trash);
+  if (hadSite && trash) await discard(previous, trash);
+  return hadSite;
 }

@@ -169,7 +169,7 @@ describe('the archive and the pager (item 9)', () => {
     await page.close();
   });
 
-  it.each([[PHONE, 4], [DESKTOP, 1]])('lays /archive/ out as years of month grids at %o (%i rows a year at most)', async (viewport, rows) => {
+  it.each([[PHONE, 4], [DESKTOP, 2]])('lays /archive/ out as years of month grids at %o (%i rows a year at most)', async (viewport, rows) => {
     const page = await open('/archive/', viewport);
     const rowsPerYear = await page.locator('.archive-year .month-grid').evaluateAll((grids) => grids.map((grid) => new Set([...grid.children].map((cell) => Math.round(cell.getBoundingClientRect().top))).size));
     expect(rowsPerYear).toHaveLength(3);

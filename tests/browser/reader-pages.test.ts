@@ -171,7 +171,7 @@ describe('the archive and the pager (item 9)', () => {
 
   it.each([[PHONE, 4], [DESKTOP, 2]])('lays /archive/ out as years of month grids at %o (%i rows a year at most)', async (viewport, rows) => {
     const page = await open('/archive/', viewport);
-    const rowsPerYear = await page.locator('.archive-year .month-grid').evaluateAll((grids) => grids.map((grid) => new Set([...grid.children].map((cell) => Math.round(cell.getBoundingClientRect().top))).size));
+    const rowsPerYear = await page.locator('.archive-year .month-grid').evaluateAll((grids) => grids.map((grid) => new Set(Array.from(grid.children).map((cell) => Math.round(cell.getBoundingClientRect().top))).size));
     expect(rowsPerYear).toHaveLength(3);
     for (const count of rowsPerYear) expect(count).toBeLessThanOrEqual(rows);
     if (viewport === PHONE) expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2 * PHONE.height);

@@ -4,7 +4,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import type { ArticleFrontMatter } from '../content/article-schema.ts';
-import { signArticleDocument, type SignedArticleDocument } from './article-fingerprint.ts';
+import { isUntouchedIngestOutput, signArticleDocument, type SignedArticleDocument } from './article-fingerprint.ts';
 import { escapeMarkdownParagraph } from './escape-markdown.ts';
 
 export { exactIngestSha256, isUntouchedIngestOutput, type SignedArticleDocument } from './article-fingerprint.ts';
@@ -63,4 +63,35 @@ export function readFrontMatter(document: string): Record<string, unknown> {
 export function readArticleDocument(document: string): { data: Record<string, unknown>; body: string } {
   const { data, content } = matter(document, MATTER_OPTIONS);
   return { data: data as Record<string, unknown>, body: content };
+}
+
+/**
+ * The paragraphs an article document was rendered from: its Markdown body split where
+ * ingest joined them, with escapeMarkdownParagraph undone.
+ */
+export function articleParagraphs(body: string): string[] {
+  return body.replace(/\n+$/, '').split('\n\n').map((paragraph) => paragraph
+    .replace(/^(?:&#\d+;)+/, (indent) => indent.replace(/&#(\d+);/g, (_reference, code: string) => String.fromCodePoint(Number(code))))
+    .replace(/\\(.)/g, '$1'));
+}
+
+/**
+ * An article ingest wrote, with other tags: the document ingest would write for the same
+ * article with those tags, signed. Undefined when the document is not exactly ingest's
+ * output (an editor changed it) or cannot be written again byte for byte from what it holds.
+ */
+export function retagArticleDocument(document: string, tags: readonly string[]): string | undefined {
+  if (!isUntouchedIngestOutput(document)) return undefined;
+  let read: { data: Record<string, unknown>; body: string };
+  try {
+    read = readArticleDocument(document);
+  } catch {
+    return undefined;
+  }
+  const { ingestSha256: _signature, ...data } = read.data;
+  const render = (withTags: readonly string[]): string => signArticleDocument(stringifyDocument(read.body, { ...data, tags: [...withTags] })).document;
+  const oldTags = Array.isArray(data.tags) ? data.tags as string[] : [];
+  // Only what renders back to the very same document is safe to render with other tags.
+  if (render(oldTags) !== document) return undefined;
+  return render(tags);
 }

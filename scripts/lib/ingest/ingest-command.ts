@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { ingestSettings } from '../config/ingest-settings.ts';
 import { siteSettings } from '../config/site.ts';
 import { parseCalendarDay } from '../content/article-date.ts';
-import { displayPath, ingestRawFiles } from './ingest-batch.ts';
+import { displayPath, ingestRawFiles, type FileReport } from './ingest-batch.ts';
 import { formatReportLine, formatSummaryLine, JsonReportWriter } from './ingest-report.ts';
+import { retagArticles } from './retag-articles.ts';
 
 export interface CommandIo {
   stdout: (text: string) => void;
@@ -18,13 +19,15 @@ export interface CommandIo {
 }
 
 export const INGEST_USAGE = `Usage: npm run ingest -- <raw-dir-or-file>... [--out content/articles] [--date YYYY-MM-DD] [--dry-run] [--force] [--retag] [--json]
+       npm run ingest -- --retag [--out content/articles] [--dry-run] [--json]
 
   --out DIR      where articles are written as <yyyy>/<mm>/<id>.md (default content/articles)
   --date DAY     date for files with no manifest entry and no date line
   --dry-run      report what would happen, write nothing
   --force        overwrite articles that an editor has changed
   --retag        recompute the tags of articles already written, by the current rules
-                 (otherwise an article keeps its tags while its raw text is the same)
+                 (otherwise an article keeps its tags while its raw text is the same);
+                 with no raw files, from the articles' own Markdown in --out
   --json         print the report as JSON
 `;
 
@@ -56,8 +59,12 @@ export async function runIngestCommand(argv: readonly string[], io: CommandIo): 
     io.stdout(INGEST_USAGE);
     return 0;
   }
-  if (positionals.length === 0) {
+  if (positionals.length === 0 && !values.retag) {
     io.stderr(`ingest: name at least one raw file or folder\n\n${INGEST_USAGE}`);
+    return 2;
+  }
+  if (positionals.length === 0 && (values.force || values.date !== undefined)) {
+    io.stderr(`ingest: --retag without raw files changes only tags: --force and --date do not apply\n\n${INGEST_USAGE}`);
     return 2;
   }
   if (values.date !== undefined && !parseCalendarDay(values.date)) {
@@ -70,23 +77,26 @@ export async function runIngestCommand(argv: readonly string[], io: CommandIo): 
   const json = values.json ? new JsonReportWriter(io.stdout) : undefined;
   let done = 0;
   const showProgress = io.isTerminal && !json;
-  const summary = await ingestRawFiles({
-    inputs: positionals,
-    outDir: values.out,
-    date: values.date,
-    dryRun,
-    force: values.force,
-    retag: values.retag,
-    site: siteSettings,
-    settings: ingestSettings,
-    onReport: (report) => {
-      done += 1;
-      if (json) return json.add(report, shown);
-      const clear = showProgress && done > PROGRESS_AFTER ? '\r\x1b[K' : '';
-      io.stdout(`${clear}${formatReportLine(report, shown)}\n`);
-      if (showProgress && done >= PROGRESS_AFTER) io.stdout(`… ${done} files done`);
-    },
-  });
+  const onReport = (report: FileReport): void => {
+    done += 1;
+    if (json) return json.add(report, shown);
+    const clear = showProgress && done > PROGRESS_AFTER ? '\r\x1b[K' : '';
+    io.stdout(`${clear}${formatReportLine(report, shown)}\n`);
+    if (showProgress && done >= PROGRESS_AFTER) io.stdout(`… ${done} files done`);
+  };
+  const summary = positionals.length === 0
+    ? await retagArticles({ outDir: values.out, settings: ingestSettings, dryRun, onReport })
+    : await ingestRawFiles({
+      inputs: positionals,
+      outDir: values.out,
+      date: values.date,
+      dryRun,
+      force: values.force,
+      retag: values.retag,
+      site: siteSettings,
+      settings: ingestSettings,
+      onReport,
+    });
   if (json) json.finish(summary, dryRun);
   else io.stdout(`${showProgress && done >= PROGRESS_AFTER ? '\r\x1b[K' : ''}${formatSummaryLine(summary, dryRun)}\n`);
   return summary.rejected > 0 ? 1 : 0;

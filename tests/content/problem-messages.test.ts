@@ -56,7 +56,7 @@ describe('problemLine', () => {
   it('has words in both languages for every problem, with no placeholder left unfilled', () => {
     const codes: ProblemCode[] = ['unquotedColon', 'needsQuotes', 'unclosedQuote', 'textAfterQuote', 'badIndentation', 'tabIndentation', 'noFrontMatter',
       'noClosingDelimiter', 'duplicateField', 'invalidYaml', 'missing', 'unknownField', 'text', 'hex16', 'hex64', 'date', 'bareDate',
-      'dateSource', 'excerpt', 'tags', 'boolean', 'unknownSection', 'duplicateId'];
+      'dateSource', 'excerpt', 'tags', 'boolean', 'unknownSection', 'duplicateId', 'image', 'missingImage', 'notAnImage'];
     for (const code of codes) {
       const { arabic, english } = describeProblem({ file: FILE, code, line: 2, field: 'title', values: { value: 'x', allowed: 'a، b', nearest: 'a', other: 'y.md', reason: 'r' } });
       expect(arabic, code).toMatch(/[\u0600-\u06ff]/u);

@@ -6,6 +6,22 @@ import { isArticleDate } from './article-date.ts';
 export const DATE_SOURCES = ['manifest', 'line', 'option', 'mtime'] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
 
+/** Where an article's picture may be: a JPEG, PNG or WebP file under content/images/. */
+export const IMAGE_FOLDER = 'images/';
+const IMAGE_SOURCE = /^images\/(?:[^/\\]+\/)*[^/\\]+\.(?:jpe?g|png|webp)$/i;
+
+/** An article's lead picture. */
+export interface ArticleImage {
+  /** The file, relative to the content folder: images/2017/07/damascus-market.jpg. */
+  src: string;
+  /** What the picture shows, for a reader who cannot see it. */
+  alt: string;
+  /** The caption printed under it. */
+  caption?: string;
+  /** Who took it or where it comes from («رويترز»). */
+  credit?: string;
+}
+
 export interface ArticleFrontMatter {
   /** 16 lower-case hex digits: from the raw file name, or from the article's normalised text. */
   id: string;
@@ -35,10 +51,12 @@ export interface ArticleFrontMatter {
   ingestSha256?: string;
   /** Left out of production builds while true. */
   draft?: boolean;
+  /** The lead picture, shown atop the article and in previews of a shared link. */
+  image?: ArticleImage;
 }
 
 /** What a field's value must be: the key of its English wording here and of its Arabic one in the editor messages. */
-export type FieldExpectation = 'text' | 'hex16' | 'hex64' | 'date' | 'bareDate' | 'dateSource' | 'excerpt' | 'tags' | 'boolean';
+export type FieldExpectation = 'text' | 'hex16' | 'hex64' | 'date' | 'bareDate' | 'dateSource' | 'excerpt' | 'tags' | 'boolean' | 'image';
 
 export const EXPECTATION_MESSAGES: Record<FieldExpectation, string> = {
   text: 'must be non-empty text',
@@ -50,6 +68,7 @@ export const EXPECTATION_MESSAGES: Record<FieldExpectation, string> = {
   excerpt: 'must be text',
   tags: 'must be a list of non-empty texts',
   boolean: 'must be true or false',
+  image: 'must be src (a .jpg, .jpeg, .png or .webp file under images/ in the content folder) and alt text, with caption and credit text if wanted',
 };
 
 export interface FieldProblem {
@@ -70,6 +89,21 @@ const hex = (pattern: RegExp, expectation: 'hex16' | 'hex64'): FieldCheck => (va
   typeof value === 'string' && pattern.test(value) ? undefined : expectation;
 const articleDate: FieldCheck = (value) =>
   typeof value === 'string' && isArticleDate(value) ? undefined : value instanceof Date ? 'bareDate' : 'date';
+
+const IMAGE_KEYS = new Set(['src', 'alt', 'caption', 'credit']);
+const isText = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
+/** src and alt present, caption and credit optional, nothing else; src a picture under images/, never outside the content folder. */
+const articleImage: FieldCheck = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'image';
+  const image = value as Record<string, unknown>;
+  const src = image.src;
+  const valid = Object.keys(image).every((key) => IMAGE_KEYS.has(key))
+    && typeof src === 'string' && IMAGE_SOURCE.test(src) && !src.split('/').some((part) => part === '..' || part === '.' || part === '')
+    && isText(image.alt)
+    && (image.caption === undefined || isText(image.caption))
+    && (image.credit === undefined || isText(image.credit));
+  return valid ? undefined : 'image';
+};
 
 const FIELD_CHECKS: Record<keyof ArticleFrontMatter, { required: boolean; check: FieldCheck }> = {
   id: { required: true, check: hex(HEX16, 'hex16') },
@@ -98,6 +132,7 @@ const FIELD_CHECKS: Record<keyof ArticleFrontMatter, { required: boolean; check:
   textSha256: { required: true, check: hex(HEX64, 'hex64') },
   ingestSha256: { required: false, check: hex(HEX64, 'hex64') },
   draft: { required: false, check: (value) => (typeof value === 'boolean' ? undefined : 'boolean') },
+  image: { required: false, check: articleImage },
 };
 
 /** The article's own fields: what a misspelt field name is compared with. */

@@ -10,7 +10,7 @@ export type YamlProblemCode =
 /** Mistakes in what the front matter says (article-schema.ts), and across the site's articles. */
 export type SchemaProblemCode =
   | 'missing' | 'unknownField' | 'text' | 'hex16' | 'hex64' | 'date' | 'bareDate' | 'dateSource' | 'excerpt' | 'tags' | 'boolean'
-  | 'unknownSection' | 'duplicateId';
+  | 'image' | 'unknownSection' | 'duplicateId' | 'missingImage' | 'notAnImage';
 
 export type ProblemCode = YamlProblemCode | SchemaProblemCode;
 

@@ -42,6 +42,12 @@ const ENGLISH: Record<ProblemCode, Wording> = {
     fixNearest: 'did you mean «{nearest}»? Correct the section, or add the new section to scripts/lib/config/site.ts',
   },
   duplicateId: { problem: 'id {value} is also the id of {other}', fix: 'every article has an id of its own: delete the duplicate file' },
+  image: {
+    problem: '{field} must be src (a .jpg, .jpeg, .png or .webp file under images/ in the content folder) and alt text, with caption and credit text if wanted',
+    fix: 'write them on indented lines under image:, such as "  src: images/2017/damascus.jpg" and "  alt: …"',
+  },
+  missingImage: { problem: 'the picture {value} does not exist', fix: 'put the picture at {value} or correct its src (relative to content/)' },
+  notAnImage: { problem: '{value} is not a readable JPEG, PNG or WebP picture', fix: 'save the picture again in one of these formats' },
 };
 
 /** One problem in words: where it is, and what is wrong and how to fix it in each language. */

@@ -16,6 +16,7 @@ import { problemsReport } from '../content/problem-messages.ts';
 import { changeStamp } from '../fs/file-stamp.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { readArticleDocument } from '../ingest/article-document.ts';
+import type { SourceImage } from '../images/image-variants.ts';
 
 /** An article as the site sees it: its page's URL and its validated front matter. */
 export interface ArticleItem {
@@ -28,6 +29,8 @@ export interface ArticleItem {
   bodyHash: string;
   /** The rendered body, filled in only for the pages a build renders. */
   templateContent?: string;
+  /** Its picture's facts (front matter `image`), filled in by the build (attachImages). */
+  image?: SourceImage;
 }
 
 /**
@@ -38,6 +41,7 @@ export interface ArticleItem {
  */
 class Article implements ArticleItem {
   templateContent?: string;
+  image?: SourceImage;
   #digest?: string;
 
   constructor(readonly url: string, readonly inputPath: string, readonly data: ArticleFrontMatter, readonly bodyHash: string) {}

@@ -24,6 +24,8 @@ import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, ty
 import { filesOutsidePages, intactOutputs, recordFiles } from '../build/site-records.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
 import { articlesUnchanged, readArticles } from './article-source.ts';
+import { attachImages } from './article-images.ts';
+import { imagesStamp } from '../images/image-facts.ts';
 import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
 import { nowDependence, sameOutputAt } from './now-dependence.ts';
 import { publishedNewsIndex } from './published-index.ts';
@@ -110,7 +112,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     await removeLeftovers(outputDir, join(cacheDir, 'trash'));
     emptyTrash(join(cacheDir, 'trash'));
+    const imageCacheDir = join(cacheDir, 'images');
     if (options.clean) await rm(join(cacheDir, 'search'), { recursive: true, force: true });
+    if (options.clean) await rm(imageCacheDir, { recursive: true, force: true });
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
     if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
     const codeFingerprint = buildFingerprint({
@@ -118,7 +122,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       settings: { site: context.site, includeDrafts: context.includeDrafts },
     });
     const last = loaded.state?.fingerprint.startsWith(`${codeFingerprint}:`) ? loaded.state : undefined;
-    const assets = assetsFingerprint(projectDir);
+    // The pictures under content/images/ count as assets: one changed in place is never missed.
+    const assets = `${assetsFingerprint(projectDir)}:${imagesStamp(inputDir)}`;
     const articlesDir = join(inputDir, 'articles');
 
     // The files of the site that are as the last build left them (also under other code: the
@@ -134,6 +139,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const source = await readArticles(inputDir, articlesDir, (last && loadArticleEntries(cacheDir, last)) ?? new Map(),
       { sections: context.site.sections, contentLabel: posix(relative(projectDir, inputDir)) });
+    await attachImages(source.articles, { contentDir: inputDir, contentLabel: posix(relative(projectDir, inputDir)), fileByUrl: source.fileByUrl, cacheFile: join(imageCacheDir, 'facts.json') });
     const index = publishedNewsIndex(source.articles, context);
     const plan = planSite(index, context);
     const now = nowDependence(source.articles, plan.timely, context);
@@ -158,7 +164,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
 
     // The pages to render, and the assets, into the staging folder.
-    await renderPages({ projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun });
+    await renderPages({ projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, imageCacheDir });
     const render = secondsSince(started);
     const outputs = new Map<string, OutputRecord>();
     const keyByOutput = new Map(plan.pages.map((page, position) => [page.output, keys[position] as string]));

@@ -12,6 +12,7 @@ import { contentSecurityPolicy } from './content-security-policy.ts';
 import { cssString } from './css-string.ts';
 import { headlineHtml } from './headline-html.ts';
 import { articleTimes } from './article-times.ts';
+import { siteImage } from '../images/site-image.ts';
 import { breadcrumbJsonLd, newsArticleJsonLd, serialiseJsonForScript, type Crumb, type JsonLdArticle } from './json-ld.ts';
 import type { ListPage } from './news-index.ts';
 import { shareLinks } from './share-links.ts';
@@ -53,6 +54,10 @@ export function filtersPlugin(site: SiteSettings) {
     /** An article's headline as escaped HTML, right to left with its Latin runs isolated (output with `| safe`). */
     headline: (title: string) => headlineHtml(title),
     shareLinks: (title: string, path: string | false) => shareLinks(title, absoluteUrl(path || '/', site)),
+    /** A picture's srcset, each file under the path prefix (image-variants.ts). */
+    srcset: (candidates: { path: string; width: number }[]) => candidates.map(({ path, width }) => `${sitePath(path, site)} ${width}w`).join(', '),
+    /** The site's own picture for previews of shared links (site-image.ts). */
+    siteImage: () => siteImage(site.name),
     sectionSlugOf: (name: string) => sectionSlug(name, site.sections),
     /** The <title> of a list page: «سورية — صفحة 2». */
     listTitle: (listPage: ListPage<unknown>) => listPageTitle(listPage, site),

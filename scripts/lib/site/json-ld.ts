@@ -2,6 +2,7 @@
 // text in it can end the <script> element it sits in.
 
 import type { SiteSettings } from '../config/site.ts';
+import { siteImage } from '../images/site-image.ts';
 import { isAgencyCredit } from '../ingest/byline.ts';
 import { absoluteUrl } from './urls.ts';
 
@@ -14,6 +15,8 @@ export interface JsonLdArticle {
   author?: string;
   byline?: string;
   tags: readonly string[];
+  /** Its picture's preview file (image-variants.ts); the site's own picture when it has none. */
+  image?: { path: string; width: number; height: number } | null;
 }
 
 /** JSON that is safe inside <script type="application/ld+json">: <, >, & and line separators escaped. */
@@ -24,6 +27,10 @@ export function serialiseJsonForScript(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+function imageObject(image: { path: string; width: number; height: number }, site: SiteSettings): Record<string, unknown> {
+  return { '@type': 'ImageObject', url: absoluteUrl(image.path, site), width: image.width, height: image.height };
 }
 
 export function newsArticleJsonLd(article: JsonLdArticle, path: string, site: SiteSettings): Record<string, unknown> {
@@ -45,6 +52,8 @@ export function newsArticleJsonLd(article: JsonLdArticle, path: string, site: Si
     description: article.excerpt,
     datePublished: article.date,
     dateModified: article.updated ?? article.date,
+    // Google asks for an image for Top Stories: the article's, else the site's.
+    image: [imageObject(article.image ?? siteImage(site.name), site)],
     author,
     publisher,
     inLanguage: site.language,

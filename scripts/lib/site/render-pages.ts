@@ -1,13 +1,15 @@
 // Renders the pages a build needs into an empty folder with Eleventy: the page templates
 // under content/ paginate over the global data `plan`, which holds only these pages' views;
 // article bodies are rendered here, once each, by markdown-it. The site's assets are copied
-// too (Eleventy's passthrough copy). Nothing here knows what was rendered before.
+// too (Eleventy's passthrough copy). Picture files are written without Eleventy, from the
+// image cache (image-files.ts). Nothing here knows what was rendered before.
 
 import { join, relative } from 'node:path';
 import type EleventyType from '@11ty/eleventy';
 import type { ArticleItem } from './article-source.ts';
 import { readArticleBody } from './article-source.ts';
 import { createArticleMarkdown } from './article-markdown.ts';
+import { writeImageFiles } from '../images/image-files.ts';
 import { articlesRenderedBy, groupByFamily, type Chrome, type PlannedPage } from './render-plan.ts';
 
 export interface RenderRequest {
@@ -22,6 +24,8 @@ export interface RenderRequest {
   quiet?: boolean;
   /** Pages one Eleventy run renders (default PAGES_PER_RUN). */
   pagesPerRun?: number;
+  /** Where picture files are made and kept between builds (image-files.ts). */
+  imageCacheDir: string;
 }
 
 /**
@@ -49,11 +53,14 @@ function renderBodies(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<stri
 
 /** Renders the pages (and copies the assets) into outputDir, in runs of PAGES_PER_RUN; returns the pages written. */
 export async function renderPages(request: RenderRequest): Promise<number> {
-  let written = 0;
+  const images = request.pages.filter((page) => page.family === 'image');
+  await writeImageFiles(images, { projectDir: request.projectDir, contentDir: request.inputDir, outputDir: request.outputDir, cacheDir: request.imageCacheDir });
+  const templated = request.pages.filter((page) => page.family !== 'image');
+  let written = images.length;
   // One run even with no pages: it copies the assets.
   const perRun = request.pagesPerRun ?? PAGES_PER_RUN;
-  for (let start = 0; start === 0 || start < request.pages.length; start += perRun) {
-    const pages = request.pages.slice(start, start + perRun);
+  for (let start = 0; start === 0 || start < templated.length; start += perRun) {
+    const pages = templated.slice(start, start + perRun);
     const rendered = renderBodies(pages, request.fileByUrl);
     written += await renderRun(request, pages);
     for (const item of rendered) delete item.templateContent;

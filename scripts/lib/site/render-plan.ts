@@ -10,13 +10,15 @@ import { createHash } from 'node:crypto';
 import type { ArticleItem } from './article-source.ts';
 import type { BuildContext } from './build-context.ts';
 import { describeFeeds } from './feeds.ts';
+import { responsiveImage, type ImageVariant } from '../images/image-variants.ts';
+import { siteImage } from '../images/site-image.ts';
 import { yearCalendar, type ArticleContext, type NamedCount, type NewsIndex } from './news-index.ts';
 import { newsSitemapArticles, sitemapEntries, sitemapFiles } from './sitemaps.ts';
 
-/** Each family is one template under content/, paginating over plan.<family>. */
+/** Each family is one template under content/, paginating over plan.<family>; but 'image', the picture files, written by image-files.ts. */
 export const FAMILIES = [
   'article', 'list', 'archive', 'archiveYear', 'sectionsIndex', 'tagsIndex', 'subscribe', 'searchPage', 'offlinePage', 'notFound',
-  'robots', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'feedStyle', 'sitemapFiles', 'newsSitemap',
+  'robots', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'feedStyle', 'sitemapFiles', 'newsSitemap', 'image',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -63,8 +65,16 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
     pages.push({ family, output, view: { output, ...view } });
   };
 
+  // An article's picture: its sizes are in its page's view (and so in its render key), each
+  // size a file of its own, named by its source's hash (one file for articles sharing a picture).
+  const variants = new Map<string, ImageVariant>();
   for (const article of index.articles) {
-    add('article', article.url, { article, body: article.bodyHash, context: articleContext(index.contextById.get(article.data.id) as ArticleContext<ArticleItem>) });
+    const image = article.image ? responsiveImage(article.image) : undefined;
+    for (const variant of image?.variants ?? []) variants.set(variant.path, variant);
+    add('article', article.url, {
+      article, body: article.bodyHash, ...(image ? { image } : {}),
+      context: articleContext(index.contextById.get(article.data.id) as ArticleContext<ArticleItem>),
+    });
   }
   // Each section's newest articles that the latest news above them does not show (news-index.ts).
   const sectionBlocks = index.sections.filter((section) => section.newest.length > 0)
@@ -103,6 +113,10 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   for (const file of sitemapFiles(sitemapEntries(index), site.sitemapUrlsPerFile)) add('sitemapFiles', file.path, { ...file });
   const newsWindow = newsSitemapArticles(index, now);
   add('newsSitemap', '/news-sitemap.xml', { items: newsWindow });
+  // The pictures: the site's own (for previews of pages without one of their own), and the articles'.
+  const shareImage = siteImage(site.name);
+  add('image', shareImage.path, { kind: 'site', image: shareImage });
+  for (const variant of [...variants.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) add('image', variant.path, { kind: 'variant', variant });
 
   const nav = index.sections.map(link);
   return { chrome: { nav }, pages, timely: { newsWindow, emptyFeed: feeds.some((feed) => feed.items.length === 0) } };

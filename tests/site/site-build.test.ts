@@ -158,7 +158,7 @@ describe('metadata', () => {
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('<meta property="article:published_time" content="2017-07-31">');
     expect(html).toContain('<meta property="article:section" content="سورية">');
-    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(html).toContain('<meta name="description" content="ملخص الخبر رقم 1.">');
   });
 });

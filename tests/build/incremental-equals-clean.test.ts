@@ -1,6 +1,7 @@
 // The incremental build's promise, checked the only way that counts: after every operation
 // of a seeded random sequence of what a newsroom does (publish, correct, retag, move, delete,
-// draft, schedule, let time pass, change a layout, a partial, the CSS, a setting), the site
+// draft, schedule, let time pass, give an article a picture or take it away, replace a
+// picture's file in place, change a layout, a partial, the CSS, a setting), the site
 // an incremental build leaves is compared file by file with a clean build of the same
 // sources made in a fresh copy of the project in another folder.
 // PROPERTY_SEED and PROPERTY_STEPS replay or lengthen a run.
@@ -12,11 +13,14 @@ import { compareTrees } from '../../scripts/lib/fs/compare-trees.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { makeArticles, type FixtureArticle } from '../support/fixture-site.ts';
 import { copySources, createProjectCopy, runBuild } from '../support/project-copy.ts';
+import { testPicture } from '../support/test-image.ts';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261202);
 const STEPS = Number(process.env.PROPERTY_STEPS ?? 14);
 const SECTIONS = ['سورية', 'اقتصاد', 'رياضة', 'ثقافة وفن'];
 const TAGS = ['إيران', 'روسيا', 'دمشق', 'كرة القدم', 'الليرة السورية'];
+/** The pictures articles may have, under content/images/. */
+const PICTURES = ['images/a.jpg', 'images/b.png'];
 
 interface Model {
   articles: Map<string, FixtureArticle & { draft?: boolean }>;
@@ -83,6 +87,15 @@ function operations(random: () => number): Operation[] {
       return article.frontMatter.id;
     } },
     { name: 'toggle draft', apply: (model, dir) => rewrite(model, dir, (article) => { article.draft = !article.draft; }) },
+    { name: 'give a picture or take it away', apply: (model, dir) => rewrite(model, dir, (article) => {
+      const src = pick(random, [...PICTURES, undefined]);
+      article.frontMatter.image = src === undefined ? undefined : { src, alt: `صورة ${model.serial += 1}`, ...(random() < 0.5 ? { credit: 'رويترز' } : {}) };
+    }) },
+    { name: 'replace a picture in place', apply: async (_model, dir) => {
+      const src = pick(random, PICTURES);
+      await writeFile(join(dir, 'content', src), await testPicture(500 + Math.floor(random() * 1000), 300 + Math.floor(random() * 600), src.endsWith('.png') ? 'png' : 'jpeg'));
+      return src;
+    } },
     { name: 'advance now', apply: async (model) => {
       model.now = new Date(model.now.getTime() + (1 + Math.floor(random() * 2)) * 86_400_000);
       return model.now.toISOString();
@@ -117,6 +130,8 @@ describe('an incremental build equals a clean build after every operation', () =
 
   beforeAll(async () => {
     dir = await createProjectCopy('incremental');
+    await mkdir(join(dir, 'content', 'images'), { recursive: true });
+    for (const src of PICTURES) await writeFile(join(dir, 'content', src), await testPicture(1400, 800, src.endsWith('.png') ? 'png' : 'jpeg'));
     for (const article of makeArticles(10)) {
       model.articles.set(article.frontMatter.id, article);
       await writeArticle(dir, article);

@@ -1,16 +1,19 @@
 // What a build leaves for the next one, in the build cache: the fingerprint it was made
 // with, every file it put into the site (with the render key it came from, its hash and its
-// stat), the stat of every article file and what "now" meant for its output — in
-// state.json, read by every build — and what it knew of every article file, in
-// articles.json, read only by a build that has something to do — and what the spare site
-// in the cache holds (spare-site.ts), as its differences from the live one. Never trusted blindly:
-// each file carries its own checksum and format number, state.json names the articles.json
-// it goes with, and a file written by another version, truncated or half-written reads as
-// "no state" (with the reason): the next build starts clean.
+// stat), the stat of every article file, what "now" meant for its output and what the spare
+// site in the cache holds (spare-site.ts, as its differences from the live one) — in
+// state.json, read by every build — and what it knew of every article file, in one file per
+// folder of articles under articles/ (a publish rewrites only the folders it changed: one
+// file of 100,000 entries was 120 MB to serialise, hash and write each time), read only by a
+// build that has something to do. Never trusted blindly: each file carries its own checksum
+// and format number, state.json names the checksum of each articles file it goes with (one
+// that does not match is read again from the articles), and a state.json written by another
+// version, truncated or half-written reads as "no state" (with the reason): the next build
+// starts clean.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { ArticleFileEntry } from '../site/article-source.ts';
 import type { NowDependence } from '../site/now-dependence.ts';
@@ -18,7 +21,9 @@ import type { NowDependence } from '../site/now-dependence.ts';
 /** Bump when the meaning of anything stored changes. */
 const FORMAT = 2;
 const STATE_FILE = 'state.json';
+/** One file for all the articles, as states before the per-folder files named it: still read, never written. */
 const ARTICLES_FILE = 'articles.json';
+const ARTICLES_FOLDER = 'articles';
 
 export interface OutputRecord {
   /** The render key of a page ('' for files the search step or the asset copy wrote). */
@@ -40,8 +45,10 @@ export interface BuildState {
   stamps: Map<string, string>;
   outputs: Map<string, OutputRecord>;
   now: NowDependence;
-  /** The checksum of the articles.json written with this state. */
+  /** The checksum of the articles.json written with this state (states of an earlier build). */
   articlesChecksum?: string;
+  /** The checksum of each articles file written with this state, by the folder of articles it holds. */
+  articleFiles?: Record<string, string>;
   /** The spare site kept in the cache (spare-site.ts), when there is one. */
   spare?: SpareState;
 }
@@ -64,7 +71,8 @@ interface StoredState {
   stamps: [string, string][];
   outputs: [string, OutputRecord][];
   now: NowDependence;
-  articlesChecksum: string;
+  articlesChecksum?: string;
+  articleFiles?: Record<string, string>;
   /** Absent from a state written before spares were kept: then there is none. */
   spare?: SpareState;
 }
@@ -108,36 +116,98 @@ export function loadBuildState(cacheDir: string): LoadedState {
     state: {
       fingerprint: stored.fingerprint, assets: stored.assets, stamps: new Map(stored.stamps),
       outputs: new Map(stored.outputs), now: stored.now, articlesChecksum: stored.articlesChecksum,
+      ...(isChecksums(stored.articleFiles) ? { articleFiles: stored.articleFiles } : {}),
       ...(isSpareState(stored.spare) ? { spare: stored.spare } : {}),
     },
   };
 }
 
-/** The article entries written with this state, or undefined when articles.json is missing, damaged or another's. */
-export function loadArticleEntries(cacheDir: string, state: BuildState): Map<string, ArticleFileEntry> | undefined {
-  if (state.articles) return state.articles;
-  const read = readChecked(join(cacheDir, ARTICLES_FILE));
-  if (!('body' in read) || read.sum !== state.articlesChecksum) return undefined;
+/** The folder of articles an entry's file is in: which articles file holds it. */
+const folderOf = (path: string): string => path.slice(0, Math.max(0, path.lastIndexOf('/')));
+const articlesFile = (cacheDir: string, folder: string): string =>
+  join(cacheDir, ARTICLES_FOLDER, `${createHash('sha256').update(folder).digest('hex').slice(0, 24)}.json`);
+
+function isChecksums(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((sum) => typeof sum === 'string');
+}
+
+/** The entries of one checked articles file; none when it is missing, damaged or another's. */
+function readEntries(file: string, sum: string | undefined, folder?: string): [string, ArticleFileEntry][] {
+  const read = readChecked(file);
+  if (!('body' in read) || read.sum !== sum) return [];
   try {
-    const stored = JSON.parse(read.body) as { format: number; entries: [string, ArticleFileEntry][] };
-    return stored.format === FORMAT ? new Map(stored.entries) : undefined;
+    const stored = JSON.parse(read.body) as { format: number; folder?: string; entries: [string, ArticleFileEntry][] };
+    return stored.format === FORMAT && stored.folder === folder && Array.isArray(stored.entries) ? stored.entries : [];
   } catch {
-    return undefined;
+    return [];
   }
 }
 
-/** Writes articles.json (when the state holds the entries), then state.json, which names it. */
-export async function saveBuildState(cacheDir: string, state: BuildState): Promise<void> {
-  let articlesChecksum = state.articlesChecksum ?? '';
+/**
+ * The article entries written with this state. A file that is missing, damaged or another's
+ * gives none: its articles are read again.
+ */
+export function loadArticleEntries(cacheDir: string, state: BuildState): Map<string, ArticleFileEntry> {
+  if (state.articles) return state.articles;
+  if (!state.articleFiles) return new Map(readEntries(join(cacheDir, ARTICLES_FILE), state.articlesChecksum));
+  const entries = new Map<string, ArticleFileEntry>();
+  for (const [folder, sum] of Object.entries(state.articleFiles)) {
+    for (const [path, entry] of readEntries(articlesFile(cacheDir, folder), sum, folder)) if (folderOf(path) === folder) entries.set(path, entry);
+  }
+  return entries;
+}
+
+/** What the last state's articles files held, as loaded: an entry object that is the same one now is unchanged. */
+export interface SavedArticles {
+  entries: ReadonlyMap<string, ArticleFileEntry>;
+  files?: Record<string, string>;
+}
+
+/**
+ * Writes the articles files of the folders whose entries changed since `previous`, removes
+ * the files of folders gone, then writes state.json, which names them (and is given them:
+ * state.articleFiles).
+ */
+export async function saveBuildState(cacheDir: string, state: BuildState, previous?: SavedArticles): Promise<void> {
+  let articleFiles = state.articleFiles;
   if (state.articles) {
-    const body = JSON.stringify({ format: FORMAT, entries: [...state.articles] });
-    articlesChecksum = checksum(body);
-    await writeFileAtomic(join(cacheDir, ARTICLES_FILE), `${articlesChecksum}\n${body}`);
+    const byFolder = new Map<string, [string, ArticleFileEntry][]>();
+    for (const [path, entry] of state.articles) {
+      const folder = folderOf(path);
+      let list = byFolder.get(folder);
+      if (!list) byFolder.set(folder, list = []);
+      list.push([path, entry]);
+    }
+    const before = new Map<string, number>();
+    for (const path of previous?.entries.keys() ?? []) before.set(folderOf(path), (before.get(folderOf(path)) ?? 0) + 1);
+    articleFiles = {};
+    for (const [folder, entries] of byFolder) {
+      const kept = previous?.files?.[folder];
+      if (kept !== undefined && before.get(folder) === entries.length && entries.every(([path, entry]) => previous?.entries.get(path) === entry)) {
+        articleFiles[folder] = kept;
+        continue;
+      }
+      const body = JSON.stringify({ format: FORMAT, folder, entries });
+      const sum = checksum(body);
+      await writeFileAtomic(articlesFile(cacheDir, folder), `${sum}\n${body}`);
+      articleFiles[folder] = sum;
+    }
+    const named = new Set(Object.keys(articleFiles).map((folder) => basename(articlesFile(cacheDir, folder))));
+    for (const name of existingNames(join(cacheDir, ARTICLES_FOLDER))) {
+      if (!named.has(name)) rmSync(join(cacheDir, ARTICLES_FOLDER, name), { recursive: true, force: true });
+    }
+    rmSync(join(cacheDir, ARTICLES_FILE), { force: true });
+    state.articleFiles = articleFiles;
   }
   const stored: StoredState = {
     format: FORMAT, fingerprint: state.fingerprint, assets: state.assets, stamps: [...state.stamps],
-    outputs: [...state.outputs], now: state.now, articlesChecksum, ...(state.spare ? { spare: state.spare } : {}),
+    outputs: [...state.outputs], now: state.now, ...(articleFiles ? { articleFiles } : { articlesChecksum: state.articlesChecksum ?? '' }),
+    ...(state.spare ? { spare: state.spare } : {}),
   };
   const body = JSON.stringify(stored);
   await writeFileAtomic(join(cacheDir, STATE_FILE), `${checksum(body)}\n${body}`);
+}
+
+function existingNames(folder: string): string[] {
+  try { return readdirSync(folder); } catch { return []; }
 }

@@ -20,10 +20,10 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { assetsFingerprint, buildFingerprint } from '../build/build-fingerprint.ts';
 import { acquireBuildLock } from '../build/build-lock.ts';
-import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord } from '../build/build-state.ts';
+import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord, type SavedArticles } from '../build/build-state.ts';
 import { filesOutsidePages, intactOutputs, recordFiles } from '../build/site-records.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
-import { articlesUnchanged, readArticles } from './article-source.ts';
+import { articlesUnchanged, readArticles, type ArticleFileEntry } from './article-source.ts';
 import { attachImages } from './article-images.ts';
 import { imagesStamp } from '../images/image-facts.ts';
 import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
@@ -137,7 +137,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return { pages: [...last.outputs.values()].filter((record) => record.key !== '').length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
-    const source = await readArticles(inputDir, articlesDir, (last && loadArticleEntries(cacheDir, last)) ?? new Map(),
+    const cached = last ? loadArticleEntries(cacheDir, last) : new Map<string, ArticleFileEntry>();
+    // What the last state's articles files held: only the folders whose entries changed are written again.
+    const saved: SavedArticles = { entries: cached, files: last?.articleFiles };
+    const source = await readArticles(inputDir, articlesDir, cached,
       { sections: context.site.sections, contentLabel: posix(relative(projectDir, inputDir)) });
     await attachImages(source.articles, { contentDir: inputDir, contentLabel: posix(relative(projectDir, inputDir)), fileByUrl: source.fileByUrl, cacheFile: join(imageCacheDir, 'facts.json') });
     const index = publishedNewsIndex(source.articles, context);
@@ -159,7 +162,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       // Only the article stamps may have moved (a file touched, the project copied).
       const state: BuildState = { ...last, articles: source.entries, stamps, now };
       if (memory) memory.state = state;
-      await saveBuildState(cacheDir, state);
+      await saveBuildState(cacheDir, state, saved);
       return { pages: plan.pages.length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
@@ -186,7 +189,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           const searchStarted = performance.now();
           const search = await indexAndRecord(outputDir);
           memory.state = state();
-          await saveBuildState(cacheDir, memory.state);
+          await saveBuildState(cacheDir, memory.state, saved);
           return { seconds: secondsSince(searchStarted), searchSegments: search.segments, reindexedSegments: search.reindexedSegments };
         } catch (error) {
           // The next build must not trust a state this one could not finish.
@@ -235,7 +238,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     } else if (replaced) {
       await discard(previousSite, trash);
     }
-    await saveBuildState(cacheDir, { ...state(), ...(spare ? { spare } : {}) });
+    await saveBuildState(cacheDir, { ...state(), ...(spare ? { spare } : {}) }, saved);
     return {
       pages: plan.pages.length,
       rendered: toRender.length,

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { walkFiles } from '../fs/walk-files.ts';
+import { isPrecompressedCopy } from '../site/precompress.ts';
 import { archiveHash } from '../../../assets/js/archive-plan.ts';
 import type { ArchiveFile, ArchiveManifest } from '../../../assets/js/cache-names.ts';
 import { hashFileSync, type FileHash } from './file-hashes.ts';
@@ -61,7 +62,8 @@ export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineF
   if (await stat(assetsDir).catch(() => undefined)) {
     for await (const file of walkFiles(assetsDir)) {
       // TypeScript sources are built into scripts; only the dev server's source folder has them.
-      if (!file.endsWith('.ts')) assets.push(`assets/${asPosix(relative(assetsDir, file))}`);
+      // The precompressed copies are the host's business: a browser asks for the file itself.
+      if (!file.endsWith('.ts') && !isPrecompressedCopy(file)) assets.push(`assets/${asPosix(relative(assetsDir, file))}`);
     }
   }
 

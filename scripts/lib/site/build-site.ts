@@ -33,6 +33,7 @@ import { renderPages } from './render-pages.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from './site-folders.ts';
 import { dropStale, keepAsSpare, takeSpare, updateSpare } from './spare-site.ts';
 import { planSite, renderKeys } from './render-plan.ts';
+import { precompressSite } from './precompress.ts';
 
 export interface BuildOptions {
   /** Project folder holding .eleventy.ts and content/. */
@@ -220,12 +221,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const written = [...new Set([...moved.filter((path) => !planned.has(path)), ...search.written.keys()])];
       for (const path of search.untouched) outputs.set(path, spareRecords.get(path) as OutputRecord);
       recordFiles(tree, written.filter((path) => !search.untouched.has(path)).sort(), () => '', outputs, undefined, search.written);
+      // The .br and .gz of every text file, recorded before the files the site no longer has are dropped.
+      await precompressSite(tree, outputs, join(cacheDir, 'compressed'));
       dropStale(tree, spareRecords, outputs);
       searchResult = search;
     } else {
       tree = staging;
       linkUnchanged(outputDir, staging, unchanged);
       searchResult = await indexAndRecord(staging);
+      await precompressSite(staging, outputs, join(cacheDir, 'compressed'));
     }
     const search = searchResult;
     const searchSeconds = secondsSince(searchStarted);

@@ -1,0 +1,146 @@
+// Precompressed copies of the site's text files, `page.html.br` and `page.html.gz` beside
+// `page.html`, for hosts that serve them as they are (nginx gzip_static/brotli_static, most
+// static hosts, `npm run serve`). Deterministic bytes (no time in the gzip header, the OS byte
+// pinned, brotli at a fixed quality), and made once per content: each is kept in the build
+// cache under the SHA-256 of the file it compresses and hard-linked into the site, so a
+// publish compresses only the files it changed. The copies are recorded like any other file
+// of the site, so the engine carries them between its two trees and drops them with their page.
+
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { OutputRecord } from '../build/build-state.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { inodeStamp } from '../fs/file-stamp.ts';
+import { hashBytes, type FileHash } from '../search/file-hashes.ts';
+
+/** The encodings written, by file suffix and Content-Encoding name. */
+export const ENCODINGS = [
+  { suffix: '.br', name: 'br' },
+  { suffix: '.gz', name: 'gzip' },
+] as const;
+export type EncodingSuffix = (typeof ENCODINGS)[number]['suffix'];
+
+/**
+ * Text formats worth compressing. Pagefind's index files (.pf_*, .pagefind) are gzip already,
+ * and pictures and fonts are compressed formats: none of them is listed.
+ */
+const TEXT_EXTENSIONS = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.webmanifest']);
+
+/**
+ * Brotli's quality: 11 costs five times the time of 9 for a page and saves about 1%; a publish
+ * compresses every page it re-renders.
+ */
+export const BROTLI_QUALITY = 9;
+
+/** Whether a site file gets precompressed copies (the copies themselves never do). */
+export function isCompressible(path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') && TEXT_EXTENSIONS.has(path.slice(dot).toLowerCase());
+}
+
+/** Whether a site file is a precompressed copy of another. */
+export function isPrecompressedCopy(path: string): boolean {
+  return ENCODINGS.some(({ suffix }) => path.endsWith(suffix)) && isCompressible(path.slice(0, -3));
+}
+
+/**
+ * gzip at level 9. Node writes mtime 0 in the header; the OS byte is zlib's build-time
+ * guess (3, Unix, on Linux): pinned to 3 so the bytes do not depend on where the build ran.
+ * Neither byte is covered by the gzip trailer's checksum.
+ */
+export function gzipBytes(bytes: Uint8Array): Buffer {
+  const gzip = gzipSync(bytes, { level: 9 });
+  gzip.fill(0, 4, 8);
+  gzip[9] = 3;
+  return gzip;
+}
+
+export function brotliBytes(bytes: Uint8Array): Buffer {
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  });
+}
+
+const COMPRESSORS: Record<EncodingSuffix, (bytes: Uint8Array) => Buffer> = { '.br': brotliBytes, '.gz': gzipBytes };
+
+export interface PrecompressResult {
+  /** Copies compressed by this build (not found in the cache). */
+  compressed: number;
+  /** Copies linked into the site (not already there as the cache's file). */
+  linked: number;
+}
+
+/**
+ * Gives every compressible file of `outputs` its .br and .gz in `siteDir`, and records them in
+ * `outputs` (key ''). A copy already in the site as the cache's file for its content is left
+ * alone; any other is linked from the cache, which compresses the content first when it has
+ * no intact copy of it. Copies whose page is gone are not touched here: they are not in
+ * `outputs`, so the engine removes them as it removes any file the new site no longer has.
+ */
+export async function precompressSite(siteDir: string, outputs: Map<string, OutputRecord>, cacheDir: string): Promise<PrecompressResult> {
+  const result: PrecompressResult = { compressed: 0, linked: 0 };
+  const cached = new Map<string, { file: string; stamp: string; hash: FileHash }>();
+  mkdirSync(cacheDir, { recursive: true });
+  const sources = [...outputs].filter(([path]) => isCompressible(path)).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [path, record] of sources) {
+    for (const { suffix } of ENCODINGS) {
+      const copy = `${path}${suffix}`;
+      const entry = await cachedCopy(cacheDir, record, suffix, siteDir, path, cached, result);
+      const target = join(siteDir, copy);
+      if (inodeStamp(target) !== entry.stamp) {
+        linkInto(entry.file, target);
+        result.linked += 1;
+      }
+      outputs.set(copy, { key: '', ...entry.hash, stamp: entry.stamp });
+    }
+  }
+  return result;
+}
+
+/**
+ * The cache's copy of a content in one encoding: `<sha256>.br` under the cache folder, with
+ * `<sha256>.br.json` holding its hash and stamp (a copy whose stamp moved is made again).
+ */
+async function cachedCopy(
+  cacheDir: string, record: OutputRecord, suffix: EncodingSuffix, siteDir: string, path: string,
+  seen: Map<string, { file: string; stamp: string; hash: FileHash }>, result: PrecompressResult,
+): Promise<{ file: string; stamp: string; hash: FileHash }> {
+  const name = `${record.sha256}${suffix}`;
+  const known = seen.get(name);
+  if (known) return known;
+  const file = join(cacheDir, record.sha256.slice(0, 2), name);
+  const facts = `${file}.json`;
+  try {
+    const saved = JSON.parse(readFileSync(facts, 'utf8')) as { stamp: string; hash: FileHash };
+    if (inodeStamp(file) === saved.stamp) {
+      const entry = { file, ...saved };
+      seen.set(name, entry);
+      return entry;
+    }
+  } catch {
+    // No copy yet, or its facts unreadable: made below.
+  }
+  const source = readFileSync(join(siteDir, path));
+  const bytes = COMPRESSORS[suffix](source);
+  await writeFileAtomic(file, bytes);
+  const entry = { file, stamp: inodeStamp(file) as string, hash: hashBytes(bytes) };
+  await writeFileAtomic(facts, JSON.stringify({ stamp: entry.stamp, hash: entry.hash }));
+  result.compressed += 1;
+  seen.set(name, entry);
+  return entry;
+}
+
+/** Links the cache's file at target, replacing what is there in one rename (a site file is never written in place). */
+function linkInto(file: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  // Named as atomic-write.ts names its temporary files, which a later build clears up.
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  linkSync(file, temporary);
+  renameSync(temporary, target);
+}

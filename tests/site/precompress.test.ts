@@ -1,0 +1,107 @@
+// The precompressed copies: deterministic bytes, made once per content, only for text files.
+import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OutputRecord } from '../../scripts/lib/build/build-state.ts';
+import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
+import { hashBytes } from '../../scripts/lib/search/file-hashes.ts';
+import { brotliBytes, gzipBytes, isCompressible, isPrecompressedCopy, precompressSite } from '../../scripts/lib/site/precompress.ts';
+
+const folders: string[] = [];
+afterEach(async () => { for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true }); });
+
+async function site(files: Record<string, string>): Promise<{ dir: string; cache: string; outputs: Map<string, OutputRecord> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'precompress-'));
+  folders.push(dir);
+  const outputs = new Map<string, OutputRecord>();
+  for (const [path, text] of Object.entries(files)) await writeTo(join(dir, 'site'), path, text, outputs);
+  return { dir: join(dir, 'site'), cache: join(dir, 'cache'), outputs };
+}
+
+async function writeTo(siteDir: string, path: string, text: string, outputs: Map<string, OutputRecord>): Promise<void> {
+  await mkdir(join(siteDir, path, '..'), { recursive: true });
+  await writeFile(join(siteDir, path), text);
+  outputs.set(path, { key: '', ...hashBytes(Buffer.from(text)), stamp: inodeStamp(join(siteDir, path)) as string });
+}
+
+const page = (words: number): string => `<!doctype html><html lang="ar" dir="rtl"><body>${'<p>خبر عاجل من دمشق</p>'.repeat(words)}</body></html>`;
+
+describe('precompressed copies', () => {
+  it.each([
+    ['index.html', true], ['feed.xml', true], ['assets/css/site.css', true], ['assets/js/search.js', true],
+    ['feed.json', true], ['robots.txt', true], ['assets/logo.svg', true], ['pagefind/pagefind-entry.json', true],
+    ['pagefind/fragment/ar_1a2b.pf_fragment', false], ['pagefind/wasm.ar.pagefind', false],
+    ['assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2', false], ['images/share.jpg', false],
+    ['index.html.br', false], ['index.html.gz', false], ['articles/abc/', false],
+  ])('%s is compressible: %s', (path, expected) => {
+    expect(isCompressible(path)).toBe(expected);
+  });
+
+  it('tells a copy from a file that only ends like one', () => {
+    expect(isPrecompressedCopy('index.html.br')).toBe(true);
+    expect(isPrecompressedCopy('assets/css/site.css.gz')).toBe(true);
+    expect(isPrecompressedCopy('archive.tar.gz')).toBe(false);
+  });
+
+  it('writes gzip without a time and with the Unix OS byte, the same bytes every time', () => {
+    const bytes = Buffer.from(page(200));
+    const gzip = gzipBytes(bytes);
+    expect([...gzip.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3]);
+    expect(gunzipSync(gzip).equals(bytes)).toBe(true);
+    expect(gzipBytes(bytes).equals(gzip)).toBe(true);
+  });
+
+  it('writes the same brotli bytes every time, smaller than the page', () => {
+    const bytes = Buffer.from(page(200));
+    const brotli = brotliBytes(bytes);
+    expect(brotliDecompressSync(brotli).equals(bytes)).toBe(true);
+    expect(brotliBytes(bytes).equals(brotli)).toBe(true);
+    expect(brotli.length).toBeLessThan(bytes.length / 5);
+  });
+
+  it('puts a .br and a .gz beside every text file, records them, and leaves the others alone', async () => {
+    const { dir, cache, outputs } = await site({ 'index.html': page(50), 'pagefind/index/ar_1.pf_index': 'binary', 'feed.xml': '<feed/>' });
+    const result = await precompressSite(dir, outputs, cache);
+    expect(result).toEqual({ compressed: 4, linked: 4 });
+    expect([...outputs.keys()].sort()).toEqual(['feed.xml', 'feed.xml.br', 'feed.xml.gz', 'index.html', 'index.html.br', 'index.html.gz', 'pagefind/index/ar_1.pf_index']);
+    expect(gunzipSync(await readFile(join(dir, 'index.html.gz'))).toString()).toBe(page(50));
+    expect(brotliDecompressSync(await readFile(join(dir, 'feed.xml.br'))).toString()).toBe('<feed/>');
+    const record = outputs.get('index.html.br') as OutputRecord;
+    expect(record).toEqual({ key: '', ...hashBytes(await readFile(join(dir, 'index.html.br'))), stamp: inodeStamp(join(dir, 'index.html.br')) });
+    await expect(stat(join(dir, 'pagefind/index/ar_1.pf_index.gz'))).rejects.toThrow();
+  });
+
+  it('compresses only the files that changed, and links nothing already in place', async () => {
+    const { dir, cache, outputs } = await site({ 'index.html': page(50), 'articles/a/index.html': page(30), 'articles/b/index.html': page(40) });
+    await precompressSite(dir, outputs, cache);
+    expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 0, linked: 0 });
+    await writeTo(dir, 'articles/a/index.html', page(31), outputs);
+    expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 2, linked: 2 });
+    expect(gunzipSync(await readFile(join(dir, 'articles/a/index.html.gz'))).toString()).toBe(page(31));
+  });
+
+  it('links a content compressed before into another tree without compressing it again', async () => {
+    const first = await site({ 'index.html': page(50) });
+    await precompressSite(first.dir, first.outputs, first.cache);
+    const other = join(first.dir, '..', 'other');
+    const outputs = new Map<string, OutputRecord>();
+    await writeTo(other, 'sections/index.html', page(50), outputs);
+    expect(await precompressSite(other, outputs, first.cache)).toEqual({ compressed: 0, linked: 2 });
+    expect(await readFile(join(other, 'sections/index.html.br'))).toEqual(await readFile(join(first.dir, 'index.html.br')));
+  });
+
+  it('replaces a copy changed behind the build, and makes again a cached copy that was', async () => {
+    const { dir, cache, outputs } = await site({ 'index.html': page(50) });
+    await precompressSite(dir, outputs, cache);
+    await rm(join(dir, 'index.html.gz'));
+    await writeFile(join(dir, 'index.html.gz'), 'not gzip');
+    expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 0, linked: 1 });
+    expect(gunzipSync(await readFile(join(dir, 'index.html.gz'))).toString()).toBe(page(50));
+    // A cached copy written into in place (its stamp moves) is not trusted.
+    await writeFile(join(dir, 'index.html.br'), 'broken');
+    expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 1, linked: 1 });
+    expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
+  });
+});

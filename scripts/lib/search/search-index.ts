@@ -7,11 +7,12 @@
 // may be hard links shared with the live site.
 
 import { randomBytes } from 'node:crypto';
-import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
 import { SEARCH_INDEX_LANGUAGE } from '../arabic/search-normalise.ts';
+import { removeFile } from '../fs/remove-file.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
 import { indexedPageFacts, type IndexedPageFacts } from './indexed-page.ts';
@@ -226,7 +227,7 @@ function placeDifferences(siteDir: string, bundleDir: string, segments: readonly
   };
   const replace = (path: string, put: (target: string) => void): void => {
     const target = join(siteDir, path);
-    rmSync(target, { recursive: true, force: true });
+    removeFile(target);
     makeFolderSync(dirname(target), folders);
     put(target);
   };
@@ -243,7 +244,7 @@ function placeDifferences(siteDir: string, bundleDir: string, segments: readonly
   else replace(listingPath, (target) => writeFileSync(target, listing, { flag: 'wx' }));
   for (const path of present.keys()) {
     if (!path.startsWith(`${bundleDir}/`) || bundleFiles.has(path)) continue;
-    rmSync(join(siteDir, path), { force: true });
+    removeFile(join(siteDir, path));
     for (let folder = dirname(join(siteDir, path)); folder.length > siteDir.length; folder = dirname(folder)) {
       try { rmdirSync(folder); } catch { break; }
     }
@@ -294,7 +295,14 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     const missing: { position: number; segment: SearchSegment<FoundPage>; fingerprint: string }[] = [];
     for (const [position, segment] of segments.entries()) {
       const fingerprint = fingerprints[position] as string;
-      const cached = options.cacheDir ? await cache.take(fingerprint) : undefined;
+      // A file the site holds with these bytes already is not taken from the cache: not checked there either.
+      const present = options.present;
+      const needed = (path: string, file: FileHash): boolean => {
+        if (position > 0 && onlyInTheNewestSegment(path)) return false;
+        const there = present?.get(`${bundleDir}/${segment.path}${path}`);
+        return there === undefined || there.sha256 !== file.sha256 || there.bytes !== file.bytes;
+      };
+      const cached = options.cacheDir ? await cache.take(fingerprint, needed) : undefined;
       if (cached) bundles[position] = cached;
       else missing.push({ position, segment, fingerprint });
     }

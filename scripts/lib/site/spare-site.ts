@@ -12,6 +12,7 @@ import { linkSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { OutputRecord, SpareState } from '../build/build-state.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
+import { removeFile } from '../fs/remove-file.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 import { discard, makeFolder } from './site-folders.ts';
 
@@ -68,13 +69,13 @@ export async function takeSpare(
     await discard(staging, trash);
     return undefined;
   }
-  for (const path of doubtful) removeFile(staging, path);
+  for (const path of doubtful) removeFromTree(staging, path);
   return records;
 }
 
 /** Removes a file of a tree, and the folders it leaves empty (a clean build has none). */
-function removeFile(tree: string, path: string): void {
-  rmSync(join(tree, path), { recursive: true, force: true });
+function removeFromTree(tree: string, path: string): void {
+  removeFile(join(tree, path));
   for (let folder = dirname(join(tree, path)); folder !== tree && folder.startsWith(tree); folder = dirname(folder)) {
     try { rmdirSync(folder); } catch { return; }
   }
@@ -102,7 +103,7 @@ export function updateSpare(
   for (const { path, record } of unchanged) {
     if (spareRecords.get(path)?.stamp === record.stamp) continue;
     const target = join(spareDir, path);
-    rmSync(target, { force: true });
+    removeFile(target);
     makeFolder(dirname(target), folders);
     linkSync(join(liveDir, path), target);
   }
@@ -111,7 +112,7 @@ export function updateSpare(
 
 /** Removes from the updated spare the files it held that this build's site does not have. */
 export function dropStale(spareDir: string, spareRecords: ReadonlyMap<string, OutputRecord>, outputs: ReadonlyMap<string, OutputRecord>): void {
-  for (const path of spareRecords.keys()) if (!outputs.has(path)) removeFile(spareDir, path);
+  for (const path of spareRecords.keys()) if (!outputs.has(path)) removeFromTree(spareDir, path);
 }
 
 /**

@@ -108,6 +108,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   await building;
   const server = await startStaticServer({
     root: resolve(options.projectDir, options.outputDir),
+    // The preview writes pages without their precompressed copies: a production build's would be stale.
+    precompressed: false,
     port: options.port,
     host: options.host,
     pathPrefix: options.pathPrefix,

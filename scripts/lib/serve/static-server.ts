@@ -1,11 +1,15 @@
 // A small static file server for the built site: for previewing _site as a host would
-// serve it (under the path prefix, with the Arabic 404 page) and for browser tests.
+// serve it (under the path prefix, with the Arabic 404 page, the build's precompressed .br
+// or .gz when the browser accepts it, and the caching of cache-policy.ts: a year for
+// content-hashed names, revalidation with an ETag for the rest) and for browser tests.
 
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative as relativePath, resolve, sep } from 'node:path';
+import { cacheControlFor } from '../site/cache-policy.ts';
+import { ENCODINGS, isCompressible } from '../site/precompress.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,6 +42,11 @@ export interface StaticServerOptions {
    * what the service worker downloads, and hold a download to act while it is under way.
    */
   onRequest?: (request: IncomingMessage, pathname: string) => void | Promise<void>;
+  /**
+   * Serve a file's precompressed .br or .gz when the request accepts it (default true). The
+   * preview turns it off: it writes pages without their copies, which would be stale.
+   */
+  precompressed?: boolean;
 }
 
 export interface RunningServer {
@@ -55,6 +64,33 @@ async function fileAt(path: string): Promise<string | undefined> {
   }
   return undefined;
 }
+
+/** The encodings a request accepts, by its Accept-Encoding header (a q=0 refuses one). */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...parameters] = part.trim().toLowerCase().split(';');
+    const refused = parameters.some((parameter) => /^\s*q\s*=\s*0(?:\.0*)?\s*$/.test(parameter));
+    if (name && !refused) accepted.add(name.trim());
+  }
+  return accepted;
+}
+
+/** The precompressed copy to send for a file, preferring brotli, when there is one the request accepts. */
+async function precompressedCopy(file: string, accept: string | undefined): Promise<{ file: string; encoding: string; info: Stats } | undefined> {
+  if (!isCompressible(file)) return undefined;
+  const accepted = acceptedEncodings(accept);
+  for (const { suffix, name } of ENCODINGS) {
+    if (!accepted.has(name)) continue;
+    const info = await stat(`${file}${suffix}`).catch(() => undefined);
+    if (info?.isFile()) return { file: `${file}${suffix}`, encoding: name, info };
+  }
+  return undefined;
+}
+
+/** A validator from the file's size and modification time, as common static hosts make one. */
+const etagOf = (info: Stats, encoding: string | undefined): string =>
+  `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
 
 export async function startStaticServer(options: StaticServerOptions): Promise<RunningServer> {
   const root = resolve(options.root);
@@ -80,10 +116,29 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
       return;
     }
-    response.writeHead(status, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (options.injectIntoHtml && file.endsWith('.html')) {
+      headers['cache-control'] = 'no-cache';
+      response.writeHead(status, headers);
+      if (request.method === 'HEAD') response.end();
+      else response.end((await readFile(file, 'utf8')).replace('</body>', `${options.injectIntoHtml}</body>`));
+      return;
+    }
+    const copy = options.precompressed === false ? undefined : await precompressedCopy(file, request.headers['accept-encoding']);
+    const sent = copy ?? { file, encoding: undefined, info: await stat(file) };
+    headers['cache-control'] = status === 200 ? cacheControlFor(relativePath(root, file).split(sep).join('/')) : 'no-cache';
+    if (isCompressible(file)) headers.vary = 'Accept-Encoding';
+    if (sent.encoding) headers['content-encoding'] = sent.encoding;
+    headers['content-length'] = String(sent.info.size);
+    const etag = etagOf(sent.info, sent.encoding);
+    headers.etag = etag;
+    if (status === 200 && request.headers['if-none-match'] === etag) {
+      response.writeHead(304, { etag, 'cache-control': headers['cache-control'], ...(headers.vary ? { vary: headers.vary } : {}) }).end();
+      return;
+    }
+    response.writeHead(status, headers);
     if (request.method === 'HEAD') response.end();
-    else if (options.injectIntoHtml && file.endsWith('.html')) response.end((await readFile(file, 'utf8')).replace('</body>', `${options.injectIntoHtml}</body>`));
-    else createReadStream(file).pipe(response);
+    else createReadStream(sent.file).pipe(response);
   });
   await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolveListen));
   const address = server.address();

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleItem } from './article-source.ts';
 import type { BuildContext } from './build-context.ts';
+import { HOST_CACHE_RULES } from './cache-policy.ts';
 import { describeFeeds } from './feeds.ts';
 import { responsiveImage, type ImageVariant } from '../images/image-variants.ts';
 import { siteImage } from '../images/site-image.ts';
@@ -18,7 +19,7 @@ import { newsSitemapArticles, sitemapEntries, sitemapFiles } from './sitemaps.ts
 /** Each family is one template under content/, paginating over plan.<family>; but 'image', the picture files, written by image-files.ts. */
 export const FAMILIES = [
   'article', 'list', 'archive', 'archiveYear', 'sectionsIndex', 'tagsIndex', 'subscribe', 'searchPage', 'offlinePage', 'notFound',
-  'robots', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'feedStyle', 'sitemapFiles', 'newsSitemap', 'image',
+  'robots', 'hostHeaders', 'atomFeeds', 'rssFeeds', 'jsonFeeds', 'feedStyle', 'sitemapFiles', 'newsSitemap', 'image',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -97,6 +98,8 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   // The page for an address that does not exist: a search form and the latest stories.
   add('notFound', '/404.html', { latest: index.articles.slice(0, NOT_FOUND_LATEST) });
   add('robots', '/robots.txt');
+  // What static hosts read for the caching of each file (cache-policy.ts).
+  add('hostHeaders', '/_headers', { rules: HOST_CACHE_RULES });
 
   const feeds = describeFeeds(index, site);
   add('subscribe', '/subscribe/', { feeds: feeds.map(({ key, title, atomPath, rssPath, jsonPath }) => ({ key, title, atomPath, rssPath, jsonPath })) });

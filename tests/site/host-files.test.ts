@@ -1,0 +1,55 @@
+// What a built site gives a static host: `_headers` with the caching of content-hashed names
+// under the path prefix, and a .br and .gz beside each text file, none beside Pagefind's index.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixtureSite, makeArticles, type FixtureSite } from '../support/fixture-site.ts';
+
+let site: FixtureSite;
+let files: string[] = [];
+
+beforeAll(async () => {
+  site = await createFixtureSite(makeArticles(4));
+  await site.build({ site: { pathPrefix: '/news/' } });
+  files = await site.files();
+});
+afterAll(() => site?.remove());
+
+describe('the files a static host reads', () => {
+  it('writes _headers: a year for the folders of hashed names, under the path prefix, and nothing else', async () => {
+    expect(await site.read('_headers')).toBe([
+      '# Caching for Netlify, Cloudflare Pages and hosts that read _headers (scripts/lib/site/cache-policy.ts):',
+      '# these folders hold only names that change with their content, kept a year; every other',
+      '# file keeps the host\'s default, revalidated on each use.',
+      '',
+      '/news/images/*',
+      '  Cache-Control: public, max-age=31536000, immutable',
+      '/news/pagefind/fragment/*',
+      '  Cache-Control: public, max-age=31536000, immutable',
+      '/news/pagefind/index/*',
+      '  Cache-Control: public, max-age=31536000, immutable',
+      '/news/pagefind/filter/*',
+      '  Cache-Control: public, max-age=31536000, immutable',
+      '',
+    ].join('\n'));
+  });
+
+  it('puts a .br and a .gz of the same bytes beside every page, feed, script and stylesheet', async () => {
+    const texts = files.filter((path) => /\.(html|xml|json|css|js|txt|svg)$/.test(path));
+    expect(texts).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'sw.js', 'assets/css/site.css', 'pagefind/pagefind.js']));
+    for (const path of texts) {
+      expect(files, path).toContain(`${path}.br`);
+      expect(files, path).toContain(`${path}.gz`);
+    }
+    const page = await readFile(join(site.outputDir, 'index.html'));
+    expect(brotliDecompressSync(await readFile(join(site.outputDir, 'index.html.br'))).equals(page)).toBe(true);
+    expect(gunzipSync(await readFile(join(site.outputDir, 'index.html.gz'))).equals(page)).toBe(true);
+  });
+
+  it('compresses no Pagefind index file, font or copy again', () => {
+    expect(files.some((path) => /\.pf_(fragment|index|filter|meta)\.(br|gz)$/.test(path))).toBe(false);
+    expect(files.some((path) => /\.(woff2|pagefind|br|gz)\.(br|gz)$/.test(path))).toBe(false);
+    expect(files.some((path) => path.endsWith('.pf_fragment'))).toBe(true);
+  });
+});

@@ -280,6 +280,8 @@ export function buildNewsIndex<T>(inputs: readonly IndexInput<T>[], options: Ind
   }
 
   const toItems = (members: IndexInput<T>[]): T[] => members.map((input) => input.item);
+  // Every page of a month links to the months beside it: the first article of a new month
+  // changes the pages of the month before it, once.
   const archiveMonths = archive.flatMap((year) => year.months);
   const monthLink = (month: ArchiveMonth | undefined): MonthLink | undefined => month && { year: month.year, month: month.month, path: month.path };
   const listPages: ListPage<T>[] = [

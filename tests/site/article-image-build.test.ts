@@ -88,6 +88,15 @@ describe('previews of a shared link', () => {
   });
 });
 
+describe('the JSON Feed', () => {
+  it('names the article\'s picture, and no picture for an article without one', async () => {
+    const feed = JSON.parse(await site.read('feed.json')) as { items: { url: string; image?: string }[] };
+    const byUrl = new Map(feed.items.map((item) => [item.url, item.image]));
+    expect(byUrl.get(`https://example.org/articles/${pictured.frontMatter.id}/`)).toBe(meta(page, 'og:image'));
+    expect(byUrl.get(`https://example.org/articles/${plain.frontMatter.id}/`)).toBeUndefined();
+  });
+});
+
 describe('the picture files', () => {
   it('are made again byte for byte the same by a clean build', async () => {
     const pictures = files.filter((file) => file.startsWith('images/'));

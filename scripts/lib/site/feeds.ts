@@ -8,6 +8,7 @@ import type { ArticleItem } from './article-source.ts';
 import type { NewsIndex } from './news-index.ts';
 import { rfc3339, tagUri, xmlSafeText } from './feed-text.ts';
 import { absoluteUrl } from './urls.ts';
+import { responsiveImage } from '../images/image-variants.ts';
 
 export interface FeedDescription {
   /** '' for the whole site, else the section's slug. */
@@ -83,6 +84,8 @@ export function jsonFeed(feed: FeedDescription, site: SiteSettings, contentHtml:
       authors: [{ name: text(item.data.author ?? item.data.byline ?? site.name) }],
       tags: [item.data.section, ...item.data.tags].map(text),
       language: site.language,
+      // The article's picture, as shared links show it (image-variants.ts).
+      ...(item.image ? { image: absoluteUrl(responsiveImage(item.image).share.path, site) } : {}),
     })),
   }, null, 2);
 }

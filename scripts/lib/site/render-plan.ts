@@ -106,7 +106,12 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   for (const feed of feeds) {
     // A feed shows its items' bodies; an empty feed is dated "now" (feeds-plugin.ts): then,
     // and only then, now is part of it.
-    const shown = { bodies: feed.items.map((item) => item.bodyHash), ...(feed.updated === '' ? { now: now.toISOString() } : {}) };
+    // Its items' pictures too (the JSON Feed names them): a picture replaced in place changes its file names.
+    const pictures = feed.items.map((item) => item.image?.sha256 ?? '');
+    const shown = {
+      bodies: feed.items.map((item) => item.bodyHash), ...(pictures.some((sha256) => sha256 !== '') ? { pictures } : {}),
+      ...(feed.updated === '' ? { now: now.toISOString() } : {}),
+    };
     add('atomFeeds', feed.atomPath, { feed, ...shown });
     add('rssFeeds', feed.rssPath, { feed, ...shown });
     add('jsonFeeds', feed.jsonPath, { feed, ...shown });

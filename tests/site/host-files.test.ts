@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixtureSite, makeArticles, type FixtureSite } from '../support/fixture-site.ts';
+import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
 
 let site: FixtureSite;
 let files: string[] = [];
@@ -45,6 +45,16 @@ describe('the files a static host reads', () => {
     const page = await readFile(join(site.outputDir, 'index.html'));
     expect(brotliDecompressSync(await readFile(join(site.outputDir, 'index.html.br'))).equals(page)).toBe(true);
     expect(gunzipSync(await readFile(join(site.outputDir, 'index.html.gz'))).equals(page)).toBe(true);
+  });
+
+  it('ships the stylesheet minified: no comments, one line, every rule of the source kept', async () => {
+    const shipped = await site.read('assets/css/site.css');
+    const source = await readFile(join(PROJECT_DIR, 'assets/css/site.css'), 'utf8');
+    expect(shipped.length).toBeLessThan(source.length * 0.85);
+    expect(shipped).not.toContain('/*');
+    expect(shipped.trim().split('\n')).toHaveLength(1);
+    expect(shipped).toContain('font-family:Noto Naskh Arabic');
+    expect(shipped.match(/@font-face/g)?.length).toBe(source.match(/@font-face/g)?.length);
   });
 
   it('compresses no Pagefind index file, font or copy again', () => {

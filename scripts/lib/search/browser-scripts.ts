@@ -6,7 +6,8 @@
 // rename, never written into: the site folder's files may be hard links to the live site's.
 
 import { join, relative, sep } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { build, transform, type BuildOptions } from 'esbuild';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { ArchiveFile } from '../../../assets/js/cache-names.ts';
 import type { NumberingSystem } from '../arabic/format-date.ts';
@@ -43,6 +44,21 @@ export async function writePageScripts(siteDir: string, numberingSystem: Numberi
       define: { SITE_NUMBERING_SYSTEM: JSON.stringify(numberingSystem) },
     }),
   ]);
+}
+
+/** The browsers the stylesheet is written for (esbuild lowers nothing they support). */
+const CSS_TARGET = ['chrome100', 'edge100', 'firefox100', 'safari15', 'ios15'];
+
+/**
+ * assets/css/site.css minified from assets/css/site.css of the project, over the asset
+ * copy's plain one: a fifth smaller, and the same bytes for the same source.
+ */
+export async function writeStylesheet(siteDir: string): Promise<Map<string, FileHash>> {
+  const source = await readFile(join(SOURCE_DIR, '../css/site.css'), 'utf8');
+  const { code } = await transform(source, { loader: 'css', minify: true, target: CSS_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
+  const bytes = Buffer.from(code);
+  await writeFileAtomic(join(siteDir, 'assets/css/site.css'), bytes);
+  return new Map([['assets/css/site.css', hashBytes(bytes)]]);
 }
 
 /** sw.js at the site root, for this build's version and shell; returns its hash. */

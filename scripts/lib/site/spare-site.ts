@@ -4,8 +4,10 @@
 // (at 100,000 articles: 110,000 folders and 230,000 links, most of a publish's time).
 // Unchanged files of the two trees are hard links to one file (nothing writes into a file of
 // a site in place), so the spare costs little disk. Never trusted blindly: a spare file that
-// is a link to a live file counts only when the live file is intact; any other spare file
-// only when its stamp is the one recorded; anything else is removed from it first.
+// is a link to a live file counts only when the live file is intact (the spare's entry for it
+// is not looked at again: that would be a stat per file of the archive, and only a hand in
+// the cache's own folder replaces it); any other spare file only when its stamp is the one
+// recorded; anything else is removed from it first.
 
 import { randomBytes } from 'node:crypto';
 import { linkSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';

@@ -1,40 +1,61 @@
-// Gate: Lighthouse scores on the key pages (performance ≥ 90; accessibility, best
-// practices and SEO ≥ 95), run in Debian's Chromium.
+// Gate: Lighthouse (mobile) scores on the key pages — the home, an article and the search
+// page among them — run in Debian's Chromium, each page scored three times and the best
+// score of each category kept (a loaded machine slows one run, never speeds one up).
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-export const LIGHTHOUSE_MINIMUMS = { performance: 90, accessibility: 95, 'best-practices': 95, seo: 95 } as const;
+/** The minimum of each category, best of LIGHTHOUSE_RUNS runs. */
+export const LIGHTHOUSE_MINIMUMS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
 export type Category = keyof typeof LIGHTHOUSE_MINIMUMS;
+/** Runs per page. */
+export const LIGHTHOUSE_RUNS = 3;
 
 export interface LighthouseScores {
   url: string;
   scores: Record<Category, number>;
-  /** Failed audits of the categories that scored below their minimum. */
+  /** Failed audits of the categories that scored below their minimum (in their best run). */
   failedAudits: string[];
 }
 
-export async function lighthouseScores(urls: readonly string[], chromePath: string, chromeFlags: readonly string[]): Promise<LighthouseScores[]> {
+interface Run {
+  scores: Record<Category, number>;
+  /** Failed audits with a weight, by category. */
+  failed: Record<Category, string[]>;
+}
+
+const CATEGORIES = Object.keys(LIGHTHOUSE_MINIMUMS) as Category[];
+
+/** The best run of each category, and the failed audits of the categories still below their minimum. */
+export function bestOfRuns(url: string, runs: readonly Run[]): LighthouseScores {
+  const scores = {} as Record<Category, number>;
+  const failedAudits: string[] = [];
+  for (const category of CATEGORIES) {
+    const best = runs.reduce<Run | undefined>((kept, run) => (!kept || run.scores[category] > kept.scores[category] ? run : kept), undefined);
+    scores[category] = best?.scores[category] ?? 0;
+    if (best && scores[category] < LIGHTHOUSE_MINIMUMS[category]) failedAudits.push(...best.failed[category]);
+  }
+  return { url, scores, failedAudits };
+}
+
+export async function lighthouseScores(urls: readonly string[], chromePath: string, chromeFlags: readonly string[], runs = LIGHTHOUSE_RUNS): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: [...chromeFlags] });
   try {
     const results: LighthouseScores[] = [];
     for (const url of urls) {
-      const result = await lighthouse(url, {
-        port: chrome.port, output: 'json', logLevel: 'error',
-        onlyCategories: Object.keys(LIGHTHOUSE_MINIMUMS),
-      });
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const scores = Object.fromEntries(Object.keys(LIGHTHOUSE_MINIMUMS).map((category) =>
-        [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)])) as Record<Category, number>;
-      const failedAudits: string[] = [];
-      for (const category of Object.keys(LIGHTHOUSE_MINIMUMS) as Category[]) {
-        if (scores[category] >= LIGHTHOUSE_MINIMUMS[category]) continue;
-        for (const reference of lhr.categories[category]?.auditRefs ?? []) {
+      const pageRuns: Run[] = [];
+      for (let run = 0; run < runs; run += 1) {
+        const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+        const lhr = result?.lhr;
+        if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+        const scores = Object.fromEntries(CATEGORIES.map((category) =>
+          [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)])) as Record<Category, number>;
+        const failed = Object.fromEntries(CATEGORIES.map((category) => [category, (lhr.categories[category]?.auditRefs ?? []).flatMap((reference) => {
           const audit = lhr.audits[reference.id];
-          if (audit && audit.score !== null && audit.score < 1 && reference.weight > 0) failedAudits.push(`${category}/${audit.id}: ${audit.title} (${audit.displayValue ?? audit.score})`);
-        }
+          return audit && audit.score !== null && audit.score < 1 && reference.weight > 0 ? [`${category}/${audit.id}: ${audit.title} (${audit.displayValue ?? audit.score})`] : [];
+        })])) as Record<Category, string[]>;
+        pageRuns.push({ scores, failed });
       }
-      results.push({ url, scores, failedAudits });
+      results.push(bestOfRuns(url, pageRuns));
     }
     return results;
   } finally {

@@ -1,5 +1,5 @@
 // The precompressed copies: deterministic bytes, made once per content, only for text files.
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -80,6 +80,21 @@ describe('precompressed copies', () => {
     await writeTo(dir, 'articles/a/index.html', page(31), outputs);
     expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 2, linked: 2 });
     expect(gunzipSync(await readFile(join(dir, 'articles/a/index.html.gz'))).toString()).toBe(page(31));
+  });
+
+  it('drops from the cache the copies of contents the last build had and this one has not', async () => {
+    const { dir, cache, outputs } = await site({ 'index.html': page(50), 'articles/a/index.html': page(30), 'articles/b/index.html': page(50) });
+    await precompressSite(dir, outputs, cache);
+    const previous = new Map(outputs);
+    const cachedFiles = async (): Promise<number> => (await readdir(cache, { recursive: true })).filter((name) => /\.(br|gz)$/.test(name)).length;
+    expect(await cachedFiles()).toBe(4);
+    await writeTo(dir, 'articles/a/index.html', page(31), outputs);
+    outputs.delete('articles/b/index.html');
+    await precompressSite(dir, outputs, cache, previous);
+    // page(30) is gone; page(50) is still the front page's; page(31) is new.
+    expect(await cachedFiles()).toBe(4);
+    expect(gunzipSync(await readFile(join(dir, 'articles/a/index.html.gz'))).toString()).toBe(page(31));
+    expect(await precompressSite(dir, outputs, cache, outputs)).toEqual({ compressed: 0, linked: 0 });
   });
 
   it('links a content compressed before into another tree without compressing it again', async () => {

@@ -222,14 +222,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       for (const path of search.untouched) outputs.set(path, spareRecords.get(path) as OutputRecord);
       recordFiles(tree, written.filter((path) => !search.untouched.has(path)).sort(), () => '', outputs, undefined, search.written);
       // The .br and .gz of every text file, recorded before the files the site no longer has are dropped.
-      await precompressSite(tree, outputs, join(cacheDir, 'compressed'));
+      await precompressSite(tree, outputs, join(cacheDir, 'compressed'), loaded.state?.outputs);
       dropStale(tree, spareRecords, outputs);
       searchResult = search;
     } else {
       tree = staging;
       linkUnchanged(outputDir, staging, unchanged);
       searchResult = await indexAndRecord(staging);
-      await precompressSite(staging, outputs, join(cacheDir, 'compressed'));
+      await precompressSite(staging, outputs, join(cacheDir, 'compressed'), loaded.state?.outputs);
     }
     const search = searchResult;
     const searchSeconds = secondsSince(searchStarted);

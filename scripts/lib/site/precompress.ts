@@ -7,7 +7,7 @@
 // of the site, so the engine carries them between its two trees and drops them with their page.
 
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { OutputRecord } from '../build/build-state.ts';
@@ -82,8 +82,13 @@ export interface PrecompressResult {
  * alone; any other is linked from the cache, which compresses the content first when it has
  * no intact copy of it. Copies whose page is gone are not touched here: they are not in
  * `outputs`, so the engine removes them as it removes any file the new site no longer has.
+ * `previous`, the last build's records: the cache's copies of contents it had and this
+ * build has not are removed (the sites that hold them keep their links), so the cache holds
+ * about two copies per text file of the site, never the whole history of every page.
  */
-export async function precompressSite(siteDir: string, outputs: Map<string, OutputRecord>, cacheDir: string): Promise<PrecompressResult> {
+export async function precompressSite(
+  siteDir: string, outputs: Map<string, OutputRecord>, cacheDir: string, previous?: ReadonlyMap<string, OutputRecord>,
+): Promise<PrecompressResult> {
   const result: PrecompressResult = { compressed: 0, linked: 0 };
   const cached = new Map<string, { file: string; stamp: string; hash: FileHash }>();
   mkdirSync(cacheDir, { recursive: true });
@@ -98,6 +103,17 @@ export async function precompressSite(siteDir: string, outputs: Map<string, Outp
         result.linked += 1;
       }
       outputs.set(copy, { key: '', ...entry.hash, stamp: entry.stamp });
+    }
+  }
+  if (previous) {
+    const current = new Set(sources.map(([, record]) => record.sha256));
+    for (const [path, record] of previous) {
+      if (!isCompressible(path) || current.has(record.sha256)) continue;
+      for (const { suffix } of ENCODINGS) {
+        const file = join(cacheDir, record.sha256.slice(0, 2), `${record.sha256}${suffix}`);
+        rmSync(file, { force: true });
+        rmSync(`${file}.json`, { force: true });
+      }
     }
   }
   return result;

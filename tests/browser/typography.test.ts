@@ -27,7 +27,8 @@ async function open(path: string): Promise<Page> {
   const page = await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`); });
   page.on('pageerror', (error) => consoleErrors.push(`${path}: ${error.message}`));
-  page.on('request', (request) => { if (request.url().includes('/assets/fonts/')) fontRequests.add(request.url().split('/').pop() as string); });
+  // Font files are shipped under content-hashed names (asset-fingerprint.ts): compared by the package's name.
+  page.on('request', (request) => { if (request.url().includes('/assets/fonts/')) fontRequests.add((request.url().split('/').pop() as string).replace(/\.[0-9a-f]{10}\.woff2$/, '.woff2')); });
   await page.goto(`${server.url}${path}`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   return page;

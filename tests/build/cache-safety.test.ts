@@ -69,11 +69,26 @@ describe('a damaged cache', () => {
 describe('an asset changed alone', () => {
   it('is copied into the site, rendering no page, and the site equals a clean build', async () => {
     expect((await runBuild(dir, [], ENV)).stdout).toMatch(/up to date/);
-    await appendFile(join(dir, 'assets', 'css', 'site.css'), '\n.cache-safety-mark { color: inherit; }\n');
+    await appendFile(join(dir, 'assets', 'logo.svg'), '\n<!-- cache-safety-mark -->\n');
     const build = await runBuild(dir, [], ENV);
     expect(build.code, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/rendered 0 of/);
-    expect(await readFile(join(dir, '_site', 'assets', 'css', 'site.css'), 'utf8')).toContain('.cache-safety-mark');
+    expect(await readFile(join(dir, '_site', 'assets', 'logo.svg'), 'utf8')).toContain('cache-safety-mark');
+    await expectEqualToClean();
+  });
+
+  it('is the stylesheet: written under its new content-hashed name, every page rendered to link it, the old one gone', async () => {
+    const stylesheets = async (): Promise<string[]> => (await readdir(join(dir, '_site', 'assets', 'css'))).filter((name) => /^site\.[0-9a-f]{10}\.css$/.test(name));
+    const [before] = await stylesheets();
+    await appendFile(join(dir, 'assets', 'css', 'site.css'), '\n.cache-safety-mark { color: inherit; }\n');
+    const build = await runBuild(dir, [], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/rendered (\d+) of \1 /);
+    const after = await stylesheets();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+    expect(await readFile(join(dir, '_site', 'assets', 'css', after[0] as string), 'utf8')).toContain('.cache-safety-mark');
+    expect(await readFile(join(dir, '_site', 'index.html'), 'utf8')).toContain(`/assets/css/${after[0]}`);
     await expectEqualToClean();
   });
 });

@@ -12,7 +12,8 @@ import { siteSettings } from '../../scripts/lib/config/site.ts';
 import { compareTrees, differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
 import { buildSearch, type SearchBuildOptions } from '../../scripts/lib/search/build-search.ts';
 import { hashBytes, type FileHash } from '../../scripts/lib/search/file-hashes.ts';
-import { createFixtureSite, makeArticles, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
+import { siteAssets } from '../../scripts/lib/site/asset-fingerprint.ts';
+import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
 import { useSuiteTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useSuiteTempDirs('build-search-');
@@ -29,7 +30,7 @@ const NEWEST = `articles/${articles[0]!.frontMatter.id}/index.html`;
 // 2017-03-28: the 2017-q1 segment.
 const OLDER = `articles/${articles[5]!.frontMatter.id}/index.html`;
 const OLDER_SEGMENT = 'pagefind/2017-q1/';
-const SEARCH_OUTPUTS = ['pagefind', 'sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js', 'assets/js/offline-notice.js', 'assets/css/site.css'];
+const SEARCH_OUTPUTS = ['pagefind', 'sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js', 'assets/js/offline-notice.js', siteAssets(PROJECT_DIR).stylesheet.path.slice(1)];
 
 let site: FixtureSite;
 

@@ -1,6 +1,6 @@
 // How long a browser may keep each file: a year only for names that change with their content.
 import { describe, expect, it } from 'vitest';
-import { cacheControlFor, hasHashedName, HOST_CACHE_RULES, IMMUTABLE, REVALIDATE } from '../../scripts/lib/site/cache-policy.ts';
+import { cacheControlFor, hasHashedName, hostCacheRules, IMMUTABLE, REVALIDATE } from '../../scripts/lib/site/cache-policy.ts';
 
 describe('the cache policy', () => {
   it.each([
@@ -32,8 +32,10 @@ describe('the cache policy', () => {
     expect(REVALIDATE).toBe('no-cache');
   });
 
-  it('lists for static hosts only folders every file of which has a hashed name', () => {
-    expect(HOST_CACHE_RULES.map((rule) => rule.pattern)).toEqual(['/images/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*']);
-    expect(HOST_CACHE_RULES.every((rule) => rule.cacheControl === IMMUTABLE)).toBe(true);
+  it('lists for static hosts the folders every file of which has a hashed name, and the hashed assets outside them', () => {
+    const rules = hostCacheRules(['/assets/fonts/noto-kufi-arabic-arabic-700-normal.3f2a9c1b5e.woff2', '/assets/css/site.3f2a9c1b5e.css']);
+    expect(rules.map((rule) => rule.pattern)).toEqual(['/images/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*', '/assets/fonts/*', '/assets/css/site.3f2a9c1b5e.css']);
+    expect(rules.every((rule) => rule.cacheControl === IMMUTABLE)).toBe(true);
+    expect(hasHashedName('/assets/css/site.3f2a9c1b5e.css')).toBe(true);
   });
 });

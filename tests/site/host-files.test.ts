@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteAssets } from '../../scripts/lib/site/asset-fingerprint.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
 
 let site: FixtureSite;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => site?.remove());
 
 describe('the files a static host reads', () => {
-  it('writes _headers: a year for the folders of hashed names, under the path prefix, and nothing else', async () => {
+  it('writes _headers: a year for the folders of hashed names and the hashed stylesheet, under the path prefix, and nothing else', async () => {
     expect(await site.read('_headers')).toBe([
       '# Caching for Netlify, Cloudflare Pages and hosts that read _headers (scripts/lib/site/cache-policy.ts):',
       '# these folders hold only names that change with their content, kept a year; every other',
@@ -31,13 +32,17 @@ describe('the files a static host reads', () => {
       '  Cache-Control: public, max-age=31536000, immutable',
       '/news/pagefind/filter/*',
       '  Cache-Control: public, max-age=31536000, immutable',
+      '/news/assets/fonts/*',
+      '  Cache-Control: public, max-age=31536000, immutable',
+      `/news${siteAssets(PROJECT_DIR).stylesheet.path}`,
+      '  Cache-Control: public, max-age=31536000, immutable',
       '',
     ].join('\n'));
   });
 
   it('puts a .br and a .gz of the same bytes beside every page, feed, script and stylesheet', async () => {
     const texts = files.filter((path) => /\.(html|xml|json|css|js|txt|svg)$/.test(path));
-    expect(texts).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'sw.js', 'assets/css/site.css', 'pagefind/pagefind.js']));
+    expect(texts).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'sw.js', 'assets/css/feed.css', 'pagefind/pagefind.js']));
     for (const path of texts) {
       expect(files, path).toContain(`${path}.br`);
       expect(files, path).toContain(`${path}.gz`);
@@ -47,14 +52,23 @@ describe('the files a static host reads', () => {
     expect(gunzipSync(await readFile(join(site.outputDir, 'index.html.gz'))).equals(page)).toBe(true);
   });
 
-  it('ships the stylesheet minified: no comments, one line, every rule of the source kept', async () => {
-    const shipped = await site.read('assets/css/site.css');
+  it('ships the stylesheet minified under its content-hashed name: no comments, one line, every rule of the source kept, the fonts by their hashed names', async () => {
+    const stylesheets = files.filter((path) => /^assets\/css\/site\.[0-9a-f]{10}\.css$/.test(path));
+    expect(stylesheets).toHaveLength(1);
+    expect(files).not.toContain('assets/css/site.css');
+    const shipped = await site.read(stylesheets[0] as string);
     const source = await readFile(join(PROJECT_DIR, 'assets/css/site.css'), 'utf8');
     expect(shipped.length).toBeLessThan(source.length * 0.85);
     expect(shipped).not.toContain('/*');
     expect(shipped.trim().split('\n')).toHaveLength(1);
     expect(shipped).toContain('font-family:Noto Naskh Arabic');
     expect(shipped.match(/@font-face/g)?.length).toBe(source.match(/@font-face/g)?.length);
+    const fonts = [...shipped.matchAll(/url\(\.\.\/fonts\/([^)]+)\)/g)].map((match) => `assets/fonts/${match[1]}`);
+    expect(fonts).toHaveLength(9);
+    for (const font of fonts) expect(files).toContain(font);
+    expect(files.filter((path) => path.startsWith('assets/fonts/')).sort()).toEqual([...fonts].sort());
+    // Every page links the stylesheet by that name.
+    expect(await site.read('index.html')).toContain(`href="/news/${stylesheets[0]}"`);
   });
 
   it('compresses no Pagefind index file, font or copy again', () => {

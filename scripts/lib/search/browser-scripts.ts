@@ -6,8 +6,10 @@
 // rename, never written into: the site folder's files may be hard links to the live site's.
 
 import { join, relative, sep } from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { build, transform, type BuildOptions } from 'esbuild';
+import { readdir } from 'node:fs/promises';
+import { build, type BuildOptions } from 'esbuild';
+import { removeFile } from '../fs/remove-file.ts';
+import { siteAssets } from '../site/asset-fingerprint.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { ArchiveFile } from '../../../assets/js/cache-names.ts';
 import type { NumberingSystem } from '../arabic/format-date.ts';
@@ -46,19 +48,25 @@ export async function writePageScripts(siteDir: string, numberingSystem: Numberi
   ]);
 }
 
-/** The browsers the stylesheet is written for (esbuild lowers nothing they support). */
-const CSS_TARGET = ['chrome100', 'edge100', 'firefox100', 'safari15', 'ios15'];
-
 /**
- * assets/css/site.css minified from assets/css/site.css of the project, over the asset
- * copy's plain one: a fifth smaller, and the same bytes for the same source.
+ * The stylesheet, minified under its content-hashed name (asset-fingerprint.ts: the name the
+ * pages link), from the project's assets/css/site.css. The stylesheets and fonts of other
+ * names are removed first: the tree may be an older site's, and the offline shell lists
+ * what is under assets/.
  */
 export async function writeStylesheet(siteDir: string): Promise<Map<string, FileHash>> {
-  const source = await readFile(join(SOURCE_DIR, '../css/site.css'), 'utf8');
-  const { code } = await transform(source, { loader: 'css', minify: true, target: CSS_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
-  const bytes = Buffer.from(code);
-  await writeFileAtomic(join(siteDir, 'assets/css/site.css'), bytes);
-  return new Map([['assets/css/site.css', hashBytes(bytes)]]);
+  const projectDir = join(SOURCE_DIR, '../..');
+  const { map, stylesheet } = siteAssets(projectDir);
+  const current = new Set(Object.values(map).map((path) => path.slice(1)));
+  for (const folder of ['assets/css', 'assets/fonts']) {
+    const names = await readdir(join(siteDir, folder)).catch(() => [] as string[]);
+    for (const name of names) {
+      const path = `${folder}/${name}`;
+      if ((folder === 'assets/fonts' || /^site\.(?:[0-9a-f]+\.)?css$/.test(name)) && !current.has(path)) removeFile(join(siteDir, path));
+    }
+  }
+  await writeFileAtomic(join(siteDir, stylesheet.path), stylesheet.bytes);
+  return new Map([[stylesheet.path.slice(1), hashBytes(stylesheet.bytes)]]);
 }
 
 /** sw.js at the site root, for this build's version and shell; returns its hash. */

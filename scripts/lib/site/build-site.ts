@@ -34,6 +34,7 @@ import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, remove
 import { dropStale, keepAsSpare, takeSpare, updateSpare } from './spare-site.ts';
 import { planSite, renderKeys } from './render-plan.ts';
 import { precompressSite } from './precompress.ts';
+import { siteAssets } from './asset-fingerprint.ts';
 
 export interface BuildOptions {
   /** Project folder holding .eleventy.ts and content/. */
@@ -145,7 +146,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       { sections: context.site.sections, contentLabel: posix(relative(projectDir, inputDir)) });
     await attachImages(source.articles, { contentDir: inputDir, contentLabel: posix(relative(projectDir, inputDir)), fileByUrl: source.fileByUrl, cacheFile: join(imageCacheDir, 'facts.json') });
     const index = publishedNewsIndex(source.articles, context);
-    const plan = planSite(index, context);
+    const plan = planSite(index, context, siteAssets(projectDir).map);
     const now = nowDependence(source.articles, plan.timely, context);
     const stamps = new Map([...source.entries].map(([path, entry]) => [path, entry.stamp]));
     const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;

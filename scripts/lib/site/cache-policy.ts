@@ -39,11 +39,14 @@ export function cacheControlFor(path: string): string {
 /**
  * The rules of the `_headers` file (Netlify, Cloudflare Pages and hosts that read the same
  * format; content/host-headers.njk writes it under the path prefix): the folders that hold
- * only content-hashed names. Nothing else is listed, for these hosts join the values of a
- * header two matching rules set, and their default for any other file is to revalidate it.
- * Pagefind's metadata file (pagefind.<hash>.pf_meta) sits beside its entry files, which a
- * folder rule would catch: it is revalidated like them.
+ * only content-hashed names, and the hashed assets that share a folder with others (the
+ * stylesheet beside the feeds' feed.css), one by one. Nothing else is listed, for these
+ * hosts join the values of a header two matching rules set, and their default for any
+ * other file is to revalidate it. Pagefind's metadata file (pagefind.<hash>.pf_meta) sits
+ * beside its entry files, which a folder rule would catch: it is revalidated like them.
  */
-export const HOST_CACHE_RULES: readonly { pattern: string; cacheControl: string }[] = [
-  '/images/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*',
-].map((pattern) => ({ pattern, cacheControl: IMMUTABLE }));
+export function hostCacheRules(hashedAssets: readonly string[]): { pattern: string; cacheControl: string }[] {
+  const folders = ['/images/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*', '/assets/fonts/*'];
+  const loose = hashedAssets.filter((path) => !folders.some((folder) => path.startsWith(folder.slice(0, -1))));
+  return [...folders, ...[...loose].sort()].map((pattern) => ({ pattern, cacheControl: IMMUTABLE }));
+}

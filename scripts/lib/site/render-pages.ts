@@ -76,9 +76,15 @@ async function renderRun(request: RenderRequest, pages: readonly PlannedPage[]):
   const eleventy = new Eleventy(input, request.outputDir, {
     configPath: join(request.projectDir, '.eleventy.ts'),
     quietMode: request.quiet ?? true,
-    config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void; ignores: Set<string> }) => {
+    config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void; addFilter(name: string, filter: (path: string) => string): void; ignores: Set<string> }) => {
       eleventyConfig.addGlobalData('plan', groupByFamily(pages));
       eleventyConfig.addGlobalData('nav', request.chrome.nav);
+      // '/assets/css/site.css' | asset → its content-hashed name (asset-fingerprint.ts).
+      eleventyConfig.addFilter('asset', (path: string) => {
+        const hashed = request.chrome.assets[path];
+        if (!hashed) throw new Error(`no content-hashed name for ${path}: not one of the assets asset-fingerprint.ts names`);
+        return hashed;
+      });
       // Thousands of Markdown files Eleventy need not even list.
       eleventyConfig.ignores.add(`${input}/articles/**`);
     },

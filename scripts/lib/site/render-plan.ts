@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { ArticleItem } from './article-source.ts';
 import type { BuildContext } from './build-context.ts';
-import { HOST_CACHE_RULES } from './cache-policy.ts';
+import type { AssetMap } from './asset-fingerprint.ts';
+import { hostCacheRules } from './cache-policy.ts';
 import { describeFeeds } from './feeds.ts';
 import { responsiveImage, type ImageVariant } from '../images/image-variants.ts';
 import { siteImage } from '../images/site-image.ts';
@@ -30,9 +31,10 @@ export interface PlannedPage {
   view: { output: string } & Record<string, unknown>;
 }
 
-/** What every page shows besides its view: the sections in the navigation. */
+/** What every page shows besides its view: the sections in the navigation, and the hashed names of the assets it links. */
 export interface Chrome {
   nav: { name: string; path: string }[];
+  assets: AssetMap;
 }
 
 export interface SitePlan {
@@ -58,7 +60,8 @@ function articleContext(context: ArticleContext<ArticleItem>): Record<string, un
   return { section: link(context.section), tags: context.tags.map(link), previous: context.previous, next: context.next, related: context.related };
 }
 
-export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): SitePlan {
+/** `assets`: the stylesheet's and fonts' hashed names (asset-fingerprint.ts siteAssets). */
+export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext, assets: AssetMap = {}): SitePlan {
   const { site, now } = context;
   const pages: PlannedPage[] = [];
   const add = (family: Family, path: string, view: Record<string, unknown> = {}): void => {
@@ -99,7 +102,7 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   add('notFound', '/404.html', { latest: index.articles.slice(0, NOT_FOUND_LATEST) });
   add('robots', '/robots.txt');
   // What static hosts read for the caching of each file (cache-policy.ts).
-  add('hostHeaders', '/_headers', { rules: HOST_CACHE_RULES });
+  add('hostHeaders', '/_headers', { rules: hostCacheRules(Object.values(assets)) });
 
   const feeds = describeFeeds(index, site);
   add('subscribe', '/subscribe/', { feeds: feeds.map(({ key, title, atomPath, rssPath, jsonPath }) => ({ key, title, atomPath, rssPath, jsonPath })) });
@@ -127,7 +130,7 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext): 
   for (const variant of [...variants.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) add('image', variant.path, { kind: 'variant', variant });
 
   const nav = index.sections.map(link);
-  return { chrome: { nav }, pages, timely: { newsWindow, emptyFeed: feeds.some((feed) => feed.items.length === 0) } };
+  return { chrome: { nav, assets }, pages, timely: { newsWindow, emptyFeed: feeds.some((feed) => feed.items.length === 0) } };
 }
 
 /**

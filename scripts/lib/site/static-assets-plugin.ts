@@ -1,16 +1,10 @@
-// Copies the site's own assets and the self-hosted fonts into the output: Noto Naskh Arabic
-// 400 and 700 and Noto Kufi Arabic 700 (the weights site.css uses), each in its Arabic,
-// Latin and Latin Extended subsets (woff2; site.css gives each its unicode-range).
+// Copies the site's own assets and the self-hosted fonts into the output: the fonts under
+// their content-hashed names (asset-fingerprint.ts). The stylesheet is not copied: the
+// search step writes it, minified, under its hashed name (scripts/lib/search/browser-scripts.ts).
 
-const FONT_FACES = [
-  { family: 'noto-naskh-arabic', weight: 400 },
-  { family: 'noto-naskh-arabic', weight: 700 },
-  { family: 'noto-kufi-arabic', weight: 700 },
-];
-const SUBSETS = ['arabic', 'latin', 'latin-ext'];
+import { fontAssets } from './asset-fingerprint.ts';
 
-export const FONT_FILES = FONT_FACES.flatMap(({ family, weight }) =>
-  SUBSETS.map((subset) => `@fontsource/${family}/files/${family}-${subset}-${weight}-normal.woff2`));
+export { FONT_FILES } from './asset-fingerprint.ts';
 
 interface CopyOptions {
   /** recursive-copy's filter, given each path relative to the copied folder. */
@@ -19,8 +13,9 @@ interface CopyOptions {
 
 export function staticAssetsPlugin(eleventyConfig: { addPassthroughCopy(copy: string | Record<string, string>, options?: CopyOptions): void }): void {
   // TypeScript under assets/js is built for the browser by the search step (scripts/lib/search/browser-scripts.ts).
-  eleventyConfig.addPassthroughCopy({ assets: 'assets' }, { filter: (path) => !path.endsWith('.ts') });
-  for (const file of FONT_FILES) {
-    eleventyConfig.addPassthroughCopy({ [`node_modules/${file}`]: `assets/fonts/${file.split('/').pop()}` });
+  eleventyConfig.addPassthroughCopy({ assets: 'assets' }, { filter: (path) => !path.endsWith('.ts') && path !== 'css/site.css' });
+  // Paths relative to the working folder, as Eleventy reads them.
+  for (const font of fontAssets('.')) {
+    eleventyConfig.addPassthroughCopy({ [font.source]: font.path.slice(1) });
   }
 }

@@ -1,0 +1,72 @@
+// Content-hashed names for the stylesheet and the fonts it loads (assets/css/site.<hash>.css,
+// assets/fonts/<name>.<hash>.woff2), so a browser may keep them a year (cache-policy.ts): a
+// changed file gets a new name, and every page that links it is rendered again, for the map
+// from each logical path to its hashed one is part of the pages' chrome (render-plan.ts).
+// The stylesheet is minified, its font URLs rewritten to the fonts' hashed names first.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
+
+/** Noto Naskh Arabic 400 and 700 and Noto Kufi Arabic 700 (the weights site.css uses). */
+const FONT_FACES = [
+  { family: 'noto-naskh-arabic', weight: 400 },
+  { family: 'noto-naskh-arabic', weight: 700 },
+  { family: 'noto-kufi-arabic', weight: 700 },
+];
+const SUBSETS = ['arabic', 'latin', 'latin-ext'];
+
+/** The font files the site ships, under node_modules (woff2; site.css gives each its unicode-range). */
+export const FONT_FILES = FONT_FACES.flatMap(({ family, weight }) =>
+  SUBSETS.map((subset) => `@fontsource/${family}/files/${family}-${subset}-${weight}-normal.woff2`));
+
+/** The stylesheet's logical path, as templates name it. */
+export const STYLESHEET = '/assets/css/site.css';
+/** The browsers the stylesheet is written for (esbuild lowers nothing they support). */
+const CSS_TARGET = ['chrome100', 'edge100', 'firefox100', 'safari15', 'ios15'];
+/** Hex digits of the content hash in a name: ten (40 bits) never collide among a site's few assets. */
+const HASH_LENGTH = 10;
+
+/** Logical root-relative path → hashed one: '/assets/css/site.css' → '/assets/css/site.3f2a9c1b5e.css'. */
+export type AssetMap = Record<string, string>;
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** A path with the hash of the bytes before its extension. */
+export function hashedPath(path: string, bytes: Uint8Array): string {
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, HASH_LENGTH);
+  const dot = path.lastIndexOf('.');
+  return `${path.slice(0, dot)}.${hash}${path.slice(dot)}`;
+}
+
+/** The fonts: each file under node_modules and its hashed path in the site. */
+export function fontAssets(projectDir: string): { source: string; logical: string; path: string }[] {
+  return FONT_FILES.map((file) => {
+    const source = join(projectDir, 'node_modules', file);
+    const logical = `/assets/fonts/${baseName(file)}`;
+    return { source, logical, path: hashedPath(logical, readFileSync(source)) };
+  });
+}
+
+/**
+ * The stylesheet as the site ships it: `css` with each url('../fonts/<name>') pointed at the
+ * font's hashed name, minified. A font the site does not ship fails loudly.
+ */
+export function shippedStylesheet(css: string, fonts: AssetMap): { path: string; bytes: Buffer } {
+  const linked = css.replace(/url\((['"]?)\.\.\/fonts\/([^'")]+)\1\)/g, (_whole, _quote: string, name: string) => {
+    const hashed = fonts[`/assets/fonts/${name}`];
+    if (!hashed) throw new Error(`site.css loads ../fonts/${name}, which is not one of the fonts the site ships (asset-fingerprint.ts)`);
+    return `url('../fonts/${baseName(hashed)}')`;
+  });
+  const { code } = transformSync(linked, { loader: 'css', minify: true, target: CSS_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
+  const bytes = Buffer.from(code);
+  return { path: hashedPath(STYLESHEET, bytes), bytes };
+}
+
+/** The stylesheet and fonts of the project's site: the bytes to write and the map the pages link through. */
+export function siteAssets(projectDir: string): { map: AssetMap; stylesheet: { path: string; bytes: Buffer } } {
+  const fonts: AssetMap = Object.fromEntries(fontAssets(projectDir).map(({ logical, path }) => [logical, path]));
+  const stylesheet = shippedStylesheet(readFileSync(join(projectDir, 'assets/css/site.css'), 'utf8'), fonts);
+  return { map: { ...fonts, [STYLESHEET]: stylesheet.path }, stylesheet };
+}

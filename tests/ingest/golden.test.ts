@@ -1,5 +1,7 @@
 // The bundled sample content is the contract: ingesting the raw fixtures must reproduce
-// content/articles byte for byte.
+// content/articles byte for byte — but for what an editor added on purpose, which the
+// bundled site shows (the sports article's picture), and which ingest must see as an
+// editor's change.
 
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -15,6 +17,18 @@ const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const RAW = join(PROJECT, 'tests/fixtures/raw');
 const BUNDLED = join(PROJECT, 'content/articles');
 const makeTempDir = useTempDirs('golden-');
+
+/** Front-matter fields an editor added to bundled articles after ingest. */
+const EDITOR_ADDITIONS: Readonly<Record<string, readonly string[]>> = {
+  '2017/07/8f41d2c6e9a3b750.md': ['image'],
+};
+
+/** The document without the editor's additions: the top-level field and its indented lines. */
+function withoutEditorAdditions(path: string, document: string): string {
+  let text = document;
+  for (const field of EDITOR_ADDITIONS[path] ?? []) text = text.replace(new RegExp(`^${field}:.*\\n(?:[ \\t].*\\n)*`, 'm'), '');
+  return text;
+}
 
 async function markdownFiles(folder: string): Promise<string[]> {
   const found: string[] = [];
@@ -35,7 +49,8 @@ describe('golden: the bundled sample content', () => {
     expect(written).toEqual(bundled);
     expect(written).toHaveLength(6);
     for (const path of bundled) {
-      const [actual, expected] = await Promise.all([readFile(join(out, path)), readFile(join(BUNDLED, path))]);
+      const [actual, bundledBytes] = await Promise.all([readFile(join(out, path)), readFile(join(BUNDLED, path))]);
+      const expected = Buffer.from(withoutEditorAdditions(path, bundledBytes.toString('utf8')));
       expect(actual.toString('utf8'), path).toBe(expected.toString('utf8'));
       expect(actual.equals(expected), `${path} differs in its bytes`).toBe(true);
     }
@@ -49,11 +64,12 @@ describe('golden: the bundled sample content', () => {
     expect(await readFile(join(out, '2017/07/f4b3dfa3adcd8716.md'), 'utf8')).toBe(expected);
   });
 
-  it('is valid, untouched ingest output in every bundled article', async () => {
+  it('is valid, untouched ingest output in every bundled article but for the editor\'s additions, which ingest sees as an edit', async () => {
     for (const path of await markdownFiles(BUNDLED)) {
       const document = await readFile(join(BUNDLED, path), 'utf8');
       expect({ path, problems: validateArticleFrontMatter(readFrontMatter(document)) }).toEqual({ path, problems: [] });
-      expect({ path, untouched: isUntouchedIngestOutput(document) }).toEqual({ path, untouched: true });
+      expect({ path, untouched: isUntouchedIngestOutput(withoutEditorAdditions(path, document)) }).toEqual({ path, untouched: true });
+      expect({ path, untouched: isUntouchedIngestOutput(document) }).toEqual({ path, untouched: !(path in EDITOR_ADDITIONS) });
     }
   });
 });

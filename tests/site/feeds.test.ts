@@ -105,7 +105,8 @@ describe('the stylesheet for readers who open a feed in a browser', () => {
   it('is generated with the Arabic note from the locale', async () => {
     const css = await site.read('assets/css/feed.css');
     expect(css).toContain(`content: ${cssString(STRINGS.feedBrowserNote)};`);
-    expect(css).toContain("@import url('site.css');");
+    // The site's stylesheet under its content-hashed name (asset-fingerprint.ts).
+    expect(css).toMatch(/@import url\('\/assets\/css\/site\.[0-9a-f]{10}\.css'\);/);
   });
 });
 

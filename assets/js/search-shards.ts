@@ -37,21 +37,3 @@ export const SHARD_FILTER = 'shard';
 export function shardFilterValue(position: number): string {
   return String(position + 1);
 }
-
-/**
- * The segments a query of several words can find pages in. Pagefind leaves out a query word
- * its index does not have at all (it would rather find something than nothing), and each
- * segment is an index of its own: a segment without a word the others have would answer the
- * rest of the query alone, where one index would require the word on every page. So a word
- * some segment has is required of every segment. `wordCounts`: for each word of the query,
- * searched alone, its pages by segment filter value (Pagefind's filter counts); `listed`:
- * every segment, whose positions give those values.
- */
-export function shardsWithEveryWord(
-  shards: readonly SearchShardEntry[],
-  listed: readonly SearchShardEntry[],
-  wordCounts: readonly Readonly<Record<string, number>>[],
-): SearchShardEntry[] {
-  const required = wordCounts.filter((counts) => Object.values(counts).some((count) => count > 0));
-  return shards.filter((shard) => required.every((counts) => (counts[shardFilterValue(listed.indexOf(shard))] ?? 0) > 0));
-}

@@ -74,14 +74,19 @@ function startSearch(root: HTMLElement): void {
   for (const choice of sortChoices) choice.checked = choice.value === (params.get('sort') ?? '');
   const sortValue = (): string => sortChoices.find((choice) => choice.checked)?.value ?? '';
 
-  function keepUrlInStep(term: string): void {
+  /** The page's address for a search: ?q=…&sort=…&section=…&year=…, each only when set. */
+  function searchAddress(term: string, filters: { section: string; year: string }): URL {
     const url = new URL(window.location.href);
     url.search = '';
     if (term) url.searchParams.set('q', term);
     if (sortValue()) url.searchParams.set('sort', sortValue());
-    if (section.value) url.searchParams.set('section', section.value);
-    if (year.value) url.searchParams.set('year', year.value);
-    window.history.replaceState(null, '', url);
+    if (filters.section) url.searchParams.set('section', filters.section);
+    if (filters.year) url.searchParams.set('year', filters.year);
+    return url;
+  }
+
+  function keepUrlInStep(term: string): void {
+    window.history.replaceState(null, '', searchAddress(term, { section: section.value, year: year.value }));
   }
 
   const archive = new ArchiveSearch(bundle, siteRoot.pathname);
@@ -119,13 +124,7 @@ function startSearch(root: HTMLElement): void {
     const items = searchSuggestions(term, { section: section.value, year: year.value }).map((suggestion) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
-      const url = new URL(window.location.href);
-      url.search = '';
-      url.searchParams.set('q', suggestion.query);
-      if (sortValue()) url.searchParams.set('sort', sortValue());
-      if (suggestion.section) url.searchParams.set('section', suggestion.section);
-      if (suggestion.year) url.searchParams.set('year', suggestion.year);
-      link.href = url.href;
+      link.href = searchAddress(suggestion.query, suggestion).href;
       link.textContent = suggestion.label;
       link.addEventListener('click', (event) => {
         event.preventDefault();

@@ -1,9 +1,9 @@
 // Result excerpts: the article's own words around the matches, never the variant block.
 import { describe, expect, it } from 'vitest';
-import { normaliseQuery } from '../../scripts/lib/arabic/search-normalise.ts';
+import { queryKey, wordsOf } from '../../scripts/lib/arabic/search-normalise.ts';
 import { articleWords, buildExcerpt, type ExcerptPart } from '../../scripts/lib/search/excerpt.ts';
 
-const keysOf = (query: string): Set<string> => new Set(normaliseQuery(query).split(' '));
+const keysOf = (query: string): Set<string> => new Set(wordsOf(query).map(queryKey));
 const asText = (parts: ExcerptPart[] | undefined): string | undefined =>
   parts?.map((part) => (part.marked ? `[${part.text}]` : part.text)).join('');
 

@@ -243,15 +243,6 @@ export function wordMatchesKeys(word: string, keys: ReadonlySet<string>): boolea
   return readingsOf(word).some((reading) => [...keys].some((key) => key.length > 0 && reading.startsWith(key)));
 }
 
-/**
- * The query as Pagefind should receive it: each word replaced by its query key. A query
- * with a quoted phrase is only cleaned, so an exact-phrase search still means what it says.
- */
-export function normaliseQuery(query: string): string {
-  if (query.includes('"')) return query.replace(IGNORABLE, '').trim();
-  return wordsOf(query).map(queryKey).join(' ');
-}
-
 /** How the search page asks the index for a query. */
 export interface QueryPlan {
   /** A query with a quoted phrase, only cleaned: an exact-phrase search means what it says. */

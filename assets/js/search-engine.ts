@@ -214,14 +214,15 @@ interface WordMatches {
  */
 async function wordMatches(word: QueryPlan['words'][number], ask: Ask): Promise<WordMatches> {
   const matches: WordMatches = { byRelevance: new Map(), byDate: new Map() };
-  const add = async (query: string): Promise<void> => {
-    const [byRelevance, byDate] = await Promise.all([ask(query, BY_RELEVANCE), ask(query, BY_DATE)]);
-    for (const result of byRelevance) if (!matches.byRelevance.has(result.id)) matches.byRelevance.set(result.id, result);
+  /** Adds a query's pages; its relevance run, when the caller has it already, is not asked again. */
+  const add = async (query: string, byRelevance?: readonly PagefindResult[]): Promise<void> => {
+    const [relevant, byDate] = await Promise.all([byRelevance ?? ask(query, BY_RELEVANCE), ask(query, BY_DATE)]);
+    for (const result of relevant) if (!matches.byRelevance.has(result.id)) matches.byRelevance.set(result.id, result);
     for (const result of byDate) matches.byDate.set(result.id, result);
   };
   const own = await ask(word.key, BY_RELEVANCE);
   if (own[0] && await matchesTruly(own[0], word.key)) {
-    await add(word.key);
+    await add(word.key, own);
     // The form the reader typed, where the page has it exactly, ranks above a variant
     // («العراق» above «والعراق» for «العراق»): its score raised by two bands.
     if (word.written !== word.key) {

@@ -61,6 +61,9 @@ export function indexedParts(html: string): IndexedParts | undefined {
   };
 }
 
+/** A page's parts, from its HTML or as already read (a page given to Pagefind is read once). */
+const partsOf = (page: string | IndexedParts): IndexedParts | undefined => (typeof page === 'string' ? indexedParts(page) : page);
+
 /**
  * SHA-256 (hex) of the parts (unambiguously joined): two pages with the same hash are given
  * to Pagefind as the same document, with the same tokens from the same vocabulary.
@@ -85,8 +88,8 @@ function decodeEntities(text: string): string {
 }
 
 /** The text of the page's data-pagefind-body element as Pagefind indexes it (tags, scripts, styles and data-pagefind-ignore elements removed). */
-export function indexedText(html: string): string {
-  const parts = indexedParts(html);
+export function indexedText(page: string | IndexedParts): string {
+  const parts = partsOf(page);
   if (!parts) return '';
   const inner = parts.inner
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
@@ -98,8 +101,8 @@ export function indexedText(html: string): string {
 }
 
 /** The text of the first <h1> inside the page's data-pagefind-body element: the headline. */
-export function indexedHeadline(html: string): string {
-  const inner = indexedParts(html)?.inner ?? '';
+export function indexedHeadline(page: string | IndexedParts): string {
+  const inner = partsOf(page)?.inner ?? '';
   const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(inner)?.[1] ?? '';
   return decodeEntities(heading.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
 }
@@ -125,8 +128,8 @@ export interface PageTokens {
  * and parsing the rest (masthead, navigation, related articles) was a sixth of its time.
  * Only Pagefind sees this HTML; the published page is unchanged. Tokens are letters and digits.
  */
-export function documentForIndex(html: string, tokens: PageTokens): string {
-  const parts = indexedParts(html);
+export function documentForIndex(html: string, tokens: PageTokens, parsed?: IndexedParts): string {
+  const parts = parsed ?? indexedParts(html);
   if (!parts) return html;
   const all = [...tokens.headline, ...tokens.text];
   if (all.some((token) => !/^[\p{L}\p{N}]+$/u.test(token))) throw new Error('variant tokens must be letters and digits only');

@@ -9,7 +9,7 @@ import { transform } from 'esbuild';
 import { join } from 'node:path';
 import { addToVocabulary, emptyVocabulary, variantTokenizer, type SearchVocabulary } from '../arabic/search-normalise.ts';
 import { prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
-import { documentForIndex, indexedHeadline, indexedText, type PageTokens } from './indexed-page.ts';
+import { documentForIndex, indexedHeadline, indexedParts, indexedText, type PageTokens } from './indexed-page.ts';
 
 export type PagefindLane = typeof import('pagefind');
 
@@ -127,10 +127,11 @@ export async function indexSegment(pagefind: PagefindLane, pages: readonly PageT
     const inFlight = new TaskPool(PAGES_IN_FLIGHT);
     await prepareInParallelCommitInOrder(pages, PAGES_IN_FLIGHT, async (page) => {
       const html = readPage(page.file);
-      const tokens: PageTokens = tokensOf
-        ? { headline: tokensOf(page, indexedHeadline(html)), text: tokensOf(page, indexedText(html)) }
+      const parts = indexedParts(html);
+      const tokens: PageTokens = tokensOf && parts
+        ? { headline: tokensOf(page, indexedHeadline(parts)), text: tokensOf(page, indexedText(parts)) }
         : { headline: [], text: [] };
-      return { url: page.url, content: documentForIndex(html, tokens) };
+      return { url: page.url, content: documentForIndex(html, tokens, parts) };
     }, (prepared) => inFlight.add(async () => {
       const added = await index.addHTMLFile(prepared);
       assertNoErrors(`indexing ${prepared.url}`, added.errors);

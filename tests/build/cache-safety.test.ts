@@ -3,43 +3,20 @@
 // clean build of the same sources in a fresh copy of the project.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireBuildLock } from '../../scripts/lib/build/build-lock.ts';
-import { compareTrees } from '../../scripts/lib/fs/compare-trees.ts';
-import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { BUILD_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';
-import { makeArticles } from '../support/fixture-site.ts';
-import { copySources, createProjectCopy, runBuild } from '../support/project-copy.ts';
+import { createProjectCopy, expectEqualToClean, runBuild, writeArticles } from '../support/project-copy.ts';
 
 const ENV = { SITE_NOW: '2017-08-01T12:00:00+03:00', SITE_ARTICLES_PER_PAGE: '4' };
 const STATE = join('.cache', 'build', 'site', 'production', 'state.json');
 let dir = '';
 
-async function writeArticles(count: number, titlePrefix = 'خبر'): Promise<void> {
-  for (const [position, article] of makeArticles(count).entries()) {
-    const [year, month] = article.frontMatter.date.split('-');
-    const path = join(dir, 'content', 'articles', year as string, month as string, `${article.frontMatter.id}.md`);
-    await mkdir(join(path, '..'), { recursive: true });
-    await writeFile(path, renderArticleDocument({ ...article.frontMatter, title: `${titlePrefix} ${position}` }, article.paragraphs));
-  }
-}
-
-async function expectEqualToClean(): Promise<void> {
-  const cleanDir = await copySources(dir, 'clean');
-  try {
-    const clean = await runBuild(cleanDir, ['--clean'], ENV);
-    expect(clean.code, clean.stderr).toBe(0);
-    expect(await compareTrees(join(cleanDir, '_site'), join(dir, '_site'))).toEqual([]);
-  } finally {
-    await rm(cleanDir, { recursive: true, force: true });
-  }
-}
-
 beforeAll(async () => {
   dir = await createProjectCopy('cache-safety');
-  await writeArticles(30);
+  await writeArticles(dir, 30);
   const first = await runBuild(dir, [], ENV);
   expect(first.code, first.stderr).toBe(0);
 });
@@ -55,14 +32,14 @@ describe('a damaged cache', () => {
       await writeFile(file, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
     }],
   ])('%s is ignored with a one-line notice, and the build equals a clean one', async (_case, damage) => {
-    await writeArticles(1, `عنوان ${_case}`);
+    await writeArticles(dir, 1, `عنوان ${_case}`);
     await damage(join(dir, STATE));
     const build = await runBuild(dir, [], ENV);
     expect(build.code, build.stderr).toBe(0);
     expect(build.stderr.trim().split('\n')).toHaveLength(1);
     expect(build.stderr).toMatch(/^build cache not used: .*state\.json .*; building everything/);
     expect(build.stdout).toMatch(/rendered (\d+) of \1 pages/);
-    await expectEqualToClean();
+    await expectEqualToClean(dir, ENV);
   });
 });
 
@@ -74,7 +51,7 @@ describe('an asset changed alone', () => {
     expect(build.code, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/rendered 0 of/);
     expect(await readFile(join(dir, '_site', 'assets', 'logo.svg'), 'utf8')).toContain('cache-safety-mark');
-    await expectEqualToClean();
+    await expectEqualToClean(dir, ENV);
   });
 
   it('is the stylesheet: written under its new content-hashed name, every page rendered to link it, the old one gone', async () => {
@@ -89,7 +66,7 @@ describe('an asset changed alone', () => {
     expect(after[0]).not.toBe(before);
     expect(await readFile(join(dir, '_site', 'assets', 'css', after[0] as string), 'utf8')).toContain('.cache-safety-mark');
     expect(await readFile(join(dir, '_site', 'index.html'), 'utf8')).toContain(`/assets/css/${after[0]}`);
-    await expectEqualToClean();
+    await expectEqualToClean(dir, ENV);
   });
 });
 
@@ -102,13 +79,13 @@ describe('a site changed behind the build', () => {
     const build = await runBuild(dir, [], ENV);
     expect(build.code, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/rendered 2 of/);
-    await expectEqualToClean();
+    await expectEqualToClean(dir, ENV);
   });
 });
 
 describe('a build killed half way', () => {
   it('leaves the last site, and the next build runs (the lock died with it) and equals a clean one', async () => {
-    await writeArticles(30, 'صياغة جديدة');
+    await writeArticles(dir, 30, 'صياغة جديدة');
     const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, '--import', 'tsx', 'scripts/build.ts'], {
       cwd: dir, env: { ...process.env, ...ENV }, stdio: 'ignore',
     });
@@ -124,13 +101,13 @@ describe('a build killed half way', () => {
     const next = await runBuild(dir, [], ENV);
     expect(next.code, next.stderr).toBe(0);
     expect((await readdir(dir)).filter((name) => name.startsWith('._site-'))).toEqual([]);
-    await expectEqualToClean();
+    await expectEqualToClean(dir, ENV);
   });
 });
 
 describe('two builds at once', () => {
   it('run one at a time: the second says so clearly and leaves the site alone', async () => {
-    await writeArticles(30, 'نسخة ثالثة');
+    await writeArticles(dir, 30, 'نسخة ثالثة');
     // The first build, holding the lock as long as the test likes.
     const lock = await acquireBuildLock(join(dir, '.cache', 'build', 'site', 'production'));
     try {
@@ -142,6 +119,6 @@ describe('two builds at once', () => {
     }
     const [first, again] = await Promise.all([runBuild(dir, [], ENV), runBuild(dir, [], ENV)]);
     expect([first, again].filter((build) => build.code === 0).length).toBeGreaterThanOrEqual(1);
-    await expectEqualToClean();
+    await expectEqualToClean(dir, ENV);
   });
 });

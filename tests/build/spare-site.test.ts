@@ -2,26 +2,15 @@
 // in the cache as the spare and updated by the next build. The spare is used, what it shares
 // with the live site is one file, and what was changed behind the build in either tree never
 // reaches a later site: after each build, the site equals a clean build of the same sources.
-import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareTrees } from '../../scripts/lib/fs/compare-trees.ts';
-import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { makeArticles } from '../support/fixture-site.ts';
-import { copySources, createProjectCopy, runBuild } from '../support/project-copy.ts';
+import { createProjectCopy, expectEqualToClean, runBuild, writeArticles } from '../support/project-copy.ts';
 
 const ENV = { SITE_NOW: '2017-08-01T12:00:00+03:00', SITE_ARTICLES_PER_PAGE: '4' };
 const CACHE = join('.cache', 'build', 'site', 'production');
 let dir = '';
-
-async function writeArticles(count: number, titlePrefix: string): Promise<void> {
-  for (const [position, article] of makeArticles(count).entries()) {
-    const [year, month] = article.frontMatter.date.split('-');
-    const path = join(dir, 'content', 'articles', year as string, month as string, `${article.frontMatter.id}.md`);
-    await mkdir(join(path, '..'), { recursive: true });
-    await writeFile(path, renderArticleDocument({ ...article.frontMatter, title: `${titlePrefix} ${position}` }, article.paragraphs));
-  }
-}
 
 async function build(): Promise<string> {
   const result = await runBuild(dir, [], ENV);
@@ -33,36 +22,25 @@ async function spares(): Promise<string[]> {
   return (await readdir(join(dir, CACHE))).filter((name) => name.startsWith('spare-'));
 }
 
-async function expectEqualToClean(): Promise<void> {
-  const cleanDir = await copySources(dir, 'clean');
-  try {
-    const clean = await runBuild(cleanDir, ['--clean'], ENV);
-    expect(clean.code, clean.stderr).toBe(0);
-    expect(await compareTrees(join(cleanDir, '_site'), join(dir, '_site'))).toEqual([]);
-  } finally {
-    await rm(cleanDir, { recursive: true, force: true });
-  }
-}
-
 beforeAll(async () => {
   dir = await createProjectCopy('spare-site');
-  await writeArticles(12, 'خبر');
+  await writeArticles(dir, 12, 'خبر');
   await build();
 });
 afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
 
 describe('the spare site', () => {
   it('is the replaced site, kept in the cache, and the next build is made from it', async () => {
-    await writeArticles(12, 'نسخة أولى');
+    await writeArticles(dir, 12, 'نسخة أولى');
     await build();
     const [first, ...others] = await spares();
     expect(others).toEqual([]);
-    await writeArticles(12, 'نسخة ثانية');
+    await writeArticles(dir, 12, 'نسخة ثانية');
     await build();
     const [second, ...more] = await spares();
     expect(more).toEqual([]);
     expect(second).not.toBe(first);
-    await expectEqualToClean();
+    await expectEqualToClean(dir, ENV);
   });
 
   it('shares its unchanged files with the live site: one file, not a copy', async () => {
@@ -76,9 +54,9 @@ describe('the spare site', () => {
     await writeFile(join(dir, '_site', 'stray.txt'), 'left by a deploy step');
     await writeFile(join(dir, '_site', 'articles', 'stray.txt'), 'left by a deploy step');
     for (const title of ['نسخة ثالثة', 'نسخة رابعة']) {
-      await writeArticles(12, title);
+      await writeArticles(dir, 12, title);
       await build();
-      await expectEqualToClean();
+      await expectEqualToClean(dir, ENV);
     }
   });
 
@@ -93,6 +71,6 @@ describe('the spare site', () => {
     // A build that renders no page (an asset changed): the page is not written again anyway.
     await appendFile(join(dir, 'assets', 'css', 'site.css'), '\n/* spare-site test */\n');
     expect(await build()).toMatch(/rendered 0 of/);
-    await expectEqualToClean();
+    await expectEqualToClean(dir, ENV);
   });
 });

@@ -3,10 +3,15 @@
 // project", and "a fresh copy of its sources" (no cache, no site, no ingest state) for the
 // clean build an incremental one is compared with.
 import { execFile } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { expect } from 'vitest';
 import { createBenchProject, createCleanCopy, projectAt } from '../../scripts/lib/bench/bench-project.ts';
+import { compareTrees } from '../../scripts/lib/fs/compare-trees.ts';
+import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { BUILD_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';
-import { PROJECT_DIR } from './fixture-site.ts';
+import { makeArticles, PROJECT_DIR } from './fixture-site.ts';
 
 const run = promisify(execFile);
 
@@ -38,5 +43,27 @@ export async function runBuild(dir: string, args: string[], env: Record<string, 
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof failed.code === 'number' ? failed.code : 1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+/** Writes `count` plausible articles (makeArticles) into a project copy, titled «<prefix> <n>». */
+export async function writeArticles(dir: string, count: number, titlePrefix = 'خبر'): Promise<void> {
+  for (const [position, article] of makeArticles(count).entries()) {
+    const [year, month] = article.frontMatter.date.split('-');
+    const path = join(dir, 'content', 'articles', year as string, month as string, `${article.frontMatter.id}.md`);
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, renderArticleDocument({ ...article.frontMatter, title: `${titlePrefix} ${position}` }, article.paragraphs));
+  }
+}
+
+/** Asserts a project copy's site equals a clean build of the same sources in a fresh copy. */
+export async function expectEqualToClean(dir: string, env: Record<string, string>): Promise<void> {
+  const cleanDir = await copySources(dir, 'clean');
+  try {
+    const clean = await runBuild(cleanDir, ['--clean'], env);
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(await compareTrees(join(cleanDir, '_site'), join(dir, '_site'))).toEqual([]);
+  } finally {
+    await rm(cleanDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-// Generates one raw article of the benchmark corpus (RAW-FORMAT.md): section, title,
+// Generates one raw article of the benchmark corpus (docs/raw-format.md): section, title,
 // byline, date line, 600–900 words of body recombined from the sample articles, trailing
 // site chrome; and its manifest row. Pure and deterministic: (model, seed, index) → text.
 

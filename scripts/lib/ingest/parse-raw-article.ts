@@ -1,4 +1,4 @@
-// Parses the text of one raw article (see RAW-FORMAT.md): section, title, optional byline
+// Parses the text of one raw article (see docs/raw-format.md): section, title, optional byline
 // and date line, body paragraphs, trailing site chrome dropped. Pure: no file system.
 
 import { createHash } from 'node:crypto';

@@ -8,13 +8,13 @@ import { execFile } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
+import { parseCommandLine, parseCount, usageError } from '../cli/command-line.ts';
 import { siteSettings } from '../config/site.ts';
 import { BUILD_NODE_FLAGS } from '../site/build-node-flags.ts';
 import { createBenchProject } from './bench-project.ts';
 import { renderChart } from './chart.ts';
 import { formatProfileSummary, summariseProfiles, type ProfileSummary } from './cpu-profile.ts';
-import { parseCount } from './generate-corpus-command.ts';
 import { gnuTimeAvailable, runMeasuredStage, type MeterKind, type StageMeasurement } from './measure.ts';
 import { isValidSeed } from './prng.ts';
 import { formatRun } from './report.ts';
@@ -75,31 +75,30 @@ export type ParsedOptions = { ok: true; options: BenchOptions } | { ok: false; m
 
 const isCompareClean = (text: string): text is CompareClean => (COMPARE_CLEAN_MODES as readonly string[]).includes(text);
 
+const BENCH_COMMAND = {
+  name: 'bench',
+  usage: BENCH_USAGE,
+  options: {
+    articles: { type: 'string', multiple: true },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench-results' },
+    timeout: { type: 'string', default: '20' },
+    'cpu-prof': { type: 'boolean', default: false },
+    'eleventy-debug': { type: 'boolean', default: false },
+    'skip-search': { type: 'boolean', default: false },
+    'skip-scenarios': { type: 'boolean', default: false },
+    'compare-clean': { type: 'string', default: 'every' },
+    meter: { type: 'string', default: 'auto' },
+  },
+} as const;
+
 /** The command's options from its arguments, or why they are wrong (a usage error). */
 export async function parseBenchOptions(argv: readonly string[], projectDir: string): Promise<ParsedOptions> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        articles: { type: 'string', multiple: true },
-        seed: { type: 'string', default: '1' },
-        keep: { type: 'boolean', default: false },
-        out: { type: 'string', default: 'bench-results' },
-        timeout: { type: 'string', default: '20' },
-        'cpu-prof': { type: 'boolean', default: false },
-        'eleventy-debug': { type: 'boolean', default: false },
-        'skip-search': { type: 'boolean', default: false },
-        'skip-scenarios': { type: 'boolean', default: false },
-        'compare-clean': { type: 'string', default: 'every' },
-        meter: { type: 'string', default: 'auto' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, message: (error as Error).message };
-  }
-  if (values.help) return { ok: false, message: '', help: true };
+  const commandLine = parseCommandLine(argv, BENCH_COMMAND);
+  if (commandLine.kind === 'usage-error') return { ok: false, message: commandLine.message };
+  if (commandLine.kind === 'help') return { ok: false, message: '', help: true };
+  const { values } = commandLine;
   const sizes = (values.articles ?? ['1000']).map((text) => parseCount(text, 1));
   if (sizes.some((size) => size === undefined)) return { ok: false, message: '--articles must be a whole number of at least 1' };
   const seed = parseCount(values.seed, 0);
@@ -341,8 +340,7 @@ export async function runBenchCommand(argv: readonly string[], io: BenchIo): Pro
       io.stdout(BENCH_USAGE);
       return 0;
     }
-    io.stderr(`bench: ${parsed.message}\n\n${BENCH_USAGE}`);
-    return 2;
+    return usageError(BENCH_COMMAND, io, parsed.message);
   }
   const { options } = parsed;
   await mkdir(options.outDir, { recursive: true });

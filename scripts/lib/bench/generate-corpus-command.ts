@@ -2,14 +2,9 @@
 // exit code (0 written, 1 failed, 2 usage) instead of exiting, so it can be tested without a process.
 
 import { readdir } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseCount, readCommandLine, usageError, type CommandOutput } from '../cli/command-line.ts';
 import { writeCorpus } from './generate-corpus.ts';
 import { isValidSeed } from './prng.ts';
-
-export interface CommandIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 export const GENERATE_CORPUS_USAGE = `Usage: npm run generate-corpus -- --articles N --out DIR [--seed 1] [--samples DIR]
 
@@ -19,47 +14,31 @@ export const GENERATE_CORPUS_USAGE = `Usage: npm run generate-corpus -- --articl
   --samples DIR  sample raw articles to learn words and sentences from (default tests/fixtures/raw)
 `;
 
-/** A whole number of at least `min` written in plain digits, or undefined. */
-export function parseCount(text: string | undefined, min: number): number | undefined {
-  if (text === undefined || !/^\d+$/u.test(text.replace(/_/gu, ''))) return undefined;
-  const value = Number(text.replace(/_/gu, ''));
-  return Number.isSafeInteger(value) && value >= min ? value : undefined;
-}
+const GENERATE_CORPUS_COMMAND = {
+  name: 'generate-corpus',
+  usage: GENERATE_CORPUS_USAGE,
+  options: {
+    articles: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    samples: { type: 'string' },
+  },
+} as const;
 
-export async function runGenerateCorpusCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        articles: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string', default: '1' },
-        samples: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    io.stderr(`generate-corpus: ${(error as Error).message}\n\n${GENERATE_CORPUS_USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(GENERATE_CORPUS_USAGE);
-    return 0;
-  }
+export async function runGenerateCorpusCommand(argv: readonly string[], io: CommandOutput): Promise<number> {
+  const commandLine = readCommandLine(argv, GENERATE_CORPUS_COMMAND, io);
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values } = commandLine;
   const articles = parseCount(values.articles, 1);
   const seed = parseCount(values.seed, 0);
   if (articles === undefined) {
-    io.stderr(`generate-corpus: --articles must be a whole number of at least 1\n\n${GENERATE_CORPUS_USAGE}`);
-    return 2;
+    return usageError(GENERATE_CORPUS_COMMAND, io, '--articles must be a whole number of at least 1');
   }
   if (seed === undefined || !isValidSeed(seed)) {
-    io.stderr(`generate-corpus: --seed must be a whole number from 0 to 4294967295\n\n${GENERATE_CORPUS_USAGE}`);
-    return 2;
+    return usageError(GENERATE_CORPUS_COMMAND, io, '--seed must be a whole number from 0 to 4294967295');
   }
   if (!values.out) {
-    io.stderr(`generate-corpus: name the output folder with --out\n\n${GENERATE_CORPUS_USAGE}`);
-    return 2;
+    return usageError(GENERATE_CORPUS_COMMAND, io, 'name the output folder with --out');
   }
   const existing = await readdir(values.out).catch(() => [] as string[]);
   if (existing.length > 0) {

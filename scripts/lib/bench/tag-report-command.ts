@@ -4,10 +4,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCount, readCommandLine, usageError, type CommandOutput } from '../cli/command-line.ts';
 import { ingestSettings } from '../config/ingest-settings.ts';
 import { DEFAULT_SAMPLES_DIR, writeCorpus } from './generate-corpus.ts';
-import { parseCount, type CommandIo } from './generate-corpus-command.ts';
 import { isValidSeed } from './prng.ts';
 import { compareTagging, formatTagComparison, readRawArticles } from './tag-report.ts';
 
@@ -19,32 +18,24 @@ export const TAG_REPORT_USAGE = `Usage: npm run tag-report -- [raw-dir...] [--ge
   --seed S       the generated corpus's seed (default 1)
 `;
 
-export async function runTagReportCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        generate: { type: 'string', default: '300' },
-        seed: { type: 'string', default: '1' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`tag-report: ${(error as Error).message}\n\n${TAG_REPORT_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(TAG_REPORT_USAGE);
-    return 0;
-  }
+const TAG_REPORT_COMMAND = {
+  name: 'tag-report',
+  usage: TAG_REPORT_USAGE,
+  allowPositionals: true,
+  options: {
+    generate: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '1' },
+  },
+} as const;
+
+export async function runTagReportCommand(argv: readonly string[], io: CommandOutput): Promise<number> {
+  const commandLine = readCommandLine(argv, TAG_REPORT_COMMAND, io);
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values, positionals } = commandLine;
   const generate = parseCount(values.generate, 0);
   const seed = parseCount(values.seed, 0);
   if (generate === undefined || seed === undefined || !isValidSeed(seed)) {
-    io.stderr(`tag-report: --generate and --seed take whole numbers\n\n${TAG_REPORT_USAGE}`);
-    return 2;
+    return usageError(TAG_REPORT_COMMAND, io, '--generate and --seed take whole numbers');
   }
   const folders = positionals.length > 0 ? positionals.map((folder) => resolve(folder)) : [DEFAULT_SAMPLES_DIR];
   const all = [];

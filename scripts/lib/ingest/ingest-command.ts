@@ -2,7 +2,7 @@
 // (0 all ingested or unchanged, 1 some files rejected, 2 usage) instead of exiting, so it
 // can be tested without a process.
 
-import { parseArgs } from 'node:util';
+import { readCommandLine, usageError, type CommandOutput } from '../cli/command-line.ts';
 import { ingestSettings } from '../config/ingest-settings.ts';
 import { siteSettings } from '../config/site.ts';
 import { parseCalendarDay } from '../content/article-date.ts';
@@ -10,9 +10,7 @@ import { displayPath, ingestRawFiles, type FileReport } from './ingest-batch.ts'
 import { formatReportLine, formatSummaryLine, JsonReportWriter } from './ingest-report.ts';
 import { retagArticles } from './retag-articles.ts';
 
-export interface CommandIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface CommandIo extends CommandOutput {
   /** Whether stdout is a terminal (progress is shown only there). */
   isTerminal: boolean;
   cwd: string;
@@ -31,41 +29,32 @@ export const INGEST_USAGE = `Usage: npm run ingest -- <raw-dir-or-file>... [--ou
   --json         print the report as JSON
 `;
 
+const INGEST_COMMAND = {
+  name: 'ingest',
+  usage: INGEST_USAGE,
+  allowPositionals: true,
+  options: {
+    out: { type: 'string', default: 'content/articles' },
+    date: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    retag: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+} as const;
+
 /** Files done before a terminal starts showing a running count. */
 const PROGRESS_AFTER = 300;
 
 export async function runIngestCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'content/articles' },
-        date: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        retag: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr(`ingest: ${(error as Error).message}\n\n${INGEST_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(INGEST_USAGE);
-    return 0;
-  }
+  const commandLine = readCommandLine(argv, INGEST_COMMAND, io);
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values, positionals } = commandLine;
   if (positionals.length === 0 && !values.retag) {
-    io.stderr(`ingest: name at least one raw file or folder\n\n${INGEST_USAGE}`);
-    return 2;
+    return usageError(INGEST_COMMAND, io, 'name at least one raw file or folder');
   }
   if (positionals.length === 0 && (values.force || values.date !== undefined)) {
-    io.stderr(`ingest: --retag without raw files changes only tags: --force and --date do not apply\n\n${INGEST_USAGE}`);
-    return 2;
+    return usageError(INGEST_COMMAND, io, '--retag without raw files changes only tags: --force and --date do not apply');
   }
   if (values.date !== undefined && !parseCalendarDay(values.date)) {
     io.stderr(`ingest: --date must be a real day as YYYY-MM-DD, not «${values.date}»\n`);

@@ -1,0 +1,64 @@
+// The build command: renders the site into _site (or --output), replacing it only when the
+// whole build succeeded, and says what it did or, one line per problem, why it failed.
+// Returns the exit code (0 built or up to date, 1 failed, 2 usage) instead of exiting.
+
+import { readCommandLine, type CommandOutput } from '../cli/command-line.ts';
+import { BuildLockedError } from '../build/build-lock.ts';
+import { EDITOR_STRINGS, fillPlaceholders } from '../config/locale-ar.ts';
+import { buildFailure, failureReport } from './build-failure.ts';
+
+export interface BuildIo extends CommandOutput {
+  /** The environment: SITE_VERBOSE. */
+  env: Readonly<Record<string, string | undefined>>;
+  projectDir: string;
+}
+
+export const BUILD_USAGE = `Usage: npm run build -- [--clean] [--verbose] [--input content] [--output _site]
+
+  Renders only what changed since the last build (the cache is in .cache/build) and replaces
+  the output folder only when the whole build succeeded.
+
+  --clean        ignore the build cache: render everything
+  --verbose      print a failed build's stack traces too (or SITE_VERBOSE=1)
+  --input DIR    the content folder (default content)
+  --output DIR   the site folder (default _site)
+`;
+
+const BUILD_COMMAND = {
+  name: 'build',
+  usage: BUILD_USAGE,
+  options: {
+    input: { type: 'string', default: 'content' },
+    output: { type: 'string', default: '_site' },
+    clean: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+} as const;
+
+export async function runBuildCommand(argv: readonly string[], io: BuildIo): Promise<number> {
+  const commandLine = readCommandLine(argv, BUILD_COMMAND, io);
+  if ('exitCode' in commandLine) return commandLine.exitCode;
+  const { values } = commandLine;
+  try {
+    // Loaded only to build: the build brings Eleventy, which --help does not need.
+    const { buildSite } = await import('./build-site.ts');
+    const result = await buildSite({ projectDir: io.projectDir, inputDir: values.input, outputDir: values.output, quiet: true, clean: values.clean });
+    const { seconds } = result;
+    if (result.unchanged) {
+      io.stdout(`${values.output} is up to date (${result.pages} pages checked in ${seconds.total.toFixed(1)} s)\n`);
+    } else {
+      io.stdout(`built ${values.output} in ${seconds.total.toFixed(1)} s: rendered ${result.rendered} of ${result.pages} pages `
+        + `(pages ${seconds.render.toFixed(1)} s, search index and offline copy ${seconds.search.toFixed(1)} s, ${result.reindexedSegments} of ${result.searchSegments} search segments indexed)\n`);
+    }
+    return 0;
+  } catch (error) {
+    const verbose = values.verbose || io.env.SITE_VERBOSE === '1';
+    if (error instanceof BuildLockedError) {
+      io.stderr(`${error.message}\n`);
+    } else {
+      const untouched = `${fillPlaceholders(EDITOR_STRINGS.siteUntouched, { output: values.output })} | build failed; the previous ${values.output} is untouched.`;
+      io.stderr(`${failureReport(buildFailure(error), { verbose })}\n${untouched}\n`);
+    }
+    return 1;
+  }
+}

@@ -2,7 +2,7 @@
 // of what Pagefind is given, which a change elsewhere on the page leaves alone.
 import { describe, expect, it } from 'vitest';
 import {
-  documentForIndex, indexedHeadline, indexedPageFacts, indexedParts, indexedPartsHash, indexedText, isIndexedPage, pageDateKeys,
+  documentForIndex, headForIndex, indexedHeadline, indexedPageFacts, indexedParts, indexedPartsHash, indexedText, isIndexedPage, pageDateKeys,
 } from '../../scripts/lib/search/indexed-page.ts';
 
 const ARTICLE_PAGE = [
@@ -81,6 +81,25 @@ describe('documentForIndex', () => {
   });
 });
 
+describe('headForIndex', () => {
+  const OPENING = '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>';
+  const SUMMARY = '<meta property="og:description" content="ملخص" data-pagefind-meta="summary[content]">';
+
+  it('keeps the opening, the title and the meta Pagefind reads, and drops the rest', () => {
+    const head = `${OPENING}\n<meta charset="utf-8">\n<title>عنوان | الوطن</title>\n<link rel="stylesheet" href="/assets/css/site.beca2d04d5.css">\n${SUMMARY}\n<script type="application/ld+json">{"headline":"عنوان"}</script>\n</head>`;
+    expect(headForIndex(head)).toBe(`${OPENING}<title>عنوان | الوطن</title>${SUMMARY}</head>`);
+  });
+
+  it('gives a head whole when another kind of element carries a Pagefind attribute', () => {
+    const head = `${OPENING}<title>عنوان</title><script data-pagefind-meta="x">1</script><link rel="icon" href="/i.svg"></head>`;
+    expect(headForIndex(head)).toBe(head);
+  });
+
+  it('leaves a head without an opening tag alone', () => {
+    expect(headForIndex('<title>عنوان</title></head>')).toBe('<title>عنوان</title></head>');
+  });
+});
+
 describe('pageDateKeys', () => {
   it('reads the sort key and year the article template writes', () => {
     const html = '<span data-pagefind-ignore data-pagefind-meta="date" data-pagefind-sort="date:2017-07-05T14:30:00" data-pagefind-filter="year:2017"><time>…</time></span>';
@@ -125,6 +144,8 @@ describe('indexedParts and indexedPageFacts', () => {
     ['a new headline of the next article in the section', (html: string) => html.replace('خبر تال', 'خبر تال بعنوان جديد')],
     ['a change of the site\'s navigation', (html: string) => html.replace('<nav>الرئيسية</nav>', '<nav>الرئيسية <a href="/sport/">رياضة</a></nav>')],
     ['text after the article', (html: string) => html.replace('</main>', '<p>نص بعد الخبر</p></main>')],
+    ['a new stylesheet name in the head', (html: string) => html.replace('</title>', '</title><link rel="stylesheet" href="/assets/css/site.0123456789.css">')],
+    ['structured data in the head', (html: string) => html.replace('</head>', '<script type="application/ld+json">{"@type":"NewsArticle"}</script></head>')],
   ])('leave the hash alone after %s', (_label, edit) => {
     expect(edit(PAGE)).not.toBe(PAGE);
     expect(hashOf(edit(PAGE))).toBe(hashOf(PAGE));
@@ -134,6 +155,8 @@ describe('indexedParts and indexedPageFacts', () => {
     ['the article\'s text', (html: string) => html.replace('مستمر', 'متوقف')],
     ['an ignored element inside the article', (html: string) => html.replace('<time>…</time>', '<time>٥ تموز</time>')],
     ['the head (Pagefind reads meta there)', (html: string) => html.replace('content="ملخص"', 'content="ملخص آخر"')],
+    ['the title', (html: string) => html.replace('<title>عنوان</title>', '<title>عنوان آخر</title>')],
+    ['the page\'s language', (html: string) => html.replace('<html lang="ar">', '<html lang="en">')],
     ['the article\'s opening tag', (html: string) => html.replace('class="article"', 'class="article article--wide"')],
     ['the case of its closing tag', (html: string) => html.replace('</article>', '</ARTICLE>')],
   ])('change the hash with %s', (_label, edit) => {

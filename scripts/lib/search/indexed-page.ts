@@ -38,7 +38,7 @@ function bodyElement(html: string): BodyElement | undefined {
  * the text of `inner` and of the vocabulary (itself the text of other pages' `inner`).
  */
 export interface IndexedParts {
-  /** The page up to and including its first </head>; '' without one. */
+  /** The page up to and including its first </head>, with only what Pagefind reads of the head (headForIndex); '' without one. */
   head: string;
   /** The data-pagefind-body element's opening tag. */
   opening: string;
@@ -48,13 +48,37 @@ export interface IndexedParts {
   closing: string;
 }
 
+// What Pagefind reads of a head: the title, and the void elements that carry its attributes
+// (the summary's <meta data-pagefind-meta>). The stylesheet's fingerprinted name, the
+// JSON-LD, the sharing meta and the security policy (three fifths of what it was given per
+// article page) are none of its business.
+const HEAD_OPENING = /^[\s\S]*?<head\b[^>]*>/i;
+const KEPT_IN_HEAD = /<title\b[^>]*>[\s\S]*?<\/title\s*>|<(?:meta|link|base)\b[^>]*\sdata-pagefind-[^>]*>/gi;
+const ANY_PAGEFIND_ATTRIBUTE = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-/gi;
+
+/**
+ * The head as Pagefind is given it: its opening (doctype, <html> with its lang, <head>),
+ * the title and the meta carrying data-pagefind attributes. A head with such an attribute
+ * on any other element is given whole: what Pagefind would read of it is not this module's
+ * to guess. Only the index sees this; a change to the rest of a head (a new stylesheet
+ * name on every page) then re-indexes nothing.
+ */
+export function headForIndex(head: string): string {
+  const opening = HEAD_OPENING.exec(head)?.[0];
+  if (opening === undefined) return head;
+  const carriers = [...head.matchAll(ANY_PAGEFIND_ATTRIBUTE)].map((match) => (match[1] ?? '').toLowerCase());
+  if (carriers.some((tag) => tag !== 'meta' && tag !== 'link' && tag !== 'base' && tag !== 'title')) return head;
+  const kept = head.slice(opening.length).match(KEPT_IN_HEAD) ?? [];
+  return `${opening}${kept.join('')}</head>`;
+}
+
 /** The parts of the page Pagefind is given; undefined when it has no data-pagefind-body element. */
 export function indexedParts(html: string): IndexedParts | undefined {
   const body = bodyElement(html);
   if (!body) return undefined;
   const headEnd = html.search(/<\/head>/i);
   return {
-    head: headEnd < 0 ? '' : html.slice(0, headEnd + '</head>'.length),
+    head: headEnd < 0 ? '' : headForIndex(html.slice(0, headEnd + '</head>'.length)),
     opening: html.slice(body.opening, body.start),
     inner: html.slice(body.start, body.end),
     closing: html.slice(body.end, html.indexOf('>', body.end) + 1),

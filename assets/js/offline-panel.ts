@@ -1,6 +1,8 @@
 // The search page's «save for offline search» panel: says when the reader's copy was saved
 // and what updating it costs, offers the whole archive or the search index alone with their
-// sizes, asks for persistent storage and has the service worker save (save-copy.ts).
+// sizes, asks for persistent storage and has the service worker save (save-copy.ts). The
+// panel is in the page from the start, busy and its buttons disabled: this fills it in and
+// enables them, or hides it where nothing can be saved.
 
 import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-size.ts';
 import type { NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
@@ -37,7 +39,11 @@ async function newestWorker(registration: ServiceWorkerRegistration): Promise<vo
 
 export async function startOfflineArchive(root: HTMLElement): Promise<void> {
   const panel = root.querySelector<HTMLElement>('[data-offline]');
-  if (!panel || !('serviceWorker' in navigator)) return;
+  if (!panel) return;
+  if (!('serviceWorker' in navigator)) {
+    panel.hidden = true;
+    return;
+  }
   const numberingSystem = (root.dataset.numberingSystem ?? 'latn') as NumberingSystem;
   const registration = await navigator.serviceWorker.ready;
   const status = await new Promise<Extract<ArchiveMessage, { type: 'status' }>>((resolve) => {
@@ -49,7 +55,10 @@ export async function startOfflineArchive(root: HTMLElement): Promise<void> {
   // Offline, there is no summary: the panel then only says what is saved.
   const { summary } = status;
   let saved = status.saved;
-  if (!summary && !saved) return;
+  if (!summary && !saved) {
+    panel.hidden = true;
+    return;
+  }
 
   const buttons = { full: required<HTMLButtonElement>(panel, '[data-offline-save]'), search: required<HTMLButtonElement>(panel, '[data-offline-save-search]') };
   const sizes = { full: required<HTMLElement>(panel, '[data-offline-size]'), search: required<HTMLElement>(panel, '[data-offline-search-size]') };
@@ -73,7 +82,8 @@ export async function startOfflineArchive(root: HTMLElement): Promise<void> {
     }
   };
   show(summary && copyCosts(summary, saved, status.cost));
-  panel.hidden = false;
+  for (const button of Object.values(buttons)) button.disabled = false;
+  panel.removeAttribute('aria-busy');
 
   const save = (kind: CopyKind, retried = false): void => {
     // Without it, the browser may clear the copy when the device runs short of space.

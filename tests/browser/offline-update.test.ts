@@ -129,7 +129,7 @@ describe('an offline copy that survives publishing', () => {
   it('offers the whole archive and the search index alone, each with its size', async () => {
     page = await newPage(reader);
     await page.goto(`${server.url}search/`);
-    await page.locator('[data-offline]').waitFor();
+    await page.locator('[data-offline]:not([aria-busy])').waitFor();
     const summary = JSON.parse(await site.read('offline-archive-summary.json')) as ArchiveSummary;
     expect(await page.locator('[data-offline-size]').innerText()).toBe(fillPlaceholders(STRINGS.offlineSize, { size: formatByteSize(summary.bytes, 'latn') }));
     expect(await page.locator('[data-offline-search-size]').innerText()).toBe(fillPlaceholders(STRINGS.offlineSearchSize, { size: formatByteSize(summary.searchBytes, 'latn') }));
@@ -297,7 +297,7 @@ describe('the search index saved alone', () => {
     const context = await browser.newContext({ timezoneId: TIME_ZONE });
     const page = await newPage(context);
     await page.goto(`${server.url}search/`);
-    await page.locator('[data-offline]').waitFor();
+    await page.locator('[data-offline]:not([aria-busy])').waitFor();
     // Room for what is stored now (the shell) and a few kilobytes more.
     const { usage } = await page.evaluate(() => navigator.storage.estimate());
     const cdp = await context.newCDPSession(page);

@@ -252,12 +252,52 @@ describe('deep links and the masthead form', () => {
 });
 
 describe('offline', () => {
+  it('shows the offline panel in the page as first painted, busy until the worker answers, and nothing moves when it does', async () => {
+    const reader = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    const page = await newPage(reader);
+    // The worker registers after the page's load event: held back, the page is as first painted.
+    let releaseWorker = (): void => undefined;
+    const workerHeld = new Promise<void>((resolve) => { releaseWorker = resolve; });
+    await reader.route('**/sw.js', async (route) => { await workerHeld; await route.continue(); });
+    await page.goto(`${server.url}search/`);
+    const panel = page.locator('[data-offline]');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.getAttribute('aria-busy')).toBe('true');
+    expect(await page.locator('.offline-archive__intro').innerText()).toBe(STRINGS.offlineIntro);
+    expect(await page.getByRole('button', { name: STRINGS.offlineSave }).isDisabled()).toBe(true);
+    const boxes = (): Promise<unknown[]> => page.locator('.offline-archive__choice, .site-footer').evaluateAll((elements) =>
+      elements.map((element) => { const { top, height } = element.getBoundingClientRect(); return { top, height }; }));
+    const painted = await boxes();
+
+    releaseWorker();
+    await page.locator('[data-offline]:not([aria-busy])').waitFor();
+    expect(await page.locator('[data-offline-size]').innerText()).toMatch(/^حجم التنزيل: \d+ كيلوبايت\.$/);
+    expect(await page.getByRole('button', { name: STRINGS.offlineSave }).isEnabled()).toBe(true);
+    expect(await boxes()).toEqual(painted);
+    await reader.close();
+  });
+
+  it('has no offline panel without JavaScript, nor where the browser has no service worker', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(`${server.url}search/`);
+    expect(await page.locator('[data-offline]').isVisible()).toBe(false);
+    await noScript.close();
+
+    const noWorker = await browser.newContext();
+    const other = await newPage(noWorker);
+    await other.addInitScript(() => { delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker; });
+    await other.goto(`${server.url}search/`);
+    await other.locator('[data-offline]').waitFor({ state: 'hidden' });
+    await noWorker.close();
+  });
+
   it('after saving the archive, searches and opens a result with the network off', async () => {
     const offline = await browser.newContext();
     const page = await newPage(offline);
     await page.goto(`${server.url}search/`);
-    // The panel shows once the worker has said what is saved.
-    await page.locator('[data-offline]').waitFor();
+    // The panel is ready (no longer busy) once the worker has said what is saved.
+    await page.locator('[data-offline]:not([aria-busy])').waitFor();
     expect(await page.locator('[data-offline-size]').innerText()).toMatch(/^حجم التنزيل: \d+ كيلوبايت\.$/);
     await page.getByRole('button', { name: STRINGS.offlineSave }).click();
     await page.waitForFunction((saved) => document.querySelector('[data-offline-status]')?.textContent === saved, STRINGS.offlineSaved);

@@ -170,19 +170,35 @@ export function emptyVocabulary(): SearchVocabulary {
   return { withArticle: new Set() };
 }
 
+/** A word's folded stem when it is written with the article (اللجنة → لجنه), else ''. */
+const nounAfterArticle = perWord((word) => {
+  const clean = cleanWord(word);
+  return hasArticle(clean) ? foldWord(stripProclitics(clean)) : '';
+});
+
+/** The distinct words of a text, in the order they first appear, as written. */
+export function distinctWords(text: string): string[] {
+  return [...new Set(wordsOf(text))];
+}
+
+/** Adds one page's distinct words (distinctWords) to the vocabulary. */
+export function addWordsToVocabulary(vocabulary: SearchVocabulary, words: readonly string[]): void {
+  for (const word of words) {
+    const noun = nounAfterArticle(word);
+    if (noun) vocabulary.withArticle.add(noun);
+  }
+}
+
 /** Adds the words of one page to the vocabulary. */
 export function addToVocabulary(vocabulary: SearchVocabulary, text: string): void {
-  for (const word of new Set(wordsOf(text))) {
-    const clean = cleanWord(word);
-    if (hasArticle(clean)) vocabulary.withArticle.add(foldWord(stripProclitics(clean)));
-  }
+  addWordsToVocabulary(vocabulary, distinctWords(text));
 }
 
 /**
  * How Pagefind indexes a word under SEARCH_INDEX_LANGUAGE: as written, lower-cased (with
  * tatweel, presentation forms and Arabic-Indic digits as they are).
  */
-const asPagefindIndexes = (word: string): string => word.toLowerCase();
+const asPagefindIndexes = perWord((word) => word.toLowerCase());
 
 /**
  * The tokens a page needs so that the search key of each of its words finds it: the key
@@ -193,37 +209,46 @@ const asPagefindIndexes = (word: string): string => word.toLowerCase();
  * its words are left out: Pagefind finds those itself.
  */
 export function variantTokens(text: string, vocabulary: SearchVocabulary): string[] {
-  return variantTokenizer(vocabulary)(text);
+  return variantTokenizer(vocabulary)(distinctWords(text));
 }
 
 /**
- * variantTokens for many pages of one archive: what each distinct word contributes is
- * worked out once (the vocabulary is complete by then), not once per page it is on.
+ * variantTokens for many pages of one archive, each given as its distinct words
+ * (distinctWords): what each distinct word contributes is worked out once (the vocabulary
+ * is complete by then), not once per page it is on.
  */
-export function variantTokenizer(vocabulary: SearchVocabulary): (text: string) => string[] {
-  const candidatesByWord = new Map<string, readonly string[]>();
+export function variantTokenizer(vocabulary: SearchVocabulary): (words: readonly string[]) => string[] {
+  const candidatesByClean = new Map<string, readonly string[]>();
   const candidatesOf = (clean: string): readonly string[] => {
-    let candidates = candidatesByWord.get(clean);
+    let candidates = candidatesByClean.get(clean);
     if (!candidates) {
       const found = ownKeys(clean);
       const aNounOfItsOwn = vocabulary.withArticle.has(foldWord(clean));
       for (const { remainder } of singleLetterReadings(clean)) {
         if (!aNounOfItsOwn || canonicalSpelling(remainder) !== remainder) found.push(searchKey(remainder));
       }
-      candidates = found;
-      candidatesByWord.set(clean, candidates);
+      candidates = found.filter((token) => token.length >= 2);
+      candidatesByClean.set(clean, candidates);
     }
     return candidates;
   };
-  return (text) => {
-    const written = new Set(wordsOf(text));
-    const words = [...new Set([...written].map(cleanWord))];
-    const present = new Set([...written].map(asPagefindIndexes));
+  // A written word's candidates, through its cleaned form (many written forms share one).
+  const candidatesByWord = new Map<string, readonly string[]>();
+  const candidatesOfWord = (word: string): readonly string[] => {
+    let candidates = candidatesByWord.get(word);
+    if (!candidates) {
+      candidates = candidatesOf(cleanWord(word));
+      if (candidatesByWord.size >= 200_000) candidatesByWord.clear();
+      candidatesByWord.set(word, candidates);
+    }
+    return candidates;
+  };
+  return (words) => {
+    // What Pagefind finds by itself: the page's words as it indexes them.
+    const present = new Set(words.map(asPagefindIndexes));
     const tokens = new Set<string>();
-    for (const clean of words) {
-      for (const token of candidatesOf(clean)) {
-        if (token.length >= 2 && !present.has(token)) tokens.add(token);
-      }
+    for (const word of words) {
+      for (const token of candidatesOfWord(word)) if (!present.has(token)) tokens.add(token);
     }
     return [...tokens];
   };

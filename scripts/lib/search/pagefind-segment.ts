@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { transform } from 'esbuild';
 import { join } from 'node:path';
-import { addToVocabulary, emptyVocabulary, variantTokenizer, type SearchVocabulary } from '../arabic/search-normalise.ts';
+import { addWordsToVocabulary, distinctWords, emptyVocabulary, variantTokenizer, type SearchVocabulary } from '../arabic/search-normalise.ts';
 import { prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
-import { documentForIndex, indexedHeadline, indexedParts, indexedText, type PageTokens } from './indexed-page.ts';
+import { documentForIndex, indexedHeadline, indexedParts, indexedText, type IndexedParts, type PageTokens } from './indexed-page.ts';
 
 export type PagefindLane = typeof import('pagefind');
 
@@ -71,17 +71,46 @@ function readPage(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** The variant tokens of a page, from the vocabulary of its group's pages only; undefined without tokens. */
-function segmentTokenizer(pages: readonly PageToIndex[], settings: SegmentIndexSettings): ((page: PageToIndex, text: string) => string[]) | undefined {
-  if (!settings.variantTokens) return undefined;
+/** A page of the segment as read once: what Pagefind is given of it, and its words. */
+interface ReadPage {
+  page: PageToIndex;
+  /** The page, only when it has no indexed parts (Pagefind is then given it whole). */
+  html?: string;
+  parts?: IndexedParts;
+  /** Distinct words of its indexed text and of its headline, as written. */
+  words: string[];
+  headlineWords: string[];
+}
+
+/**
+ * Each page read and parsed once, for both the vocabulary and the document Pagefind gets:
+ * only what Pagefind is given (a trimmed head and the indexed element, a third of the page)
+ * and its distinct words are kept, a few megabytes for a quarter of a large daily.
+ */
+function readSegment(pages: readonly PageToIndex[], settings: SegmentIndexSettings): ReadPage[] {
+  return pages.map((page) => {
+    const html = readPage(page.file);
+    const parts = indexedParts(html);
+    if (!parts) return { page, html, words: [], headlineWords: [] };
+    if (!settings.variantTokens) return { page, parts, words: [], headlineWords: [] };
+    return { page, parts, words: distinctWords(indexedText(parts)), headlineWords: distinctWords(indexedHeadline(parts)) };
+  });
+}
+
+/** The variant tokens of each page, from the vocabulary of its group's pages only. */
+function segmentTokens(read: readonly ReadPage[], settings: SegmentIndexSettings): (page: ReadPage) => PageTokens {
+  if (!settings.variantTokens) return () => ({ headline: [], text: [] });
   const vocabularies = new Map<string, SearchVocabulary>();
-  for (const page of pages) {
+  for (const { page, words } of read) {
     let vocabulary = vocabularies.get(page.vocabulary);
     if (!vocabulary) vocabularies.set(page.vocabulary, vocabulary = emptyVocabulary());
-    addToVocabulary(vocabulary, indexedText(readPage(page.file)));
+    addWordsToVocabulary(vocabulary, words);
   }
   const tokenizers = new Map([...vocabularies].map(([group, vocabulary]) => [group, variantTokenizer(vocabulary)]));
-  return (page, text) => (tokenizers.get(page.vocabulary) as (text: string) => string[])(text);
+  return ({ page, words, headlineWords }) => {
+    const tokensOf = tokenizers.get(page.vocabulary) as (words: readonly string[]) => string[];
+    return { headline: tokensOf(headlineWords), text: tokensOf(words) };
+  };
 }
 
 /**
@@ -115,24 +144,20 @@ async function pruneBundle(dir: string): Promise<void> {
  * into outputDir (which must not exist yet).
  */
 export async function indexSegment(pagefind: PagefindLane, pages: readonly PageToIndex[], outputDir: string, settings: SegmentIndexSettings): Promise<void> {
-  const tokensOf = segmentTokenizer(pages, settings);
+  const read = readSegment(pages, settings);
+  const tokensOf = segmentTokens(read, settings);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.language });
   assertNoErrors('starting Pagefind', errors);
   if (!index) throw new Error('search index: Pagefind returned no index');
   try {
     // Pages go to Pagefind several at a time (one at a time, Node sat idle waiting on each
     // answer), but strictly in segment order: Pagefind numbers pages as they arrive, and the
-    // same pages must give the same bundle. The HTML is read again here rather than kept
-    // from the vocabulary's pass: a quarter of a large daily is hundreds of megabytes.
+    // same pages must give the same bundle.
     const inFlight = new TaskPool(PAGES_IN_FLIGHT);
-    await prepareInParallelCommitInOrder(pages, PAGES_IN_FLIGHT, async (page) => {
-      const html = readPage(page.file);
-      const parts = indexedParts(html);
-      const tokens: PageTokens = tokensOf && parts
-        ? { headline: tokensOf(page, indexedHeadline(parts)), text: tokensOf(page, indexedText(parts)) }
-        : { headline: [], text: [] };
-      return { url: page.url, content: documentForIndex(html, tokens, parts) };
-    }, (prepared) => inFlight.add(async () => {
+    await prepareInParallelCommitInOrder(read, PAGES_IN_FLIGHT, async (page) => ({
+      url: page.page.url,
+      content: page.parts ? documentForIndex('', tokensOf(page), page.parts) : (page.html as string),
+    }), (prepared) => inFlight.add(async () => {
       const added = await index.addHTMLFile(prepared);
       assertNoErrors(`indexing ${prepared.url}`, added.errors);
     }));

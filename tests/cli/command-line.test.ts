@@ -48,7 +48,8 @@ describe('every entry point', () => {
     const entryPoints = Object.entries(scripts)
       .map(([name, command]) => [name, /scripts\/[\w-]+\.ts/u.exec(command)?.[0]])
       .filter(([, file]) => file !== undefined);
-    expect(entryPoints).toEqual(COMMANDS.map(([script, file]) => [script, file]));
+    expect(entryPoints, 'an entry point without a command function here: give it one that reads its arguments with readCommandLine, and add it')
+      .toEqual(COMMANDS.map(([script, file]) => [script, file]));
   });
 
   it.each(COMMANDS)('%s prints its usage on --help and -h and exits 0', async (script, _file, run) => {

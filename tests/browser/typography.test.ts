@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type RunningServer } from '../../scripts/lib/serve/static-server.ts';
+import { ARABIC_CORE_FONTS } from '../../scripts/lib/site/asset-fingerprint.ts';
 import { FONT_FILES } from '../../scripts/lib/site/static-assets-plugin.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { createFixtureSite, makeArticles, type FixtureSite } from '../support/fixture-site.ts';
@@ -138,13 +139,18 @@ describe('type', () => {
   });
 
   it('fetches only the shipped weights\' files, and the Latin subset among them', async () => {
-    const shipped = FONT_FILES.map((file) => file.split('/').pop() as string);
+    const shipped = [...FONT_FILES, ...ARABIC_CORE_FONTS.map(({ file }) => file)].map((file) => file.split('/').pop() as string);
     expect(fontRequests.size).toBeGreaterThan(0);
     for (const file of fontRequests) expect(shipped).toContain(file);
     expect([...fontRequests]).toContain('noto-naskh-arabic-latin-400-normal.woff2');
     expect([...fontRequests]).toContain('noto-kufi-arabic-latin-700-normal.woff2');
     // No page of this site uses Latin Extended: its files stay unfetched.
     expect([...fontRequests].filter((file) => file.includes('latin-ext'))).toEqual([]);
+  });
+
+  it('sets Arabic news text from the Arabic cores, never fetching the whole Arabic subset', () => {
+    for (const { file } of ARABIC_CORE_FONTS) expect([...fontRequests]).toContain(file.split('/').pop());
+    expect([...fontRequests].filter((file) => /-arabic-arabic-\d+-normal/.test(file))).toEqual([]);
   });
 
   it('logged no console errors on any page', () => {

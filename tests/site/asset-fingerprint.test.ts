@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FONT_FILES, hashedPath, shippedStylesheet, siteAssets, STYLESHEET } from '../../scripts/lib/site/asset-fingerprint.ts';
+import { ARABIC_CORE_FONTS, FONT_FILES, hashedPath, shippedStylesheet, siteAssets, STYLESHEET } from '../../scripts/lib/site/asset-fingerprint.ts';
 import { planSite } from '../../scripts/lib/site/render-plan.ts';
 import { publishedNewsIndex } from '../../scripts/lib/site/published-index.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
@@ -39,7 +39,8 @@ describe('content-hashed asset names', () => {
 
   it('maps the stylesheet and every font, each to its hashed name', () => {
     const { map, stylesheet } = siteAssets(PROJECT_DIR);
-    expect(Object.keys(map).sort()).toEqual([STYLESHEET, ...FONT_FILES.map((file) => `/assets/fonts/${file.split('/').pop()}`)].sort());
+    const fonts = [...FONT_FILES, ...ARABIC_CORE_FONTS.map(({ file }) => file)];
+    expect(Object.keys(map).sort()).toEqual([STYLESHEET, ...fonts.map((file) => `/assets/fonts/${file.split('/').pop()}`)].sort());
     expect(map[STYLESHEET]).toBe(stylesheet.path);
     const font = readFileSync(join(PROJECT_DIR, 'node_modules', FONT_FILES[0] as string));
     expect(map[`/assets/fonts/${(FONT_FILES[0] as string).split('/').pop()}`]).toBe(hashedPath(`/assets/fonts/${(FONT_FILES[0] as string).split('/').pop()}`, font));

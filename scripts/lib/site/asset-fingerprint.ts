@@ -21,6 +21,15 @@ const SUBSETS = ['arabic', 'latin', 'latin-ext'];
 export const FONT_FILES = FONT_FACES.flatMap(({ family, weight }) =>
   SUBSETS.map((subset) => `@fontsource/${family}/files/${family}-${subset}-${weight}-normal.woff2`));
 
+/**
+ * The core of each Arabic subset (arabic-font-core.ts), the files pages preload: `file` in
+ * the project, cut from `from` (under node_modules) by `npm run fonts` (cut-arabic-core.ts).
+ */
+export const ARABIC_CORE_FONTS = FONT_FACES.map(({ family, weight }) => ({
+  file: `assets/fonts/${family}-arabic-core-${weight}-normal.woff2`,
+  from: `@fontsource/${family}/files/${family}-arabic-${weight}-normal.woff2`,
+}));
+
 /** The stylesheet's logical path, as templates name it. */
 export const STYLESHEET = '/assets/css/site.css';
 /** The browsers the stylesheet is written for (esbuild lowers nothing they support). */
@@ -40,11 +49,11 @@ export function hashedPath(path: string, bytes: Uint8Array): string {
   return `${path.slice(0, dot)}.${hash}${path.slice(dot)}`;
 }
 
-/** The fonts: each file under node_modules and its hashed path in the site. */
+/** The fonts: each file (under node_modules, or the project's Arabic cores) and its hashed path in the site. */
 export function fontAssets(projectDir: string): { source: string; logical: string; path: string }[] {
-  return FONT_FILES.map((file) => {
-    const source = join(projectDir, 'node_modules', file);
-    const logical = `/assets/fonts/${baseName(file)}`;
+  const sources = [...FONT_FILES.map((file) => join(projectDir, 'node_modules', file)), ...ARABIC_CORE_FONTS.map(({ file }) => join(projectDir, file))];
+  return sources.map((source) => {
+    const logical = `/assets/fonts/${baseName(source)}`;
     return { source, logical, path: hashedPath(logical, readFileSync(source)) };
   });
 }

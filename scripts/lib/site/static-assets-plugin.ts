@@ -13,7 +13,8 @@ interface CopyOptions {
 
 export function staticAssetsPlugin(eleventyConfig: { addPassthroughCopy(copy: string | Record<string, string>, options?: CopyOptions): void }): void {
   // TypeScript under assets/js is built for the browser by the search step (scripts/lib/search/browser-scripts.ts).
-  eleventyConfig.addPassthroughCopy({ assets: 'assets' }, { filter: (path) => !path.endsWith('.ts') && path !== 'css/site.css' });
+  // The project's fonts (the Arabic cores) are copied below with the others, by their hashed names.
+  eleventyConfig.addPassthroughCopy({ assets: 'assets' }, { filter: (path) => !path.endsWith('.ts') && path !== 'css/site.css' && !path.startsWith('fonts/') });
   // Paths relative to the working folder, as Eleventy reads them.
   for (const font of fontAssets('.')) {
     eleventyConfig.addPassthroughCopy({ [font.source]: font.path.slice(1) });

@@ -33,7 +33,7 @@ import { renderPages } from './render-pages.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from './site-folders.ts';
 import { dropStale, keepAsSpare, takeSpare, updateSpare } from './spare-site.ts';
 import { planSite, renderKeys } from './render-plan.ts';
-import { precompressSite } from './precompress.ts';
+import { isCompressible, isPrecompressedCopy, precompressSite } from './precompress.ts';
 import { siteAssets } from './asset-fingerprint.ts';
 
 export interface BuildOptions {
@@ -95,6 +95,30 @@ const searchHashes = (outputs: ReadonlyMap<string, OutputRecord>): Map<string, {
   new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
 const posix = (path: string): string => path.split(sep).join('/');
 
+/**
+ * The pages' .br and .gz, begun while the search step runs (the compression is on libuv's
+ * thread pool, the search step mostly waits on Pagefind's processes): the records of the
+ * copies, kept apart from `outputs` until both are done, whose order stays the same.
+ */
+function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string): Promise<Map<string, OutputRecord>> {
+  const pages = new Map([...outputs].filter(([path]) => isCompressible(path)));
+  const compressing = precompressSite(siteDir, pages, compressedDir).then(() => pages);
+  // Awaited later; a failure meanwhile must not be an unhandled rejection.
+  compressing.catch(() => undefined);
+  return compressing;
+}
+
+/** Records the pages' copies, then makes those of the files the search step and the asset copy wrote. */
+async function compressTheRest(siteDir: string, outputs: Map<string, OutputRecord>, compressedDir: string, compressingPages: Promise<Map<string, OutputRecord>>, previous?: ReadonlyMap<string, OutputRecord>): Promise<void> {
+  const pages = await compressingPages;
+  const done = new Set<string>();
+  for (const [path, record] of pages) {
+    if (isPrecompressedCopy(path)) outputs.set(path, record);
+    else done.add(path);
+  }
+  await precompressSite(siteDir, outputs, compressedDir, previous, { done });
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const projectDir = resolve(options.projectDir);
@@ -111,6 +135,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let releaseLater = false;
   // The tree being made into the new site, once there is one besides the staging folder.
   let tree: string | undefined;
+  // The pages' compressed copies being made into it while the search step runs.
+  let compressingPages: Promise<Map<string, OutputRecord>> | undefined;
   try {
     await removeLeftovers(outputDir, join(cacheDir, 'trash'));
     emptyTrash(join(cacheDir, 'trash'));
@@ -212,9 +238,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, tree,
       { records: loaded.state?.outputs ?? new Map(), intact: lastIntact });
     const searchStarted = performance.now();
+    const compressedDir = join(cacheDir, 'compressed');
     let searchResult: SearchBuildResult;
     if (spareRecords) {
       const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
+      compressingPages = compressPages(tree, outputs, compressedDir);
       const search = await buildSearch(tree, context.site, undefined, {
         cacheDir: join(cacheDir, 'search'), fileHashes: searchHashes(outputs), present: spareRecords,
       });
@@ -223,14 +251,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       for (const path of search.untouched) outputs.set(path, spareRecords.get(path) as OutputRecord);
       recordFiles(tree, written.filter((path) => !search.untouched.has(path)).sort(), () => '', outputs, undefined, search.written);
       // The .br and .gz of every text file, recorded before the files the site no longer has are dropped.
-      await precompressSite(tree, outputs, join(cacheDir, 'compressed'), loaded.state?.outputs);
+      await compressTheRest(tree, outputs, compressedDir, compressingPages, loaded.state?.outputs);
       dropStale(tree, spareRecords, outputs);
       searchResult = search;
     } else {
       tree = staging;
       linkUnchanged(outputDir, staging, unchanged);
+      compressingPages = compressPages(staging, outputs, compressedDir);
       searchResult = await indexAndRecord(staging);
-      await precompressSite(staging, outputs, join(cacheDir, 'compressed'), loaded.state?.outputs);
+      await compressTheRest(staging, outputs, compressedDir, compressingPages, loaded.state?.outputs);
     }
     const search = searchResult;
     const searchSeconds = secondsSince(searchStarted);
@@ -254,7 +283,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     };
   } catch (error) {
     // Eleventy may still be writing other pages when one fails: retry, and never let the
-    // clean-up hide the build's own error (a leftover is removed by the next build).
+    // clean-up hide the build's own error (a leftover is removed by the next build). Copies
+    // still being linked into the tree would make its folders again after it is removed.
+    await compressingPages?.catch(() => undefined);
     await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     if (tree && tree !== staging) await discard(tree, join(cacheDir, 'trash')).catch(() => undefined);
     throw error;

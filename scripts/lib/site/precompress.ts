@@ -9,7 +9,9 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
+import { prepareInParallelCommitInOrder } from '../fs/bounded.ts';
 import type { OutputRecord } from '../build/build-state.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
@@ -46,29 +48,58 @@ export function isPrecompressedCopy(path: string): boolean {
   return ENCODINGS.some(({ suffix }) => path.endsWith(suffix)) && isCompressible(path.slice(0, -3));
 }
 
+const GZIP_OPTIONS: ZlibOptions = { level: 9 };
+
 /**
- * gzip at level 9. Node writes mtime 0 in the header; the OS byte is zlib's build-time
- * guess (3, Unix, on Linux): pinned to 3 so the bytes do not depend on where the build ran.
- * Neither byte is covered by the gzip trailer's checksum.
+ * gzip's header as Node writes it, made independent of where the build ran: Node writes
+ * mtime 0; the OS byte is zlib's build-time guess (3, Unix, on Linux), pinned to 3. Neither
+ * byte is covered by the gzip trailer's checksum.
  */
-export function gzipBytes(bytes: Uint8Array): Buffer {
-  const gzip = gzipSync(bytes, { level: 9 });
-  gzip.fill(0, 4, 8);
-  gzip[9] = 3;
-  return gzip;
+function pinGzipHeader(gzipped: Buffer): Buffer {
+  gzipped.fill(0, 4, 8);
+  gzipped[9] = 3;
+  return gzipped;
 }
+
+/** gzip at level 9. */
+export function gzipBytes(bytes: Uint8Array): Buffer {
+  return pinGzipHeader(gzipSync(bytes, GZIP_OPTIONS));
+}
+
+const brotliOptions = (bytes: Uint8Array): BrotliOptions => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+  },
+});
 
 export function brotliBytes(bytes: Uint8Array): Buffer {
-  return brotliCompressSync(bytes, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  });
+  return brotliCompressSync(bytes, brotliOptions(bytes));
 }
 
-const COMPRESSORS: Record<EncodingSuffix, (bytes: Uint8Array) => Buffer> = { '.br': brotliBytes, '.gz': gzipBytes };
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/**
+ * The same bytes as gzipBytes and brotliBytes, compressed on libuv's thread pool: a site's
+ * thousands of files then use every core, and the build's main thread stays free.
+ */
+const COMPRESSORS: Record<EncodingSuffix, (bytes: Uint8Array) => Promise<Buffer>> = {
+  '.br': (bytes) => brotliAsync(bytes, brotliOptions(bytes)),
+  '.gz': async (bytes) => pinGzipHeader(await gzipAsync(bytes, GZIP_OPTIONS)),
+};
+
+/** Files compressed at once: enough to keep the thread pool (four threads) busy. */
+const FILES_IN_FLIGHT = 8;
+
+export interface PrecompressOptions {
+  /**
+   * Files of `outputs` whose copies an earlier call made and recorded (the pages', compressed
+   * while the search step ran): not looked at again.
+   */
+  done?: ReadonlySet<string>;
+}
 
 export interface PrecompressResult {
   /** Copies compressed by this build (not found in the cache). */
@@ -89,25 +120,31 @@ export interface PrecompressResult {
  */
 export async function precompressSite(
   siteDir: string, outputs: Map<string, OutputRecord>, cacheDir: string, previous?: ReadonlyMap<string, OutputRecord>,
+  options: PrecompressOptions = {},
 ): Promise<PrecompressResult> {
   const result: PrecompressResult = { compressed: 0, linked: 0 };
-  const cached = new Map<string, { file: string; stamp: string; hash: FileHash }>();
+  const cached = new Map<string, Promise<CachedCopy>>();
   mkdirSync(cacheDir, { recursive: true });
-  const sources = [...outputs].filter(([path]) => isCompressible(path)).sort(([a], [b]) => (a < b ? -1 : 1));
-  for (const [path, record] of sources) {
-    for (const { suffix } of ENCODINGS) {
-      const copy = `${path}${suffix}`;
-      const entry = await cachedCopy(cacheDir, record, suffix, siteDir, path, cached, result);
-      const target = join(siteDir, copy);
-      if (inodeStamp(target) !== entry.stamp) {
-        linkInto(entry.file, target);
-        result.linked += 1;
+  const sources = [...outputs].filter(([path]) => isCompressible(path) && !options.done?.has(path)).sort(([a], [b]) => (a < b ? -1 : 1));
+  // Copies are made several files at a time, and linked and recorded in path order.
+  await prepareInParallelCommitInOrder(sources, FILES_IN_FLIGHT,
+    async ([path, record]) => ({
+      path,
+      copies: await Promise.all(ENCODINGS.map(async ({ suffix }) => ({ suffix, entry: await cachedCopy(cacheDir, record, suffix, siteDir, path, cached, result) }))),
+    }),
+    ({ path, copies }) => {
+      for (const { suffix, entry } of copies) {
+        const copy = `${path}${suffix}`;
+        const target = join(siteDir, copy);
+        if (inodeStamp(target) !== entry.stamp) {
+          linkInto(entry.file, target);
+          result.linked += 1;
+        }
+        outputs.set(copy, { key: '', ...entry.hash, stamp: entry.stamp });
       }
-      outputs.set(copy, { key: '', ...entry.hash, stamp: entry.stamp });
-    }
-  }
+    });
   if (previous) {
-    const current = new Set(sources.map(([, record]) => record.sha256));
+    const current = new Set([...outputs].filter(([path]) => isCompressible(path)).map(([, record]) => record.sha256));
     for (const [path, record] of previous) {
       if (!isCompressible(path) || current.has(record.sha256)) continue;
       for (const { suffix } of ENCODINGS) {
@@ -120,36 +157,44 @@ export async function precompressSite(
   return result;
 }
 
+interface CachedCopy {
+  file: string;
+  stamp: string;
+  hash: FileHash;
+}
+
 /**
  * The cache's copy of a content in one encoding: `<sha256>.br` under the cache folder, with
  * `<sha256>.br.json` holding its hash and stamp (a copy whose stamp moved is made again).
  */
 async function cachedCopy(
   cacheDir: string, record: OutputRecord, suffix: EncodingSuffix, siteDir: string, path: string,
-  seen: Map<string, { file: string; stamp: string; hash: FileHash }>, result: PrecompressResult,
-): Promise<{ file: string; stamp: string; hash: FileHash }> {
+  seen: Map<string, Promise<CachedCopy>>, result: PrecompressResult,
+): Promise<CachedCopy> {
   const name = `${record.sha256}${suffix}`;
-  const known = seen.get(name);
-  if (known) return known;
+  let copy = seen.get(name);
+  if (!copy) {
+    // Two files with the same content share one copy, made once even when both are in flight.
+    copy = makeCachedCopy(cacheDir, record, suffix, name, join(siteDir, path), result);
+    seen.set(name, copy);
+  }
+  return copy;
+}
+
+async function makeCachedCopy(cacheDir: string, record: OutputRecord, suffix: EncodingSuffix, name: string, source: string, result: PrecompressResult): Promise<CachedCopy> {
   const file = join(cacheDir, record.sha256.slice(0, 2), name);
   const facts = `${file}.json`;
   try {
     const saved = JSON.parse(readFileSync(facts, 'utf8')) as { stamp: string; hash: FileHash };
-    if (inodeStamp(file) === saved.stamp) {
-      const entry = { file, ...saved };
-      seen.set(name, entry);
-      return entry;
-    }
+    if (inodeStamp(file) === saved.stamp) return { file, ...saved };
   } catch {
     // No copy yet, or its facts unreadable: made below.
   }
-  const source = readFileSync(join(siteDir, path));
-  const bytes = COMPRESSORS[suffix](source);
+  const bytes = await COMPRESSORS[suffix](readFileSync(source));
   await writeFileAtomic(file, bytes);
   const entry = { file, stamp: inodeStamp(file) as string, hash: hashBytes(bytes) };
   await writeFileAtomic(facts, JSON.stringify({ stamp: entry.stamp, hash: entry.hash }));
   result.compressed += 1;
-  seen.set(name, entry);
   return entry;
 }
 

@@ -9,6 +9,10 @@ import { join } from 'node:path';
 import { launchChromium } from '../browser/chromium.ts';
 import { startStaticServer } from '../serve/static-server.ts';
 
+// The page's document as the callback given to waitForFunction uses it: that runs in
+// Chromium, while this file is Node code, type-checked without the DOM library (tsconfig.json).
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+
 export interface Transfer {
   /** Bytes sent, headers included. */
   bytes: number;

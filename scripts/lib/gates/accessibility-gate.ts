@@ -6,6 +6,13 @@ import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
+
+// The page's globals as the callbacks given to page.evaluate use them: those run in Chromium,
+// while this file is Node code, type-checked without the DOM library (tsconfig.json).
+interface PageElement { tagName: string; getAttribute(name: string): string | null }
+interface PageDocument { fonts: { ready: Promise<unknown> }; documentElement: PageElement }
+declare const document: PageDocument;
+declare const window: unknown;
 // HTML_CodeSniffer's WCAG 2 techniques for contrast (minimum and enhanced).
 const CONTRAST_CODES = /G18|G145|G17/;
 
@@ -35,13 +42,13 @@ export async function checkAccessibility(browser: Browser, urls: readonly string
       // Injected through the page's own evaluation: CSP applies to <script> tags, not to evaluate().
       await page.evaluate(axeSource);
       const axeViolations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (window as unknown as { axe: { run(context: PageDocument, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
         const { violations } = await axe.run(document, { resultTypes: ['violations'] });
         return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
       });
       await page.evaluate(htmlcsSource);
       const contrastErrors = await page.evaluate((codes) => new Promise<string[]>((resolve) => {
-        const htmlcs = (window as unknown as { HTMLCS: { process(standard: string, element: Element, done: () => void): void; getMessages(): { type: number; code: string; msg: string; element: Element }[] } }).HTMLCS;
+        const htmlcs = (window as unknown as { HTMLCS: { process(standard: string, element: PageElement, done: () => void): void; getMessages(): { type: number; code: string; msg: string; element: PageElement }[] } }).HTMLCS;
         htmlcs.process('WCAG2AA', document.documentElement, () => {
           resolve(htmlcs.getMessages()
             .filter((message) => message.type === 1 && new RegExp(codes).test(message.code))

@@ -1,10 +1,9 @@
 // Entry point of `npm run fonts`: writes the Arabic core fonts (assets/fonts/*-arabic-core-*)
 // from the pinned @fontsource files; run it after upgrading those packages, and commit them.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { cutArabicCoreFonts } from './lib/site/cut-arabic-core.ts';
+import { runFontsCommand } from './lib/site/fonts-command.ts';
 
-for (const [file, bytes] of await cutArabicCoreFonts(process.cwd())) {
-  await writeFile(join(process.cwd(), file), bytes);
-  process.stdout.write(`${file}  ${bytes.length} bytes\n`);
-}
+process.exitCode = await runFontsCommand(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  projectDir: process.cwd(),
+});

@@ -13,6 +13,7 @@ import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
 import { runServeCommand } from '../../scripts/lib/serve/serve-command.ts';
 import { runStartCommand } from '../../scripts/lib/serve/start-command.ts';
 import { runBuildCommand } from '../../scripts/lib/site/build-command.ts';
+import { runFontsCommand } from '../../scripts/lib/site/fonts-command.ts';
 
 const PROJECT_DIR = '/nonexistent/project';
 
@@ -40,6 +41,7 @@ const COMMANDS: [script: string, file: string, run: (argv: readonly string[], io
   ['generate-corpus', 'scripts/generate-corpus.ts', runGenerateCorpusCommand],
   ['tag-report', 'scripts/tag-report.ts', runTagReportCommand],
   ['bench', 'scripts/bench.ts', runBenchCommand],
+  ['fonts', 'scripts/subset-fonts.ts', runFontsCommand],
 ];
 
 describe('every entry point', () => {

@@ -119,4 +119,19 @@ describe('precompressed copies', () => {
     expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 1, linked: 1 });
     expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
   });
+
+  it.each([['half-written', (text: string) => text.slice(0, text.length >> 1)], ['missing', () => undefined], ['not what it should be', () => '{"x":1}']])(
+    'makes the copies again when their facts in the cache are %s', async (_label, damage) => {
+      const { dir, cache, outputs } = await site({ 'index.html': page(50) });
+      await precompressSite(dir, outputs, cache);
+      const facts = join(cache, outputs.get('index.html')!.sha256.slice(0, 2), `${outputs.get('index.html')!.sha256}.json`);
+      const damaged = damage(await readFile(facts, 'utf8'));
+      await rm(facts);
+      if (damaged !== undefined) await writeFile(facts, damaged);
+      await rm(join(dir, 'index.html.br'));
+      await rm(join(dir, 'index.html.gz'));
+      expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 2, linked: 2 });
+      expect(gunzipSync(await readFile(join(dir, 'index.html.gz'))).toString()).toBe(page(50));
+      expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
+    });
 });

@@ -123,35 +123,38 @@ export async function precompressSite(
   options: PrecompressOptions = {},
 ): Promise<PrecompressResult> {
   const result: PrecompressResult = { compressed: 0, linked: 0 };
-  const cached = new Map<string, Promise<CachedCopy>>();
+  const cached = new Map<string, Promise<CachedCopies>>();
   mkdirSync(cacheDir, { recursive: true });
   const sources = [...outputs].filter(([path]) => isCompressible(path) && !options.done?.has(path)).sort(([a], [b]) => (a < b ? -1 : 1));
   // Copies are made several files at a time, and linked and recorded in path order.
   await prepareInParallelCommitInOrder(sources, FILES_IN_FLIGHT,
-    async ([path, record]) => ({
-      path,
-      copies: await Promise.all(ENCODINGS.map(async ({ suffix }) => ({ suffix, entry: await cachedCopy(cacheDir, record, suffix, siteDir, path, cached, result) }))),
-    }),
+    async ([path, record]) => {
+      let copies = cached.get(record.sha256);
+      if (!copies) {
+        // Two files with the same content share its copies, made once even when both are in flight.
+        copies = cachedCopies(cacheDir, record.sha256, join(siteDir, path), result);
+        cached.set(record.sha256, copies);
+      }
+      return { path, copies: await copies };
+    },
     ({ path, copies }) => {
-      for (const { suffix, entry } of copies) {
-        const copy = `${path}${suffix}`;
-        const target = join(siteDir, copy);
-        if (inodeStamp(target) !== entry.stamp) {
-          linkInto(entry.file, target);
+      for (const { suffix } of ENCODINGS) {
+        const copy = copies[suffix];
+        const target = join(siteDir, `${path}${suffix}`);
+        if (inodeStamp(target) !== copy.stamp) {
+          linkInto(copy.file, target);
           result.linked += 1;
         }
-        outputs.set(copy, { key: '', ...entry.hash, stamp: entry.stamp });
+        outputs.set(`${path}${suffix}`, { key: '', ...copy.hash, stamp: copy.stamp });
       }
     });
   if (previous) {
     const current = new Set([...outputs].filter(([path]) => isCompressible(path)).map(([, record]) => record.sha256));
     for (const [path, record] of previous) {
       if (!isCompressible(path) || current.has(record.sha256)) continue;
-      for (const { suffix } of ENCODINGS) {
-        const file = join(cacheDir, record.sha256.slice(0, 2), `${record.sha256}${suffix}`);
-        rmSync(file, { force: true });
-        rmSync(`${file}.json`, { force: true });
-      }
+      const base = join(cacheDir, record.sha256.slice(0, 2), record.sha256);
+      for (const { suffix } of ENCODINGS) rmSync(`${base}${suffix}`, { force: true });
+      rmSync(`${base}.json`, { force: true });
     }
   }
   return result;
@@ -163,44 +166,58 @@ interface CachedCopy {
   hash: FileHash;
 }
 
+type CachedCopies = Record<EncodingSuffix, CachedCopy>;
+type SavedFacts = Partial<Record<EncodingSuffix, { stamp: string; hash: FileHash }>>;
+
 /**
- * The cache's copy of a content in one encoding: `<sha256>.br` under the cache folder, with
- * `<sha256>.br.json` holding its hash and stamp (a copy whose stamp moved is made again).
+ * The cache's copies of a content: `<sha256>.br` and `<sha256>.gz` under the cache folder,
+ * with `<sha256>.json` holding each one's hash and stamp. A copy whose stamp moved, or that
+ * the facts do not name (unreadable, half-written), is made again from the site's file.
  */
-async function cachedCopy(
-  cacheDir: string, record: OutputRecord, suffix: EncodingSuffix, siteDir: string, path: string,
-  seen: Map<string, Promise<CachedCopy>>, result: PrecompressResult,
-): Promise<CachedCopy> {
-  const name = `${record.sha256}${suffix}`;
-  let copy = seen.get(name);
-  if (!copy) {
-    // Two files with the same content share one copy, made once even when both are in flight.
-    copy = makeCachedCopy(cacheDir, record, suffix, name, join(siteDir, path), result);
-    seen.set(name, copy);
-  }
-  return copy;
-}
-
-async function makeCachedCopy(cacheDir: string, record: OutputRecord, suffix: EncodingSuffix, name: string, source: string, result: PrecompressResult): Promise<CachedCopy> {
-  const file = join(cacheDir, record.sha256.slice(0, 2), name);
-  const facts = `${file}.json`;
+async function cachedCopies(cacheDir: string, sha256: string, source: string, result: PrecompressResult): Promise<CachedCopies> {
+  const base = join(cacheDir, sha256.slice(0, 2), sha256);
+  let saved: SavedFacts = {};
   try {
-    const saved = JSON.parse(readFileSync(facts, 'utf8')) as { stamp: string; hash: FileHash };
-    if (inodeStamp(file) === saved.stamp) return { file, ...saved };
+    saved = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as SavedFacts;
   } catch {
-    // No copy yet, or its facts unreadable: made below.
+    // No copies yet, or their facts unreadable: made below.
   }
-  const bytes = await COMPRESSORS[suffix](readFileSync(source));
-  await writeFileAtomic(file, bytes);
-  const entry = { file, stamp: inodeStamp(file) as string, hash: hashBytes(bytes) };
-  await writeFileAtomic(facts, JSON.stringify({ stamp: entry.stamp, hash: entry.hash }));
-  result.compressed += 1;
-  return entry;
+  let bytes: Buffer | undefined;
+  let made = false;
+  const copies = {} as CachedCopies;
+  await Promise.all(ENCODINGS.map(async ({ suffix }) => {
+    const file = `${base}${suffix}`;
+    const facts = saved[suffix];
+    if (facts && typeof facts.stamp === 'string' && inodeStamp(file) === facts.stamp) {
+      copies[suffix] = { file, stamp: facts.stamp, hash: facts.hash };
+      return;
+    }
+    bytes ??= readFileSync(source);
+    const compressed = await COMPRESSORS[suffix](bytes);
+    await writeFileAtomic(file, compressed);
+    copies[suffix] = { file, stamp: inodeStamp(file) as string, hash: hashBytes(compressed) };
+    made = true;
+    result.compressed += 1;
+  }));
+  if (made) {
+    const facts = Object.fromEntries(ENCODINGS.map(({ suffix }) => [suffix, { stamp: copies[suffix].stamp, hash: copies[suffix].hash }]));
+    await writeFileAtomic(`${base}.json`, JSON.stringify(facts));
+  }
+  return copies;
 }
 
-/** Links the cache's file at target, replacing what is there in one rename (a site file is never written in place). */
+/**
+ * Links the cache's file at target, which sits beside the file it compresses (its folder
+ * exists). Where there is no file yet the link is made at once; one there is replaced in one
+ * rename (a site file is never written in place).
+ */
 function linkInto(file: string, target: string): void {
-  mkdirSync(dirname(target), { recursive: true });
+  try {
+    linkSync(file, target);
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   // Named as atomic-write.ts names its temporary files, which a later build clears up.
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   linkSync(file, temporary);

@@ -9,7 +9,7 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { parseCommandLine, parseCount, usageError } from '../cli/command-line.ts';
+import { parseCommandLine, parseCount, usageError, type CommandOutput } from '../cli/command-line.ts';
 import { siteSettings } from '../config/site.ts';
 import { BUILD_NODE_FLAGS } from '../site/build-node-flags.ts';
 import { createBenchProject } from './bench-project.ts';
@@ -23,9 +23,7 @@ import { runScenarios, type StepCommand } from './run-scenarios.ts';
 import { probeSearch } from './search-probe.ts';
 import { siteStats } from './site-stats.ts';
 
-export interface BenchIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
+export interface BenchIo extends CommandOutput {
   /** The project measured: its scripts, pages and layouts. */
   projectDir: string;
   /** The time the run starts, for the results file. */

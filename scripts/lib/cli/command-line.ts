@@ -76,11 +76,8 @@ export function readCommandLine<O extends OptionsConfig>(
 /** Resolves when `stop` is aborted: a server command runs until then (from a terminal, until Ctrl+C ends the process). */
 export function untilStopped(stop?: AbortSignal): Promise<void> {
   return new Promise((resolveStopped) => {
-    if (!stop || stop.aborted) {
-      if (stop?.aborted) resolveStopped();
-      return;
-    }
-    stop.addEventListener('abort', () => resolveStopped(), { once: true });
+    if (stop?.aborted) resolveStopped();
+    else stop?.addEventListener('abort', () => resolveStopped(), { once: true });
   });
 }
 

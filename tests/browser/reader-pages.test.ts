@@ -135,6 +135,29 @@ describe('the masthead and navigation (item 8)', () => {
     await page.close();
   });
 
+  it('closes «المزيد» on a click outside it and on Escape, the focus back on its button', async () => {
+    const page = await open('/');
+    const more = page.locator('.site-nav__more');
+    const isOpen = (): Promise<boolean> => more.evaluate((menu) => (menu as HTMLDetailsElement).open);
+    await page.locator('.site-nav__more-button').click();
+    expect(await isOpen()).toBe(true);
+    // A click inside the menu, on no link, leaves it open.
+    await page.locator('.site-nav__menu').click({ position: { x: 2, y: 2 } });
+    expect(await isOpen()).toBe(true);
+    await page.locator('main').click({ position: { x: 10, y: 10 } });
+    expect(await isOpen()).toBe(false);
+
+    await page.locator('.site-nav__more-button').focus();
+    await page.keyboard.press('Enter');
+    expect(await isOpen()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.site-nav__menu') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('site-nav__more-button'))).toBe(true);
+    await page.close();
+  });
+
   it('shows every link in the bar at 1280 px, with no hint and no «المزيد»', async () => {
     const page = await open('/', DESKTOP);
     expect(await page.locator('.site-nav__list').evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);

@@ -32,15 +32,15 @@ async function buildInto(siteDir: string, options: BuildOptions): Promise<Map<st
 }
 
 /**
- * assets/js/search.js (an ES module), assets/js/offline.js (a classic script, on every page)
- * and assets/js/offline-notice.js (loaded by offline.js on a page served from a saved copy, to
- * say so with the copy's date in the site's digits).
+ * assets/js/search.js (an ES module), assets/js/offline.js and assets/js/more-menu.js (classic
+ * scripts, on every page) and assets/js/offline-notice.js (loaded by offline.js on a page
+ * served from a saved copy, to say so with the copy's date in the site's digits).
  */
 export async function writePageScripts(siteDir: string, numberingSystem: NumberingSystem): Promise<Map<string, FileHash>> {
   const outdir = join(siteDir, 'assets/js');
   return new Map([
     ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'search.ts')], outdir, format: 'esm' }),
-    ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'offline.ts')], outdir, format: 'iife' }),
+    ...await buildInto(siteDir, { entryPoints: [join(SOURCE_DIR, 'offline.ts'), join(SOURCE_DIR, 'more-menu.ts')], outdir, format: 'iife' }),
     ...await buildInto(siteDir, {
       entryPoints: [join(SOURCE_DIR, 'offline-notice.ts')], outdir, format: 'iife',
       define: { SITE_NUMBERING_SYSTEM: JSON.stringify(numberingSystem) },

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARABIC_CORE_FONTS, FONT_FILES, hashedPath, shippedStylesheet, siteAssets, STYLESHEET } from '../../scripts/lib/site/asset-fingerprint.ts';
+import { ARABIC_CORE_FONTS, FONT_FILES, hashedPath, PLAIN_SCRIPTS, shippedScript, shippedStylesheet, siteAssets, STYLESHEET } from '../../scripts/lib/site/asset-fingerprint.ts';
 import { planSite } from '../../scripts/lib/site/render-plan.ts';
 import { publishedNewsIndex } from '../../scripts/lib/site/published-index.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
@@ -40,10 +40,24 @@ describe('content-hashed asset names', () => {
   it('maps the stylesheet and every font, each to its hashed name', () => {
     const { map, stylesheet } = siteAssets(PROJECT_DIR);
     const fonts = [...FONT_FILES, ...ARABIC_CORE_FONTS.map(({ file }) => file)];
-    expect(Object.keys(map).sort()).toEqual([STYLESHEET, ...fonts.map((file) => `/assets/fonts/${file.split('/').pop()}`)].sort());
+    expect(Object.keys(map).sort()).toEqual([STYLESHEET, ...PLAIN_SCRIPTS, ...fonts.map((file) => `/assets/fonts/${file.split('/').pop()}`)].sort());
     expect(map[STYLESHEET]).toBe(stylesheet.path);
     const font = readFileSync(join(PROJECT_DIR, 'node_modules', FONT_FILES[0] as string));
     expect(map[`/assets/fonts/${(FONT_FILES[0] as string).split('/').pop()}`]).toBe(hashedPath(`/assets/fonts/${(FONT_FILES[0] as string).split('/').pop()}`, font));
+  });
+
+  it.each(PLAIN_SCRIPTS)('ships %s minified, in a function of its own, under the hash of its bytes', (logical) => {
+    const source = readFileSync(join(PROJECT_DIR, logical), 'utf8');
+    const { map, written } = siteAssets(PROJECT_DIR);
+    const script = written.find((file) => file.logical === logical);
+    expect(script).toEqual({ logical, ...shippedScript(logical, source) });
+    expect(map[logical]).toBe(script?.path);
+    expect(script?.path).toBe(hashedPath(logical, script?.bytes as Buffer));
+    expect(script?.path).toMatch(/\.[0-9a-f]{10}\.js$/);
+    const code = (script?.bytes as Buffer).toString('utf8');
+    expect(code.length).toBeLessThan(source.length * 0.8);
+    expect(code).not.toMatch(/^\/\//m);
+    expect(code.trim()).toMatch(/^\(\(\)=>\{[\s\S]*\}\)\(\);$/);
   });
 
   it('is part of every page\'s chrome, so a changed stylesheet renders the pages again', () => {

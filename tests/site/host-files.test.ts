@@ -34,8 +34,8 @@ describe('the files a static host reads', () => {
       '  Cache-Control: public, max-age=31536000, immutable',
       '/news/assets/fonts/*',
       '  Cache-Control: public, max-age=31536000, immutable',
-      `/news${siteAssets(PROJECT_DIR).stylesheet.path}`,
-      '  Cache-Control: public, max-age=31536000, immutable',
+      // The stylesheet and the plain scripts, each by its hashed name.
+      ...siteAssets(PROJECT_DIR).written.map(({ path }) => `/news${path}`).sort().flatMap((path) => [path, '  Cache-Control: public, max-age=31536000, immutable']),
       '',
     ].join('\n'));
   });
@@ -64,11 +64,24 @@ describe('the files a static host reads', () => {
     expect(shipped).toContain('font-family:Noto Naskh Arabic');
     expect(shipped.match(/@font-face/g)?.length).toBe(source.match(/@font-face/g)?.length);
     const fonts = [...shipped.matchAll(/url\(\.\.\/fonts\/([^)]+)\)/g)].map((match) => `assets/fonts/${match[1]}`);
-    expect(fonts).toHaveLength(9);
+    // Three faces (Naskh 400 and 700, Kufi 700), each in Latin, Latin Extended, the Arabic core and the whole Arabic subset.
+    expect(fonts).toHaveLength(12);
     for (const font of fonts) expect(files).toContain(font);
     expect(files.filter((path) => path.startsWith('assets/fonts/')).sort()).toEqual([...fonts].sort());
     // Every page links the stylesheet by that name.
     expect(await site.read('index.html')).toContain(`href="/news/${stylesheets[0]}"`);
+  });
+
+  it.each(['print', 'copy-link'])('ships %s.js minified under its content-hashed name only, and the pages that use it link that name', async (name) => {
+    const scripts = files.filter((path) => new RegExp(`^assets/js/${name}\\.[0-9a-f]{10}\\.js$`).test(path));
+    expect(scripts).toHaveLength(1);
+    expect(files).not.toContain(`assets/js/${name}.js`);
+    const shipped = await site.read(scripts[0] as string);
+    const source = await readFile(join(PROJECT_DIR, `assets/js/${name}.js`), 'utf8');
+    expect(shipped.length).toBeLessThan(source.length * 0.8);
+    expect(shipped).not.toContain('//');
+    const page = name === 'print' ? `articles/${makeArticles(1)[0]!.frontMatter.id}/index.html` : 'subscribe/index.html';
+    expect(await site.read(page)).toContain(`<script src="/news/${scripts[0]}" defer></script>`);
   });
 
   it('compresses no Pagefind index file, font or copy again', () => {

@@ -48,25 +48,38 @@ export async function writePageScripts(siteDir: string, numberingSystem: Numberi
   ]);
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * The stylesheet, minified under its content-hashed name (asset-fingerprint.ts: the name the
- * pages link), from the project's assets/css/site.css. The stylesheets and fonts of other
- * names are removed first: the tree may be an older site's, and the offline shell lists
- * what is under assets/.
+ * The stylesheet and the plain scripts, minified under their content-hashed names
+ * (asset-fingerprint.ts: the names the pages link), from the project's sources. Other
+ * versions of them (an older hash, or the unhashed name), and fonts of other names, are
+ * removed first: the tree may be an older site's, and the offline shell lists what is under
+ * assets/.
  */
-export async function writeStylesheet(siteDir: string): Promise<Map<string, FileHash>> {
+export async function writeFingerprintedAssets(siteDir: string): Promise<Map<string, FileHash>> {
   const projectDir = join(SOURCE_DIR, '../..');
-  const { map, stylesheet } = siteAssets(projectDir);
+  const { map, written } = siteAssets(projectDir);
   const current = new Set(Object.values(map).map((path) => path.slice(1)));
-  for (const folder of ['assets/css', 'assets/fonts']) {
+  // assets/css/site.<hash>.css for '/assets/css/site.css', and so on.
+  const versions = written.map(({ logical }) => {
+    const dot = logical.lastIndexOf('.');
+    return { folder: logical.slice(1, logical.lastIndexOf('/')), name: new RegExp(`^${escapeRegExp(logical.slice(logical.lastIndexOf('/') + 1, dot))}\\.(?:[0-9a-f]+\\.)?${logical.slice(dot + 1)}$`) };
+  });
+  for (const folder of new Set(['assets/fonts', ...versions.map((version) => version.folder)])) {
     const names = await readdir(join(siteDir, folder)).catch(() => [] as string[]);
     for (const name of names) {
       const path = `${folder}/${name}`;
-      if ((folder === 'assets/fonts' || /^site\.(?:[0-9a-f]+\.)?css$/.test(name)) && !current.has(path)) removeFile(join(siteDir, path));
+      const fingerprinted = folder === 'assets/fonts' || versions.some((version) => version.folder === folder && version.name.test(name));
+      if (fingerprinted && !current.has(path)) removeFile(join(siteDir, path));
     }
   }
-  await writeFileAtomic(join(siteDir, stylesheet.path), stylesheet.bytes);
-  return new Map([[stylesheet.path.slice(1), hashBytes(stylesheet.bytes)]]);
+  const hashes = new Map<string, FileHash>();
+  for (const { path, bytes } of written) {
+    await writeFileAtomic(join(siteDir, path), bytes);
+    hashes.set(path.slice(1), hashBytes(bytes));
+  }
+  return hashes;
 }
 
 /** sw.js at the site root, for this build's version and shell; returns its hash. */

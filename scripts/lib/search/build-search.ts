@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, type ArchiveSummary } from '../../../assets/js/cache-names.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
-import { writePageScripts, writeServiceWorker, writeStylesheet } from './browser-scripts.ts';
+import { writeFingerprintedAssets, writePageScripts, writeServiceWorker } from './browser-scripts.ts';
 import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
 import { offlineFiles } from './offline-archive.ts';
 import { writeSearchIndex } from './search-index.ts';
@@ -64,7 +64,7 @@ async function writeJson(siteDir: string, path: string, value: unknown): Promise
  */
 export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'numberingSystem'>, assetsDir?: string, options: SearchBuildOptions = {}): Promise<SearchBuildResult> {
   const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present });
-  const scripts = new Map([...await writePageScripts(siteDir, site.numberingSystem), ...await writeStylesheet(siteDir)]);
+  const scripts = new Map([...await writePageScripts(siteDir, site.numberingSystem), ...await writeFingerprintedAssets(siteDir)]);
   // What is known of the site's files: the engine's hashes, then what this step wrote or read.
   const knownHashes = new Map([...(options.fileHashes ?? []), ...index.fileHashes, ...scripts]);
   const { shell, manifest } = await offlineFiles({ siteDir, pages: index.pages, indexFiles: index.bundleFiles, assetsDir, knownHashes });

@@ -1,8 +1,9 @@
-// Content-hashed names for the stylesheet and the fonts it loads (assets/css/site.<hash>.css,
-// assets/fonts/<name>.<hash>.woff2), so a browser may keep them a year (cache-policy.ts): a
-// changed file gets a new name, and every page that links it is rendered again, for the map
-// from each logical path to its hashed one is part of the pages' chrome (render-plan.ts).
-// The stylesheet is minified, its font URLs rewritten to the fonts' hashed names first.
+// Content-hashed names for the stylesheet, the fonts it loads and the pages' plain scripts
+// (assets/css/site.<hash>.css, assets/fonts/<name>.<hash>.woff2, assets/js/print.<hash>.js),
+// so a browser may keep them a year (cache-policy.ts): a changed file gets a new name, and
+// every page that links it is rendered again, for the map from each logical path to its
+// hashed one is part of the pages' chrome (render-plan.ts). The stylesheet and scripts are
+// minified, the stylesheet's font URLs rewritten to the fonts' hashed names first.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -32,8 +33,14 @@ export const ARABIC_CORE_FONTS = FONT_FACES.map(({ family, weight }) => ({
 
 /** The stylesheet's logical path, as templates name it. */
 export const STYLESHEET = '/assets/css/site.css';
-/** The browsers the stylesheet is written for (esbuild lowers nothing they support). */
-const CSS_TARGET = ['chrome100', 'edge100', 'firefox100', 'safari15', 'ios15'];
+/**
+ * The scripts written as plain JavaScript, each a page's own (the print button; the copy and
+ * share buttons), by logical path. The TypeScript ones are bundled by the search step
+ * (scripts/lib/search/browser-scripts.ts).
+ */
+export const PLAIN_SCRIPTS = ['/assets/js/print.js', '/assets/js/copy-link.js'] as const;
+/** The browsers the stylesheet and scripts are written for (esbuild lowers nothing they support). */
+const BROWSER_TARGET = ['chrome100', 'edge100', 'firefox100', 'safari15', 'ios15'];
 /** Hex digits of the content hash in a name: ten (40 bits) never collide among a site's few assets. */
 const HASH_LENGTH = 10;
 
@@ -68,14 +75,26 @@ export function shippedStylesheet(css: string, fonts: AssetMap): { path: string;
     if (!hashed) throw new Error(`site.css loads ../fonts/${name}, which is not one of the fonts the site ships (asset-fingerprint.ts)`);
     return `url('../fonts/${baseName(hashed)}')`;
   });
-  const { code } = transformSync(linked, { loader: 'css', minify: true, target: CSS_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
+  const { code } = transformSync(linked, { loader: 'css', minify: true, target: BROWSER_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
   const bytes = Buffer.from(code);
   return { path: hashedPath(STYLESHEET, bytes), bytes };
 }
 
-/** The stylesheet and fonts of the project's site: the bytes to write and the map the pages link through. */
-export function siteAssets(projectDir: string): { map: AssetMap; stylesheet: { path: string; bytes: Buffer } } {
+/** A plain script as the site ships it: minified, in a function of its own (its names stay out of the page's globals). */
+export function shippedScript(logical: string, source: string): { path: string; bytes: Buffer } {
+  const { code } = transformSync(source, { loader: 'js', format: 'iife', minify: true, target: BROWSER_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
+  const bytes = Buffer.from(code);
+  return { path: hashedPath(logical, bytes), bytes };
+}
+
+/**
+ * The stylesheet, scripts and fonts of the project's site: the map the pages link through,
+ * and the bytes of the files the search step writes (`written`: the stylesheet, then the scripts).
+ */
+export function siteAssets(projectDir: string): { map: AssetMap; stylesheet: { path: string; bytes: Buffer }; written: { logical: string; path: string; bytes: Buffer }[] } {
   const fonts: AssetMap = Object.fromEntries(fontAssets(projectDir).map(({ logical, path }) => [logical, path]));
   const stylesheet = shippedStylesheet(readFileSync(join(projectDir, 'assets/css/site.css'), 'utf8'), fonts);
-  return { map: { ...fonts, [STYLESHEET]: stylesheet.path }, stylesheet };
+  const scripts = PLAIN_SCRIPTS.map((logical) => ({ logical, ...shippedScript(logical, readFileSync(join(projectDir, logical), 'utf8')) }));
+  const written = [{ logical: STYLESHEET, ...stylesheet }, ...scripts];
+  return { map: { ...fonts, ...Object.fromEntries(written.map(({ logical, path }) => [logical, path])) }, stylesheet, written };
 }

@@ -1,7 +1,8 @@
 // npm start's preview server on a project copy: it serves the site with drafts, reloads open
 // pages when a saved article's pages are in place, picks up a changed layout (a fresh
 // worker), and keeps the last good site when a save breaks the front matter, showing open
-// pages (in Chromium) an Arabic overlay of the problems until they are fixed.
+// pages (in Chromium) an Arabic overlay of the problems until they are fixed, also when no
+// build has succeeded yet (an Arabic page under the overlay, not a bare 404).
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -165,5 +166,62 @@ describe('the preview in a browser while the build fails', () => {
     expect(await page.title()).toContain(first.frontMatter.title);
     await preview.settled();
     expect(consoleErrors).toEqual([]);
+  }, 120_000);
+});
+
+describe('the preview in a browser when its first build fails', () => {
+  let dir = '';
+  let preview: PreviewServer;
+  let browser: Browser;
+  const logs: string[] = [];
+  const [article] = makeArticles(1) as [ReturnType<typeof makeArticles>[number]];
+  const file = (): string => join(dir, 'content', 'articles', '2017', '07', `${article.frontMatter.id}.md`);
+  const overlayText = (page: Page): Promise<string | null> => page.evaluate((id) => document.getElementById(id)?.innerText ?? null, OVERLAY_ID);
+  const until = async (condition: () => Promise<boolean>): Promise<void> => {
+    for (let waited = 0; waited < 30_000 && !(await condition()); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+  const good = (): string => renderArticleDocument(article.frontMatter, article.paragraphs);
+
+  beforeAll(async () => {
+    dir = await createProjectCopy('preview-first-failure');
+    await rm(join(dir, '_site'), { recursive: true, force: true });
+    await mkdir(join(file(), '..'), { recursive: true });
+    await writeFile(file(), good().replace(/^title: .*$/m, 'title: وزير الخارجية: لا تفاوض'));
+    preview = await startPreviewServer({ projectDir: dir, outputDir: '_site', pathPrefix: '/', port: 0, host: '127.0.0.1', log: (line) => logs.push(line) });
+    await preview.settled();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows the problem on an Arabic page, not a bare 404, and the site once it is fixed', async () => {
+    expect(logs.join('\n')).toContain('there is no site to preview until a build succeeds');
+    const response = await fetch(new URL('/', preview.server.url));
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toContain('<html lang="ar" dir="rtl">');
+
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL('/', preview.server.url).href);
+    await until(async () => (await overlayText(page)) !== null);
+    const shown = (await overlayText(page)) as string;
+    expect(shown).toContain('ضع العنوان بين علامتي تنصيص');
+    // No last good site to speak of: the note says so.
+    expect(shown).toContain('لا موقع للمعاينة بعد');
+    expect(shown).not.toContain('آخر نسخة سليمة');
+
+    await writeFile(file(), good());
+    // The page reloads into the site's front page, which links the article.
+    const linksTheArticle = (): Promise<boolean> => page.evaluate(() => document.querySelector('a[href^="/articles/"]') !== null).catch(() => false);
+    await until(linksTheArticle);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(await overlayText(page)).toBeNull();
+    expect(await linksTheArticle()).toBe(true);
+    expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -203,6 +203,8 @@ export const EDITOR_STRINGS = {
   previewFailed: 'تعذّر تحديث المعاينة',
   previewKeepsLastGood: 'تعرض المعاينة آخر نسخة سليمة من الموقع. صحّح ما يلي واحفظ الملف: تختفي هذه الرسالة وتُحدَّث الصفحة.',
   buildError: 'خطأ في البناء',
+  /** The preview's page before any build has succeeded. */
+  previewNoSiteYet: 'لا موقع للمعاينة بعد: لم ينجح أي بناء حتى الآن. صحّح ما تعرضه الرسالة واحفظ الملف: تظهر الصفحة.',
 } as const;
 
 /** Fills {name} placeholders. */

@@ -17,16 +17,26 @@ export interface OverlayView {
   items: ProblemDescription[];
 }
 
-export function overlayView(failure: BuildFailure): OverlayView {
+/** `lastGoodSite`: whether the preview has a site to show under the overlay (a build has succeeded once). */
+export function overlayView(failure: BuildFailure, lastGoodSite = true): OverlayView {
   const items = failure.problems.length > 0
     ? failure.problems.map(describeProblem)
     : [{ where: '', arabic: EDITOR_STRINGS.buildError, english: failure.message ?? '' }];
   return {
     heading: EDITOR_STRINGS.previewFailed,
     summary: failure.problems.length > 0 ? countWithNoun(failure.problems.length, COUNTED.problems, String) : '',
-    note: EDITOR_STRINGS.previewKeepsLastGood,
+    note: lastGoodSite ? EDITOR_STRINGS.previewKeepsLastGood : EDITOR_STRINGS.previewNoSiteYet,
     items,
   };
+}
+
+/**
+ * The page the preview answers while no build has succeeded yet (no page, no 404 page to
+ * put the overlay over): in Arabic, with the reload script the server adds, so the overlay
+ * shows why and the page reloads into the site once a build succeeds.
+ */
+export function noSiteYetPage(): string {
+  return `<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${EDITOR_STRINGS.previewFailed}</title>\n</head>\n<body>\n<p>${EDITOR_STRINGS.previewNoSiteYet}</p>\n</body>\n</html>\n`;
 }
 
 /** The id of the overlay's element: what a test looks for. */

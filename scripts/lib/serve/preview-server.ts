@@ -7,14 +7,14 @@
 // problem, and every open page shows the problems over the last good page until a build
 // succeeds (preview-overlay.ts).
 
-import { watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EDITOR_STRINGS } from '../config/locale-ar.ts';
 import { buildFailure, failureReport, type BuildFailure } from '../site/build-failure.ts';
 import { coalescing } from './coalescing.ts';
-import { overlayView, previewClientSource } from './preview-overlay.ts';
+import { noSiteYetPage, overlayView, previewClientSource } from './preview-overlay.ts';
 import type { PreviewWorkerData, PreviewWorkerMessage } from './preview-worker.ts';
 import { startStaticServer, type RunningServer } from './static-server.ts';
 
@@ -77,7 +77,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const listeners = new Set<ServerResponse>();
   /** Why the last build failed, until one succeeds: what a page opened meanwhile is shown. */
   let failing: BuildFailure | undefined;
-  const failedEvent = (failure: BuildFailure): string => `event: failed\ndata: ${JSON.stringify(overlayView(failure))}\n\n`;
+  // Whether there is a last good site to show under the overlay: one left by an earlier run, or built by this one.
+  const siteShown = (): boolean => existsSync(join(resolve(options.projectDir, options.outputDir), 'index.html'));
+  const failedEvent = (failure: BuildFailure): string => `event: failed\ndata: ${JSON.stringify(overlayView(failure, siteShown()))}\n\n`;
   let worker = startWorker(options);
   const changed = new Set<string>();
   let building: Promise<void> = Promise.resolve();
@@ -98,7 +100,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     }).catch((error: unknown): PreviewWorkerMessage => ({ type: 'failed', failure: buildFailure(error) }));
     if (done.type === 'failed') {
       failing = done.failure;
-      options.log(`preview: ${EDITOR_STRINGS.previewFailed} | the build failed; the preview shows the last good site.\n${failureReport(done.failure, { verbose: options.verbose ?? false })}`);
+      const shows = siteShown() ? 'the preview shows the last good site' : 'there is no site to preview until a build succeeds';
+      options.log(`preview: ${EDITOR_STRINGS.previewFailed} | the build failed; ${shows}.\n${failureReport(done.failure, { verbose: options.verbose ?? false })}`);
       for (const listener of listeners) listener.write(failedEvent(done.failure));
     } else if (done.type === 'search' && done.reindexedSegments > 0) {
       options.log(`preview: search index caught up in ${done.seconds.toFixed(1)} s (${done.reindexedSegments} of ${done.searchSegments} segments)`);
@@ -114,6 +117,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     host: options.host,
     pathPrefix: options.pathPrefix,
     injectIntoHtml: `<script src="${RELOAD_SCRIPT}" defer></script>`,
+    noSitePage: noSiteYetPage(),
     extraRoutes: {
       [RELOAD_SCRIPT]: (_request, response) => response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(RELOAD_SOURCE),
       [RELOAD_EVENTS]: (request, response) => {

@@ -35,6 +35,11 @@ export interface StaticServerOptions {
   host?: string;
   /** Markup put before </body> of every HTML page served (the preview's reload script). */
   injectIntoHtml?: string;
+  /**
+   * An HTML page answered (404) when the site has neither the file nor a 404.html: the
+   * preview's page for a site whose first build failed, which the overlay then covers.
+   */
+  noSitePage?: string;
   /** Handlers for paths outside the site (the preview's reload events). */
   extraRoutes?: Record<string, (request: IncomingMessage, response: ServerResponse) => void>;
   /**
@@ -113,7 +118,11 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     const status = file ? 200 : 404;
     file ??= await fileAt(join(root, '404.html'));
     if (!file) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
+      if (options.noSitePage === undefined) response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
+      else {
+        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        response.end(request.method === 'HEAD' ? undefined : options.noSitePage.replace('</body>', `${options.injectIntoHtml ?? ''}</body>`));
+      }
       return;
     }
     const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };

@@ -1,6 +1,4 @@
 // The parts of @11ty/eleventy-plugin-rss the feeds use (the package ships no types).
 declare module '@11ty/eleventy-plugin-rss' {
-  export function dateToRfc3339(date: Date): string;
-  export function dateToRfc822(date: Date, timeZone?: string): string;
   export function convertHtmlToAbsoluteUrls(html: string, base: string, options?: object): Promise<string>;
 }

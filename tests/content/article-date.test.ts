@@ -1,6 +1,8 @@
+// Article dates: the two forms, and every conversion of one (days, instants, sort keys, feed formats, folders).
 import { describe, expect, it } from 'vitest';
 import {
-  articleCalendarDay, calendarDayInZone, formatCalendarDay, isArticleDate, isoInZone, isRealDay, parseCalendarDay, parseIsoInstant,
+  articleCalendarDay, articleInstant, articleMonthFolder, articleSortKey, articleTimestamp, articleYear, calendarDayInZone,
+  formatCalendarDay, isArticleDate, isoInZone, isRealDay, machineDate, parseCalendarDay, parseIsoInstant, rfc3339, rfc822,
 } from '../../scripts/lib/content/article-date.ts';
 
 const DAMASCUS = 'Asia/Damascus';
@@ -121,5 +123,117 @@ describe('articleCalendarDay', () => {
     ['text that is no date', 'أمس', undefined],
   ])('gives the day of %s', (_case, date, expected) => {
     expect(articleCalendarDay(date, DAMASCUS)).toEqual(expected);
+  });
+});
+
+describe('articleTimestamp', () => {
+  it.each([
+    ['a calendar day, at its midnight UTC', '2017-07-05', Date.UTC(2017, 6, 5)],
+    ['an instant with the Damascus offset', '2017-07-05T09:30:00+03:00', Date.UTC(2017, 6, 5, 6, 30)],
+    ['an instant in UTC', '2017-07-05T09:30:00Z', Date.UTC(2017, 6, 5, 9, 30)],
+    ['an instant with fractional seconds', '2017-07-05T09:30:00.500Z', Date.UTC(2017, 6, 5, 9, 30, 0, 500)],
+  ])('reads %s', (_case, date, expected) => {
+    expect(articleTimestamp(date)).toBe(expected);
+  });
+
+  it.each(['', 'أمس', '2017-02-30', '2017-07-05T10:00:00', '5'])('is NaN for the invalid date %j', (date) => {
+    expect(articleTimestamp(date)).toBeNaN();
+  });
+
+  it('orders instants and days by time', () => {
+    const dates = ['2017-07-05T09:30:00+03:00', '2017-07-04', '2017-07-06', '2017-07-05T01:00:00+03:00'];
+    expect([...dates].sort((a, b) => articleTimestamp(a) - articleTimestamp(b))).toEqual([
+      '2017-07-04', '2017-07-05T01:00:00+03:00', '2017-07-05T09:30:00+03:00', '2017-07-06',
+    ]);
+  });
+});
+
+describe('articleInstant', () => {
+  it('is the moment of the timestamp, a day at its midnight UTC', () => {
+    expect(articleInstant('2017-07-05').toISOString()).toBe('2017-07-05T00:00:00.000Z');
+    expect(articleInstant('2017-07-05T09:30:00+03:00').toISOString()).toBe('2017-07-05T06:30:00.000Z');
+  });
+
+  it('is an invalid Date for what is no article date', () => {
+    expect(articleInstant('أمس').getTime()).toBeNaN();
+  });
+});
+
+describe('machineDate', () => {
+  it.each([
+    ['a calendar day as written', '2017-07-05', '2017-07-05'],
+    ['an instant with the site offset as written', '2017-07-05T09:30:00+03:00', '2017-07-05T09:30:00+03:00'],
+    ['an instant in UTC at the site offset', '2017-07-05T06:30:00Z', '2017-07-05T09:30:00+03:00'],
+    ['an instant without seconds, with them', '2017-01-05T08:30+02:00', '2017-01-05T08:30:00+02:00'],
+  ])('%s', (_case, date, expected) => {
+    expect(machineDate(date, DAMASCUS)).toBe(expected);
+  });
+});
+
+describe('articleMonthFolder', () => {
+  it.each([
+    ['a calendar day', '2017-07-05', '2017/07'],
+    ['an instant, by its day in Damascus', '2017-07-31T22:30:00Z', '2017/08'],
+    ['text that is no date', 'أمس', '0000/00'],
+  ])('puts %s in its year and month', (_case, date, folder) => {
+    expect(articleMonthFolder(date, DAMASCUS)).toBe(folder);
+  });
+});
+
+describe('articleSortKey', () => {
+  it.each([
+    ['a calendar day is its midnight', '2017-07-05', '2017-07-05T00:00:00'],
+    ['an instant is read in the site\'s time zone', '2017-07-05T09:30:00+03:00', '2017-07-05T09:30:00'],
+    ['an instant in another offset is moved into the site\'s zone', '2017-07-04T22:15:00Z', '2017-07-05T01:15:00'],
+  ])('%s', (_rule, date, expected) => {
+    expect(articleSortKey(date, DAMASCUS)).toBe(expected);
+  });
+
+  it('orders as the dates do, as text', () => {
+    const keys = ['2016-12-31', '2017-07-05T23:59:00+03:00', '2017-07-05', '2017-07-06'].map((date) => articleSortKey(date, DAMASCUS));
+    expect([...keys].sort()).toEqual([keys[0], keys[2], keys[1], keys[3]]);
+  });
+
+  it('is never read as a number, which Pagefind would round to a 32-bit float', () => {
+    // Articles an hour apart: as 14 digits (20170705090000, 20170705100000) both are the same float.
+    const keys = ['2017-07-05T09:00:00+03:00', '2017-07-05T10:00:00+03:00'].map((date) => articleSortKey(date, DAMASCUS));
+    expect(keys.map(Number)).toEqual([Number.NaN, Number.NaN]);
+    expect(Math.fround(20170705090000)).toBe(Math.fround(20170705100000));
+  });
+
+  it('refuses what is not an article date', () => {
+    expect(() => articleSortKey('5 July', DAMASCUS)).toThrow(/not an article date/);
+  });
+});
+
+describe('articleYear', () => {
+  it.each([
+    ['2017-07-05', '2017'],
+    // 22:30 UTC on New Year's Eve is already the new year in Damascus.
+    ['2016-12-31T22:30:00Z', '2017'],
+  ])('puts %s in %s', (date, year) => {
+    expect(articleYear(date, DAMASCUS)).toBe(year);
+  });
+});
+
+describe('rfc3339', () => {
+  it.each([
+    ['a calendar day, at its midnight UTC', '2017-07-05', '2017-07-05T00:00:00Z'],
+    ['an instant, in UTC', '2017-07-05T09:30:00+03:00', '2017-07-05T06:30:00Z'],
+    ['an instant without its fraction of a second', '2017-07-05T09:30:00.500Z', '2017-07-05T09:30:00Z'],
+  ])('writes %s', (_case, date, expected) => {
+    expect(rfc3339(date)).toBe(expected);
+  });
+});
+
+describe('rfc822', () => {
+  it.each([
+    ['an instant, at the zone\'s summer offset', '2017-07-05T06:30:00Z', DAMASCUS, 'Wed, 05 Jul 2017 09:30:00 +0300'],
+    ['an instant, at the zone\'s winter offset', '2017-01-05T06:30:00Z', DAMASCUS, 'Thu, 05 Jan 2017 08:30:00 +0200'],
+    ['a calendar day, its midnight UTC at the zone\'s offset', '2017-07-05', DAMASCUS, 'Wed, 05 Jul 2017 03:00:00 +0300'],
+    ['an offset west of Greenwich', '2017-07-05T06:30:00Z', 'America/St_Johns', 'Wed, 05 Jul 2017 04:00:00 -0230'],
+    ['UTC itself', '2017-07-05T06:30:00Z', 'UTC', 'Wed, 05 Jul 2017 06:30:00 +0000'],
+  ])('writes %s', (_case, date, timeZone, expected) => {
+    expect(rfc822(date, timeZone)).toBe(expected);
   });
 });

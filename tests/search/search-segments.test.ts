@@ -2,7 +2,7 @@
 // time zone, newest first, pages newest first then by URL inside; a page's segment depends on
 // its own date only.
 import { describe, expect, it } from 'vitest';
-import { articleSortKey } from '../../scripts/lib/search/search-fields.ts';
+import { articleSortKey } from '../../scripts/lib/content/article-date.ts';
 import { assignSegments, segmentName, segmentPath, type SegmentablePage } from '../../scripts/lib/search/search-segments.ts';
 
 const ZONE = 'Asia/Damascus';

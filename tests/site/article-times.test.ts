@@ -2,7 +2,6 @@
 // only when it has an `updated` date, in Damascus time and the site's digits.
 import { describe, expect, it } from 'vitest';
 import { formatArabicTime, type DateDisplaySettings } from '../../scripts/lib/arabic/format-date.ts';
-import { machineDate } from '../../scripts/lib/content/article-date.ts';
 import { articleTimes, formatArticleDate } from '../../scripts/lib/site/article-times.ts';
 
 const LATN: DateDisplaySettings = { numberingSystem: 'latn', timeZone: 'Asia/Damascus' };
@@ -23,17 +22,6 @@ describe('formatArabicTime', () => {
 
   it('writes the time in Arabic-Indic digits when the site asks for them', () => {
     expect(formatArabicTime('2017-07-05T09:05:00+03:00', ARAB)).toBe('٠٩:٠٥');
-  });
-});
-
-describe('machineDate', () => {
-  it.each([
-    ['a calendar day as written', '2017-07-05', '2017-07-05'],
-    ['an instant with the site offset as written', '2017-07-05T09:30:00+03:00', '2017-07-05T09:30:00+03:00'],
-    ['an instant in UTC at the site offset', '2017-07-05T06:30:00Z', '2017-07-05T09:30:00+03:00'],
-    ['an instant without seconds, with them', '2017-01-05T08:30+02:00', '2017-01-05T08:30:00+02:00'],
-  ])('%s', (_case, date, expected) => {
-    expect(machineDate(date, 'Asia/Damascus')).toBe(expected);
   });
 });
 

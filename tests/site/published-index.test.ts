@@ -1,35 +1,12 @@
-// Which articles a build publishes: an article's sort key, and which articles a
-// production build shows at a given "now".
+// Which articles a build publishes: which articles a production build shows at a given "now".
 import { describe, expect, it } from 'vitest';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import type { BuildContext } from '../../scripts/lib/site/build-context.ts';
-import { articleTimestamp, isPublished } from '../../scripts/lib/site/published-index.ts';
+import { isPublished } from '../../scripts/lib/site/published-index.ts';
 
 function context(now: string, includeDrafts = false): BuildContext {
   return { site: siteSettings, now: new Date(now), includeDrafts };
 }
-
-describe('articleTimestamp', () => {
-  it.each([
-    ['a calendar day, at its midnight UTC', '2017-07-05', Date.UTC(2017, 6, 5)],
-    ['an instant with the Damascus offset', '2017-07-05T09:30:00+03:00', Date.UTC(2017, 6, 5, 6, 30)],
-    ['an instant in UTC', '2017-07-05T09:30:00Z', Date.UTC(2017, 6, 5, 9, 30)],
-    ['an instant with fractional seconds', '2017-07-05T09:30:00.500Z', Date.UTC(2017, 6, 5, 9, 30, 0, 500)],
-  ])('reads %s', (_case, date, expected) => {
-    expect(articleTimestamp(date)).toBe(expected);
-  });
-
-  it.each(['', 'أمس', '2017-02-30', '2017-07-05T10:00:00', '5'])('is NaN for the invalid date %j', (date) => {
-    expect(articleTimestamp(date)).toBeNaN();
-  });
-
-  it('orders instants and days by time', () => {
-    const dates = ['2017-07-05T09:30:00+03:00', '2017-07-04', '2017-07-06', '2017-07-05T01:00:00+03:00'];
-    expect([...dates].sort((a, b) => articleTimestamp(a) - articleTimestamp(b))).toEqual([
-      '2017-07-04', '2017-07-05T01:00:00+03:00', '2017-07-05T09:30:00+03:00', '2017-07-06',
-    ]);
-  });
-});
 
 describe('isPublished', () => {
   const NOW = '2017-07-05T12:00:00+03:00';

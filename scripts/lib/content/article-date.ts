@@ -1,6 +1,6 @@
 // Article dates: either a calendar day (YYYY-MM-DD) or an instant written in ISO 8601
-// with the site's time-zone offset. These helpers convert between the two without ever
-// reading the clock.
+// with the site's time-zone offset. Every conversion of one lives here (days, instants,
+// sort keys, feed formats, folder names), pure and without ever reading the clock.
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -37,6 +37,18 @@ export function parseIsoInstant(text: string): Date | undefined {
   if (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59) return undefined;
   const instant = new Date(text);
   return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+/** The moment a front-matter date stands for, in milliseconds (a calendar day is its midnight UTC); NaN when it is no article date. */
+export function articleTimestamp(date: string): number {
+  const day = parseCalendarDay(date);
+  if (day) return Date.UTC(day.year, day.month - 1, day.day);
+  return parseIsoInstant(date)?.getTime() ?? Number.NaN;
+}
+
+/** The instant a front-matter date stands for (a bare day is its first moment, UTC). */
+export function articleInstant(date: string): Date {
+  return new Date(articleTimestamp(date));
 }
 
 /** True for the two date forms the front matter allows. */
@@ -115,4 +127,58 @@ export function machineDate(date: string, timeZone: string): string {
   if (parseCalendarDay(date)) return date;
   const instant = parseIsoInstant(date);
   return instant ? isoInZone(instant, timeZone) : date;
+}
+
+/** The folder an article's file is kept in: the year and month of its date in the time zone, 2017/07. */
+export function articleMonthFolder(date: string, timeZone: string): string {
+  const day = articleCalendarDay(date, timeZone);
+  return `${String(day?.year ?? 0).padStart(4, '0')}/${String(day?.month ?? 0).padStart(2, '0')}`;
+}
+
+/**
+ * The article's date as local time, YYYY-MM-DDThh:mm:ss (a calendar day is its midnight):
+ * the search index's sort key. Text, never a number: Pagefind reads a sort value that parses
+ * as a number as a 32-bit float, and 14 digits (YYYYMMDDhhmmss) in one tied every article of
+ * about two days. Fixed-width, so text order is time order (but for the hour a clock turned
+ * back repeats).
+ */
+export function articleSortKey(date: string, timeZone: string): string {
+  const day = parseCalendarDay(date);
+  if (day) return `${formatCalendarDay(day)}T00:00:00`;
+  const instant = parseIsoInstant(date);
+  if (!instant) throw new Error(`not an article date: «${date}»`);
+  return isoInZone(instant, timeZone).slice(0, 19);
+}
+
+/** The year the article was published in, in Western digits (the search index's filter value, not display). */
+export function articleYear(date: string, timeZone: string): string {
+  const day = articleCalendarDay(date, timeZone);
+  if (!day) throw new Error(`not an article date: «${date}»`);
+  return String(day.year);
+}
+
+/** An article date as Atom and JSON Feed write it (RFC 3339, UTC, whole seconds): 2017-07-05T06:30:00Z. */
+export function rfc3339(date: string): string {
+  return articleInstant(date).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+const rfc822Formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An article date as RSS writes it (RFC 822, at the zone's offset): Wed, 05 Jul 2017 09:30:00 +0300. */
+export function rfc822(date: string, timeZone: string): string {
+  let formatter = rfc822Formatters.get(timeZone);
+  if (!formatter) {
+    // English names and Western digits pinned on purpose: RFC 822 is read by machines.
+    formatter = new Intl.DateTimeFormat('en-US-u-nu-latn', {
+      weekday: 'short', day: '2-digit', month: 'short', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+      timeZone, timeZoneName: 'longOffset',
+    });
+    rfc822Formatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(articleInstant(date))) parts[part.type] = part.value;
+  // GMT+03:00 becomes +0300 (what @11ty/eleventy-plugin-rss's dateToRfc822, used before, wrote too).
+  const offset = (parts.timeZoneName ?? '').replace(/GMT([+-])(\d\d):(\d\d)/, '$1$2$3');
+  return `${parts.weekday}, ${parts.day} ${parts.month} ${parts.year} ${parts.hour}:${parts.minute}:${parts.second} ${offset}`;
 }

@@ -1,7 +1,7 @@
 // Picks an article's date, first found wins: manifest.csv, the date line, the --date
 // option, and last the raw file's modification time (which the report flags).
 
-import { isoInZone, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
+import { isoInZone, machineDate } from '../content/article-date.ts';
 import type { DateSource } from '../content/article-schema.ts';
 
 export interface DateCandidates {
@@ -17,15 +17,9 @@ export interface ResolvedDate {
   warning?: string;
 }
 
-/** A calendar day stays a day; an instant is rewritten with the site's offset. */
-function inSiteZone(date: string, timeZone: string): string {
-  if (parseCalendarDay(date)) return date;
-  const instant = parseIsoInstant(date);
-  return instant ? isoInZone(instant, timeZone) : date;
-}
-
 export function resolveArticleDate(candidates: DateCandidates, timeZone: string): ResolvedDate {
-  if (candidates.manifest) return { date: inSiteZone(candidates.manifest, timeZone), dateSource: 'manifest' };
+  // A calendar day stays a day; an instant is rewritten with the site's offset.
+  if (candidates.manifest) return { date: machineDate(candidates.manifest, timeZone), dateSource: 'manifest' };
   if (candidates.line) return { date: candidates.line, dateSource: 'line' };
   if (candidates.option) return { date: candidates.option, dateSource: 'option' };
   return {

@@ -3,7 +3,7 @@
 
 import type { SiteSettings } from '../config/site.ts';
 import type { IngestSettings } from '../config/ingest-settings.ts';
-import { articleCalendarDay } from '../content/article-date.ts';
+import { articleMonthFolder } from '../content/article-date.ts';
 import type { ArticleFrontMatter } from '../content/article-schema.ts';
 import { knownSectionSlug } from '../content/section-slug.ts';
 import { articleId } from './article-id.ts';
@@ -73,15 +73,12 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, cont
     sourceSha256: facts.sourceSha256,
     textSha256: parsed.textSha256,
   };
-  const day = articleCalendarDay(resolved.date, context.site.timeZone);
-  const year = String(day?.year ?? 0).padStart(4, '0');
-  const month = String(day?.month ?? 0).padStart(2, '0');
   const { document, ingestSha256 } = renderSignedArticleDocument(frontMatter, parsed.paragraphs);
   return {
     frontMatter,
     document,
     ingestSha256,
-    relativePath: `${year}/${month}/${id}.md`,
+    relativePath: `${articleMonthFolder(resolved.date, context.site.timeZone)}/${id}.md`,
     ruleTags,
     warnings,
   };

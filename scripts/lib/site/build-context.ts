@@ -3,7 +3,7 @@
 // articles are shown (only while previewing with the dev server).
 
 import { siteSettings, type SiteSettings } from '../config/site.ts';
-import { parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
+import { articleTimestamp } from '../content/article-date.ts';
 
 export interface BuildContext {
   site: SiteSettings;
@@ -23,8 +23,8 @@ export interface BuildContext {
  * zone, none of which is reproducible.
  */
 function parseSiteNow(text: string): Date | undefined {
-  const day = parseCalendarDay(text);
-  return day ? new Date(Date.UTC(day.year, day.month - 1, day.day)) : parseIsoInstant(text);
+  const time = articleTimestamp(text);
+  return Number.isNaN(time) ? undefined : new Date(time);
 }
 
 /**

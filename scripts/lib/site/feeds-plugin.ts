@@ -3,8 +3,9 @@
 
 import { convertHtmlToAbsoluteUrls } from '@11ty/eleventy-plugin-rss';
 import { isolateLatinInText } from '../arabic/isolate-latin.ts';
+import { rfc3339, rfc822 } from '../content/article-date.ts';
 import type { BuildContext } from './build-context.ts';
-import { rfc3339, rfc822, tagUri, xmlSafeText } from './feed-text.ts';
+import { tagUri, xmlSafeText } from './feed-text.ts';
 import { jsonFeed, type FeedDescription } from './feeds.ts';
 import { absoluteUrl } from './urls.ts';
 

@@ -4,9 +4,10 @@
 import { isolateLatinInText } from '../arabic/isolate-latin.ts';
 import { STRINGS } from '../config/locale-ar.ts';
 import type { SiteSettings } from '../config/site.ts';
+import { rfc3339 } from '../content/article-date.ts';
 import type { ArticleItem } from './article-source.ts';
 import type { NewsIndex } from './news-index.ts';
-import { rfc3339, tagUri, xmlSafeText } from './feed-text.ts';
+import { tagUri, xmlSafeText } from './feed-text.ts';
 import { absoluteUrl } from './urls.ts';
 import { responsiveImage } from '../images/image-variants.ts';
 

@@ -5,9 +5,9 @@ import { formatArabicDate, formatArabicMonth, formatArabicNumber, formatHijriDat
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS, type StringKey } from '../config/locale-ar.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { LEVANTINE_MONTHS } from '../arabic/months.ts';
+import { articleSortKey, articleYear } from '../content/article-date.ts';
 import { readingMinutes } from '../content/reading-time.ts';
 import { sectionSlug } from '../content/section-slug.ts';
-import { articleSortKey, articleYear } from '../search/search-fields.ts';
 import { contentSecurityPolicy } from './content-security-policy.ts';
 import { cssString } from './css-string.ts';
 import { headlineHtml } from './headline-html.ts';
@@ -31,7 +31,7 @@ export function filtersPlugin(site: SiteSettings) {
     hijriDate: (date: string) => formatHijriDate(date, site),
     /** An article's published date and its last update, each with its <time datetime> value (article-times.ts). */
     articleTimes: (data: { date: string; updated?: string }) => articleTimes(data, site),
-    /** The search index's sort key and year filter of an article date (search-fields.ts). */
+    /** The search index's sort key and year filter of an article date (content/article-date.ts). */
     searchSortKey: (date: string) => articleSortKey(date, site.timeZone),
     searchYear: (date: string) => articleYear(date, site.timeZone),
     arabicMonth: (year: number, month: number) => formatArabicMonth(year, month, site.numberingSystem),

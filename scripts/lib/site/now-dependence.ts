@@ -3,9 +3,9 @@
 // article falls due, an article leaves the news sitemap's window, or an empty feed (dated
 // "now") is re-dated. Pure.
 
+import { articleInstant } from '../content/article-date.ts';
 import type { ArticleItem } from './article-source.ts';
 import type { BuildContext } from './build-context.ts';
-import { articleInstant } from './feed-text.ts';
 import { isPublished } from './published-index.ts';
 import type { SitePlan } from './render-plan.ts';
 import { NEWS_WINDOW_MS } from './sitemaps.ts';

@@ -2,17 +2,11 @@
 // production, everything while previewing), indexed once.
 
 import { ingestSettings } from '../config/ingest-settings.ts';
-import { articleCalendarDay, calendarDayInZone, formatCalendarDay, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
+import { articleCalendarDay, articleTimestamp, calendarDayInZone, formatCalendarDay, parseCalendarDay } from '../content/article-date.ts';
 import { configuredSection, sectionSlug } from '../content/section-slug.ts';
 import type { BuildContext } from './build-context.ts';
 import type { ArticleItem } from './article-source.ts';
 import { buildNewsIndex, type IndexInput, type NewsIndex } from './news-index.ts';
-
-export function articleTimestamp(date: string): number {
-  const day = parseCalendarDay(date);
-  if (day) return Date.UTC(day.year, day.month - 1, day.day);
-  return parseIsoInstant(date)?.getTime() ?? Number.NaN;
-}
 
 /** "Now"'s calendar day in the site's zone, worked out once for all the articles of a build (Intl is slow). */
 let today: { key: string; day: string } | undefined;

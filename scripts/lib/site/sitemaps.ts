@@ -2,8 +2,8 @@
 // split under a sitemap index past 50,000 URLs; and a Google News sitemap of the articles
 // of the last two days before the build's "now".
 
+import { articleInstant } from '../content/article-date.ts';
 import type { ArticleItem } from './article-source.ts';
-import { articleInstant } from './feed-text.ts';
 import type { NewsIndex } from './news-index.ts';
 
 /** The sitemaps.org limit of URLs in one file. */

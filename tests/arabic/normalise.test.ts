@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  arabicWords, CLITIC_PREFIXES, FOLD_NOT_SIMPLE, normaliseArabic, SIMPLE_FOLD, withoutClitics,
+  arabicWords, FOLD_NOT_SIMPLE, normaliseArabic, SIMPLE_FOLD,
 } from '../../scripts/lib/arabic/normalise.ts';
 
 describe('normaliseArabic', () => {
@@ -34,35 +34,6 @@ describe('arabicWords', () => {
 
   it('finds no words in punctuation', () => {
     expect(arabicWords('..، «» - !')).toEqual([]);
-  });
-});
-
-describe('withoutClitics', () => {
-  it.each([
-    ['و + ال', 'والايرانيه', ['الايرانيه', 'ايرانيه']],
-    ['ف + ب + ال', 'فبالمدينه', ['بالمدينه', 'المدينه', 'مدينه']],
-    ['ل + ال written لل', 'للعراق', ['عراق']],
-    ['ب + ال', 'بالعراق', ['العراق', 'عراق']],
-    ['ك', 'كموسكو', ['موسكو']],
-    ['و + ل', 'ولدمشق', ['لدمشق', 'دمشق']],
-  ])('strips %s', (_clitics, word, expectedForms) => {
-    const forms = withoutClitics(word);
-    expect(forms[0]).toBe(word);
-    expect(forms).toEqual(expect.arrayContaining(expectedForms));
-  });
-
-  it.each(['لبنان', 'واشنطن', 'فرنسا', 'بغداد', 'كندا'])('keeps %s, a name that starts with a clitic letter, as its first form', (word) => {
-    expect(withoutClitics(word)[0]).toBe(word);
-  });
-
-  it('never yields a stem shorter than two letters', () => {
-    expect(withoutClitics('ول')).toEqual(['ول']);
-    for (const form of withoutClitics('وبال')) expect(form.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('yields each form once', () => {
-    const forms = withoutClitics('وللعراق');
-    expect(new Set(forms).size).toBe(forms.length);
   });
 });
 
@@ -112,14 +83,5 @@ describe('normaliseArabic: the one-pass table for simple characters', () => {
     ['a lone surrogate', 'a\ud800b'],
   ])('leaves text with %s to the rules, and agrees with them', (_case, text) => {
     expect(normaliseArabic(text)).toBe(normaliseByRules(text));
-  });
-});
-
-describe('CLITIC_PREFIXES', () => {
-  it('holds every prefix withoutClitics takes off a word', () => {
-    const words = ['وللعراق', 'فبالمدينه', 'والايرانيه', 'كالعاده', 'ولبنان', 'للعراق', 'فال', 'ببب', 'ولل', 'وكل'];
-    for (const word of words) {
-      for (const form of withoutClitics(word)) expect(CLITIC_PREFIXES).toContain(word.slice(0, word.length - form.length));
-    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arabicWords, normaliseArabic, withoutClitics } from '../../scripts/lib/arabic/normalise.ts';
+import { arabicWords, normaliseArabic } from '../../scripts/lib/arabic/normalise.ts';
+import { withoutClitics } from '../../scripts/lib/arabic/proclitics.ts';
 import { ingestSettings, type TagDefinition } from '../../scripts/lib/config/ingest-settings.ts';
 import { compileTagMatcher } from '../../scripts/lib/ingest/match-tags.ts';
 

@@ -1,4 +1,4 @@
-// Arabic text normalisation for matching (tags now, search later): folds the spelling
+// Arabic text normalisation for matching (tags and search): folds the spelling
 // variations that do not change a word's identity. Pure; never used for display.
 
 import { toWesternDigits } from './digits.ts';
@@ -91,39 +91,4 @@ export function normaliseArabic(text: string): string {
 /** Splits normalised text into word tokens (letters and digits of any script). */
 export function arabicWords(normalisedText: string): string[] {
   return normalisedText.match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-const CONJUNCTIONS = ['و', 'ف'];
-const PREPOSITIONS = ['ب', 'ل', 'ك'];
-const ARTICLE = 'ال';
-const MIN_STEM_LENGTH = 2;
-
-/** Every prefix withoutClitics can take off a word: a conjunction, then a preposition, then the article, or لل. */
-export const CLITIC_PREFIXES: readonly string[] = [...new Set(['', ...CONJUNCTIONS].flatMap((conjunction) => [
-  `${conjunction}لل`,
-  ...['', ...PREPOSITIONS].flatMap((preposition) => [`${conjunction}${preposition}`, `${conjunction}${preposition}${ARTICLE}`]),
-]))];
-
-/**
- * The possible bare forms of a normalised word once the attached conjunction (و ف),
- * preposition (ب ل ك) and article (ال, or the ل of لل) are taken off. The word itself is
- * always first: a name that merely starts with one of those letters (لبنان) still matches.
- */
-export function withoutClitics(word: string): string[] {
-  const forms = new Set<string>([word]);
-  const add = (form: string): void => {
-    if (form.length >= MIN_STEM_LENGTH) forms.add(form);
-  };
-  const afterConjunction = [word, ...CONJUNCTIONS.filter((c) => word.startsWith(c)).map((c) => word.slice(c.length))];
-  for (const stem of afterConjunction) {
-    add(stem);
-    const afterPreposition = [stem, ...PREPOSITIONS.filter((p) => stem.startsWith(p)).map((p) => stem.slice(p.length))];
-    for (const rest of afterPreposition) {
-      add(rest);
-      if (rest.startsWith(ARTICLE)) add(rest.slice(ARTICLE.length));
-    }
-    // لل = ل + ال with the alef dropped: للعراق → العراق → عراق.
-    if (stem.startsWith('لل')) add(stem.slice(2));
-  }
-  return [...forms];
 }

@@ -12,6 +12,7 @@
 // variants, and the sound plural endings of a query word.
 
 import { normaliseArabic } from './normalise.ts';
+import { ARTICLE, CONJUNCTIONS, MIN_STEM, PREPOSITIONS } from './proclitics.ts';
 
 /** Starts the block of variant tokens at the end of a page's indexed text. */
 export const VARIANT_BLOCK_MARK = '⁂';
@@ -21,10 +22,6 @@ export const VARIANT_BLOCK_MARK = '⁂';
 const IGNORABLE = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const WORD = /[\p{L}\p{N}\p{M}\u0640\u200c\u200d]+/gu;
 
-/** Shortest stem the article is taken off: «الله» stays «الله», not «له». */
-const MIN_STEM = 3;
-/** Shortest word left once a proclitic letter is taken off. */
-const MIN_REMAINDER = 3;
 
 /**
  * Spellings newsrooms mix, applied to a word without its proclitics and with its hamza
@@ -39,11 +36,15 @@ const SPELLING_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^ترمب$/u, 'ترامب'],
 ];
 
+// The letters of proclitics.ts, as character classes.
+const CONJUNCTION = `[${CONJUNCTIONS.join('')}]`;
+const PREPOSITION = `[${PREPOSITIONS.join('')}]`;
+const PREPOSITION_BEFORE_ARTICLE = `[${PREPOSITIONS.filter((letter) => letter !== 'ل').join('')}]`;
 // و/ف, then ب/ك/ل, then the article; ل + ال is written لل.
-const WITH_ARTICLE = /^([وف]?)(?:([بك]?)ال|(ل)ل)(.+)$/u;
+const WITH_ARTICLE = new RegExp(`^(${CONJUNCTION}?)(?:(${PREPOSITION_BEFORE_ARTICLE}?)${ARTICLE}|(ل)ل)(.+)$`, 'u');
 // و/ف and ب/ك/ل before a hamzated alef (وإيران، بأوروبا، لأميركا): no Arabic word starts so.
-const BEFORE_HAMZATED_ALEF = /^[وف]?[بكل]?(?=[\u0622\u0623\u0625])/u;
-const SINGLE_LETTERS = /^([وف]?)([بكل]?)(.+)$/u;
+const BEFORE_HAMZATED_ALEF = new RegExp(`^${CONJUNCTION}?${PREPOSITION}?(?=[\u0622\u0623\u0625])`, 'u');
+const SINGLE_LETTERS = new RegExp(`^(${CONJUNCTION}?)(${PREPOSITION}?)(.+)$`, 'u');
 
 /**
  * A word function that computes each word once: an archive repeats the same few tens of
@@ -93,7 +94,7 @@ export function stripProclitics(clean: string): string {
     return lam ? `الل${stem}` : conjunction || preposition ? `ال${stem}` : clean;
   }
   const letters = BEFORE_HAMZATED_ALEF.exec(clean)?.[0] ?? '';
-  return letters && clean.length - letters.length >= MIN_REMAINDER ? clean.slice(letters.length) : clean;
+  return letters && clean.length - letters.length >= MIN_STEM ? clean.slice(letters.length) : clean;
 }
 
 /** True when the word starts with the article, possibly after و ف ب ك ل. */
@@ -157,7 +158,7 @@ function singleLetterReadings(clean: string): Reading[] {
     ...(conjunction ? [{ remainder: preposition + rest }] : []),
     ...(preposition ? [{ remainder: rest }] : []),
   ];
-  return splits.filter(({ remainder }) => remainder.length >= MIN_REMAINDER && !remainder.startsWith('\u0627'));
+  return splits.filter(({ remainder }) => remainder.length >= MIN_STEM && !remainder.startsWith('\u0627'));
 }
 
 /** What the archive says about its own words: which take the article. */

@@ -2,7 +2,8 @@
 // articles: their clauses (sentences cut at «،»), which gazetteer tags each clause mentions,
 // and a word-bigram chain that recombines them into new clauses. Pure: texts in, model out.
 
-import { arabicWords, normaliseArabic, withoutClitics } from '../arabic/normalise.ts';
+import { arabicWords, normaliseArabic } from '../arabic/normalise.ts';
+import { withoutClitics } from '../arabic/proclitics.ts';
 import type { TagDefinition } from '../config/ingest-settings.ts';
 import { compileTagMatcher, type TagMatcher } from '../ingest/match-tags.ts';
 import { parseRawArticle } from '../ingest/parse-raw-article.ts';

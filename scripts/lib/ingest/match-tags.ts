@@ -4,9 +4,8 @@
 // (score-tags.ts): the longest form wins where forms overlap, and a form right after a
 // currency word («دولار أميركي») names the currency, not the country.
 
-import {
-  arabicWords, CLITIC_PREFIXES, FOLD_NOT_SIMPLE, FOLD_REMOVED, normaliseArabic, SIMPLE_FOLD, WORD_CODE_UNIT, withoutClitics,
-} from '../arabic/normalise.ts';
+import { arabicWords, FOLD_NOT_SIMPLE, FOLD_REMOVED, normaliseArabic, SIMPLE_FOLD, WORD_CODE_UNIT } from '../arabic/normalise.ts';
+import { CLITIC_PREFIXES, withoutClitics } from '../arabic/proclitics.ts';
 import type { TagDefinition } from '../config/ingest-settings.ts';
 
 interface CompiledTag {

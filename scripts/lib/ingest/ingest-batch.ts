@@ -20,6 +20,7 @@ import {
   ingestConfiguration, isTrustedStamp, rawFileStanding, readIngestState, writeIngestState,
   type ArticleRecord, type IngestState, type RawFileRecord,
 } from './ingest-state.ts';
+import { ingestDecision } from './ingest-decision.ts';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest.ts';
 import type { PreparePool } from './prepare-pool.ts';
 import type { PreparedRawFile, RawFileTask } from './prepare-raw-file.ts';
@@ -198,8 +199,6 @@ function documentOf(prepared: { file: string; document?: string }): string {
   return prepared.document;
 }
 
-const tagList = (tags: readonly string[]): string => `«${tags.join('، ')}»`;
-
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -364,15 +363,29 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
     const base: FileReport = { file, status: 'created', id, article: target, warnings };
     rawRecords.delete(rawKey);
 
-    const firstFile = claimedIds.get(id);
-    if (firstFile !== undefined) {
-      await outlet.push({ ...base, status: 'duplicate', article: undefined, reason: `the id ${id} was already ingested from ${firstFile} in this run` });
-      return;
-    }
     const sameTextId = index.idByText.get(textSha256);
-    if (sameTextId !== undefined && sameTextId !== id) {
-      const original = index.byId.get(sameTextId)?.path ?? sameTextId;
-      await outlet.push({ ...base, status: 'duplicate', article: original, reason: `same text as the article ${sameTextId}` });
+    const existing = index.byId.get(id);
+    const decision = ingestDecision({
+      id, target, sourceSha256,
+      claimedBy: claimedIds.get(id),
+      sameTextAs: sameTextId === undefined ? undefined : { id: sameTextId, path: index.byId.get(sameTextId)?.path ?? sameTextId },
+      existing,
+      sameDocument: prepared.sameDocument,
+      existingEdited: prepared.existingEdited,
+      retagged: prepared.retagged !== undefined,
+      tags: prepared.tags,
+      force: options.force ?? false,
+      retag: options.retag ?? false,
+    });
+    const entry: FileReport = {
+      ...base,
+      status: decision.status,
+      ...(decision.article === undefined ? {} : { article: decision.article ?? undefined }),
+      ...(decision.reason === undefined ? {} : { reason: decision.reason }),
+      warnings: [...warnings, ...decision.warnings],
+    };
+    if (!decision.claims) {
+      await outlet.push(entry);
       return;
     }
     claimedIds.set(id, file);
@@ -395,45 +408,19 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
       rawRecords.set(rawKey, rawRecord());
     };
 
-    const existing = index.byId.get(id);
-    index.byId.set(id, { path: target, sourceSha256, textSha256, ingestSha256 });
+    index.byId.set(id, decision.keepsExisting && existing ? existing : { path: target, sourceSha256, textSha256, ingestSha256 });
     index.idByText.set(textSha256, id);
-    if (!existing) {
-      if (options.dryRun) await outlet.push(base);
-      else {
-        writing();
-        await outlet.push(write(base, target, prepared, remember));
-      }
-      return;
-    }
-    if (existing.path === target && prepared.sameDocument) {
+    const { action } = decision;
+    if (action.kind === 'record') {
       const known = index.files.get(toRelative(outDir, target));
       if (known) index.files.set(toRelative(outDir, target), { ...known, ...articleRecord });
       rawRecords.set(rawKey, rawRecord());
-      await outlet.push({ ...base, status: 'unchanged' });
-      return;
-    }
-    if (prepared.existingEdited && !options.force) {
-      index.byId.set(id, existing);
-      if (existing.sourceSha256 === sourceSha256 && options.retag && prepared.retagged) {
-        await outlet.push({
-          ...base, status: 'kept-edited', article: existing.path,
-          reason: `the current rules give the tags ${tagList(prepared.tags)}, but an editor has changed the article since ingest: kept as edited (--force overwrites)`,
-        });
-      } else if (existing.sourceSha256 === sourceSha256) {
-        await outlet.push({ ...base, status: 'unchanged', article: existing.path, warnings: [...warnings, 'edited by an editor since ingest; kept as edited'] });
-      } else {
-        await outlet.push({ ...base, status: 'kept-edited', article: existing.path, reason: 'the raw file changed, but an editor has changed the article since ingest: kept as edited (--force overwrites)' });
-      }
-      return;
-    }
-    const updated: FileReport = { ...base, status: 'updated' };
-    if (prepared.existingEdited) updated.warnings = [...updated.warnings, 'overwrote an editor\'s changes (--force)'];
-    if (existing.path !== target) updated.warnings = [...updated.warnings, `moved from ${existing.path}`];
-    if (options.dryRun) await outlet.push(updated);
-    else {
+      await outlet.push(entry);
+    } else if (action.kind === 'write' && !options.dryRun) {
       writing();
-      await outlet.push(write(updated, target, prepared, remember, existing.path));
+      await outlet.push(write(entry, target, prepared, remember, action.replaces));
+    } else {
+      await outlet.push(entry);
     }
   };
 

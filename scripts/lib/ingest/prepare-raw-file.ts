@@ -16,6 +16,7 @@ import { readFrontMatter } from './article-document.ts';
 import { articleId } from './article-id.ts';
 import { buildArticle, type RawFileFacts } from './build-article.ts';
 import { decodeRawBytes, type RawEncoding } from './decode-raw-bytes.ts';
+import { tagList } from './ingest-decision.ts';
 import { compileTagMatcher, type TagMatcher } from './match-tags.ts';
 import { parseRawArticle, type ParsedRawArticle } from './parse-raw-article.ts';
 
@@ -136,7 +137,6 @@ function tagsWrittenFor(document: string, textSha256: string): string[] | undefi
 }
 
 const sameTags = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((tag, index) => tag === b[index]);
-const tagList = (tags: readonly string[]): string => `«${tags.join('، ')}»`;
 
 /**
  * Builds the article, beside the one of the same id on disk (when there is one). Tags stay as

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   BODY_EDIT_CLAUSE, editFirstSentence, editHeadline, editLayout, HEADLINE_EDIT_SUFFIX, itemAt, LAYOUT_EDIT_COMMENT,
 } from '../../scripts/lib/bench/scenario-edits.ts';
-import { readFrontMatter, renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
+import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
+import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 
 /** Front matter and body of an article file, the way the site reads them. */
 function readArticleDocument(document: string): { data: Record<string, unknown>; body: string } {

@@ -14,7 +14,7 @@ import {
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
-import { readFrontMatter } from '../../scripts/lib/ingest/article-document.ts';
+import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
 import { ingestRawFiles } from '../../scripts/lib/ingest/ingest-batch.ts';
 import { useSuiteTempDirs, useTempDirs } from '../support/temp-dir.ts';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SECTION_WEIGHTS } from '../../scripts/lib/bench/corpus-settings.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import { checkArticleDocument, fieldLine, sectionProblem } from '../../scripts/lib/content/front-matter-diagnosis.ts';
-import { readArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
+import { readArticleDocument } from '../../scripts/lib/content/front-matter.ts';
 import { ARTICLE_LINES, ARTICLE_TEXT, articleTextWith } from '../support/article-text.ts';
 import { PROJECT_DIR } from '../support/fixture-site.ts';
 

@@ -5,7 +5,7 @@ import { siteSettings } from '../../scripts/lib/config/site.ts';
 import type { ContentProblem, ProblemCode } from '../../scripts/lib/content/content-problem.ts';
 import { checkArticleDocument, sectionProblem } from '../../scripts/lib/content/front-matter-diagnosis.ts';
 import { describeProblem, problemLine, problemsHeading, problemsReport } from '../../scripts/lib/content/problem-messages.ts';
-import { readArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
+import { readArticleDocument } from '../../scripts/lib/content/front-matter.ts';
 import { articleTextWith } from '../support/article-text.ts';
 
 const FILE = 'content/articles/2017/07/a000000000000000.md';

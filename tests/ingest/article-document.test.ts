@@ -1,7 +1,8 @@
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { validateArticleFrontMatter, type ArticleFrontMatter } from '../../scripts/lib/content/article-schema.ts';
-import { isUntouchedIngestOutput, readFrontMatter, renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
+import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
+import { isUntouchedIngestOutput, renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 
 const HEX64 = 'b'.repeat(64);
 
@@ -159,15 +160,5 @@ describe('isUntouchedIngestOutput', () => {
     ['no front matter', 'الفقرة\n'],
   ])('tells that an editor has changed it: %s', (_case, edited) => {
     expect(isUntouchedIngestOutput(edited)).toBe(false);
-  });
-});
-
-describe('readFrontMatter', () => {
-  it('hands out a fresh object each time, so a change to one does not leak', () => {
-    const document = renderArticleDocument(frontMatter(), ['الفقرة']);
-    const first = readFrontMatter(document);
-    first.title = 'changed';
-    (first.tags as string[]).push('changed');
-    expect(readFrontMatter(document)).toMatchObject({ title: 'طهران.. لتعزيز التنسيق مع موسكو', tags: ['إيران'] });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import { buildArticle, type BuildContext, type RawFileFacts } from '../../scripts/lib/ingest/build-article.ts';
-import { readFrontMatter } from '../../scripts/lib/ingest/article-document.ts';
+import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
 import { compileTagMatcher } from '../../scripts/lib/ingest/match-tags.ts';
 import { parseRawArticle, type ParsedRawArticle } from '../../scripts/lib/ingest/parse-raw-article.ts';
 

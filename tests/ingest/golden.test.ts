@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateArticleFrontMatter } from '../../scripts/lib/content/article-schema.ts';
 import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
-import { isUntouchedIngestOutput, readFrontMatter } from '../../scripts/lib/ingest/article-document.ts';
+import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
+import { isUntouchedIngestOutput } from '../../scripts/lib/ingest/article-document.ts';
 import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import { ingestRawFiles } from '../../scripts/lib/ingest/ingest-batch.ts';
-import { readFrontMatter } from '../../scripts/lib/ingest/article-document.ts';
+import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
 import { createFixtureSite, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
 import { attributeValues, decodeHtmlEntities, elementText, parsedElements } from '../support/html-text.ts';
 import { childrenNamed, childText, parseXmlStrictly } from '../support/xml.ts';

@@ -1,13 +1,13 @@
 // The benchmark's floor: the least a build of the article pages must do. Reads every
-// ingested Markdown article, parses its front matter with gray-matter, renders it with
-// markdown-it (the site's settings) and writes one minimal HTML page per article. Nothing
-// else: no layouts, lists, feeds or search. Run as a script:
+// ingested Markdown article and its front matter as the build does (content/front-matter.ts),
+// renders it with markdown-it (the site's settings) and writes one minimal HTML page per
+// article. Nothing else: no layouts, lists, feeds or search. Run as a script:
 //   node --import tsx scripts/lib/bench/floor.ts <articles-dir> <out-dir>
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import matter from 'gray-matter';
+import { readArticleDocument } from '../content/front-matter.ts';
 import { TaskPool } from '../fs/bounded.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { createArticleMarkdown } from '../site/article-markdown.ts';
@@ -28,10 +28,9 @@ export async function renderFloor(articlesDir: string, outDir: string, concurren
   for await (const path of walkFiles(articlesDir)) {
     if (!path.endsWith('.md')) continue;
     await pool.add(async () => {
-      // An options object turns off gray-matter's cache of every text it has parsed.
-      const { data, content } = matter(await readFile(path, 'utf8'), {});
+      const { data, body } = readArticleDocument(await readFile(path, 'utf8'));
       const id = String(data.id);
-      const page = `<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${escapeHtml(String(data.title ?? ''))}</title></head>\n<body><article>\n${markdown.render(content)}</article></body></html>\n`;
+      const page = `<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${escapeHtml(String(data.title ?? ''))}</title></head>\n<body><article>\n${markdown.render(body)}</article></body></html>\n`;
       const folder = join(outDir, 'articles', id);
       await mkdir(folder, { recursive: true });
       await writeFile(join(folder, 'index.html'), page);

@@ -1,26 +1,14 @@
-// Writes an article as a front-matter Markdown document and reads its front matter back.
-// The signature that tells an editor's change apart is in article-fingerprint.ts.
+// Writes an article as a front-matter Markdown document (read back by content/front-matter.ts,
+// in the same YAML dialect). The signature that tells an editor's change apart is in
+// article-fingerprint.ts.
 
 import matter from 'gray-matter';
-import yaml from 'js-yaml';
 import type { ArticleFrontMatter } from '../content/article-schema.ts';
+import { FRONT_MATTER_YAML, MATTER_OPTIONS, readArticleDocument } from '../content/front-matter.ts';
 import { isUntouchedIngestOutput, signArticleDocument, type SignedArticleDocument } from './article-fingerprint.ts';
 import { escapeMarkdownParagraph } from './escape-markdown.ts';
 
 export { exactIngestSha256, isUntouchedIngestOutput, type SignedArticleDocument } from './article-fingerprint.ts';
-
-/**
- * YAML through js-yaml 4, the parser Eleventy 3 reads front matter with: gray-matter's own
- * js-yaml 3 writes some strings (a hash of digits ending in 8 or 9) bare that js-yaml 4
- * then reads as numbers. One YAML dialect for writing, reading and building.
- */
-const YAML_ENGINE = {
-  parse: (text: string): object => (yaml.load(text) ?? {}) as object,
-  // lineWidth -1: never fold long Arabic titles over several YAML lines.
-  stringify: (data: object): string => yaml.dump(data, { lineWidth: -1 }),
-};
-// gray-matter's typings cannot express a custom engine with stringify: cast once, here.
-const MATTER_OPTIONS = { engines: { yaml: YAML_ENGINE } } as unknown as Parameters<typeof matter>[1] & Parameters<typeof matter.stringify>[2];
 
 function withoutUndefined<T extends object>(data: T): Partial<T> {
   const defined: Record<string, unknown> = {};
@@ -32,7 +20,7 @@ function withoutUndefined<T extends object>(data: T): Partial<T> {
 function stringifyDocument(body: string, data: object): string {
   // gray-matter would read a body that starts with a delimiter as front matter of its own.
   if (body.startsWith('---')) return matter.stringify(body, data, MATTER_OPTIONS);
-  const yamlText = YAML_ENGINE.stringify({ ...data }).trim();
+  const yamlText = FRONT_MATTER_YAML.stringify({ ...data }).trim();
   const head = yamlText === '{}' ? '' : `---\n${yamlText}\n---\n`;
   return `${head}${body.endsWith('\n') ? body : `${body}\n`}`;
 }
@@ -49,20 +37,6 @@ export function renderSignedArticleDocument(frontMatter: Omit<ArticleFrontMatter
 
 export function renderArticleDocument(frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'>, paragraphs: readonly string[]): string {
   return renderSignedArticleDocument(frontMatter, paragraphs).document;
-}
-
-/** Reads a document's front matter (uncached: gray-matter's cache hands out shared objects). */
-export function readFrontMatter(document: string): Record<string, unknown> {
-  return readArticleDocument(document).data;
-}
-
-/**
- * A document's front matter and Markdown body: the one reader of article files, for ingest
- * and the build. Throws js-yaml's error on a front matter that is not YAML.
- */
-export function readArticleDocument(document: string): { data: Record<string, unknown>; body: string } {
-  const { data, content } = matter(document, MATTER_OPTIONS);
-  return { data: data as Record<string, unknown>, body: content };
 }
 
 /**

@@ -11,11 +11,11 @@ import { relative, sep } from 'node:path';
 import type { SectionSetting } from '../config/site.ts';
 import type { ArticleFrontMatter } from '../content/article-schema.ts';
 import type { ContentProblem, FileProblem } from '../content/content-problem.ts';
+import { readArticleDocument } from '../content/front-matter.ts';
 import { checkArticleDocument, fieldLine, sectionProblem } from '../content/front-matter-diagnosis.ts';
 import { problemsReport } from '../content/problem-messages.ts';
 import { changeStamp } from '../fs/file-stamp.ts';
 import { walkFiles } from '../fs/walk-files.ts';
-import { readArticleDocument } from '../ingest/article-document.ts';
 import type { SourceImage } from '../images/image-variants.ts';
 
 /** An article as the site sees it: its page's URL and its validated front matter. */

@@ -9,14 +9,14 @@ const run = (performance: number, accessibility = 100, failed: string[] = []) =>
 });
 
 describe('the Lighthouse gate', () => {
-  it('scores every page three times, asking 100 of accessibility, best practices and SEO', () => {
+  it('scores every page three times, asking 100 of every category', () => {
     expect(LIGHTHOUSE_RUNS).toBe(3);
-    expect(LIGHTHOUSE_MINIMUMS).toMatchObject({ accessibility: 100, 'best-practices': 100, seo: 100 });
+    expect(LIGHTHOUSE_MINIMUMS).toEqual({ performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 });
   });
 
   it('keeps the best run of each category', () => {
-    const best = bestOfRuns('http://127.0.0.1/', [run(93, 100, ['performance/lcp']), run(99, 96), run(97)]);
-    expect(best.scores).toEqual({ performance: 99, accessibility: 100, 'best-practices': 100, seo: 100 });
+    const best = bestOfRuns('http://127.0.0.1/', [run(93, 100, ['performance/lcp']), run(100, 96), run(97)]);
+    expect(best.scores).toEqual({ performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 });
     expect(best.failedAudits).toEqual([]);
   });
 

@@ -4,8 +4,12 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
-/** The minimum of each category, best of LIGHTHOUSE_RUNS runs. */
-export const LIGHTHOUSE_MINIMUMS = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
+/**
+ * The minimum of each category, best of LIGHTHOUSE_RUNS runs: 100 in all four (performance
+ * since the Arabic core fonts and the search page's offline panel in the first paint; two
+ * full runs of the gates scored 100 on every page).
+ */
+export const LIGHTHOUSE_MINIMUMS = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
 export type Category = keyof typeof LIGHTHOUSE_MINIMUMS;
 /** Runs per page. */
 export const LIGHTHOUSE_RUNS = 3;

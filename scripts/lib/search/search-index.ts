@@ -2,13 +2,14 @@
 // (data-pagefind-body: the articles), in one segment per quarter (search-segments.ts). A
 // segment's bundle is a function of what Pagefind is given for its own pages, so it is taken
 // from the cache when that is unchanged, whatever else of the pages changed, and indexed
-// again (two segments at a time, each by its own Pagefind process) only when it did. The search page merges the segments
-// (assets/js/search-shards.ts). Nothing in the site folder is written in place: its files
+// again (several segments at a time, each by its own Pagefind process) only when it did.
+// The search page merges the segments (assets/js/search-shards.ts). Nothing in the site folder is written in place: its files
 // may be hard links shared with the live site.
 
 import { randomBytes } from 'node:crypto';
 import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
 import { SEARCH_INDEX_LANGUAGE } from '../arabic/search-normalise.ts';
@@ -82,7 +83,20 @@ interface FoundPage extends SegmentablePage, IndexedPageFacts {
   file: string;
 }
 
-const PAGEFIND_PROCESSES = 2;
+/** Memory a Pagefind process may take while it indexes a segment of a large daily (a quarter of 100,000 articles). */
+const PAGEFIND_PROCESS_BYTES = 1024 ** 3;
+/** Memory kept for the build's own process (its site records, the pages of two segments). */
+const BUILD_PROCESS_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Segments indexed at once, each by a Pagefind process of its own: one per core, while the
+ * machine's memory holds them besides the build; at least one. Which processes index which
+ * segment never changes a bundle: each is a function of its segment's pages alone.
+ */
+export function pagefindProcesses(cores = availableParallelism(), memoryBytes = totalmem()): number {
+  const byMemory = Math.floor((memoryBytes - BUILD_PROCESS_BYTES) / PAGEFIND_PROCESS_BYTES);
+  return Math.max(1, Math.min(cores, byMemory));
+}
 
 const isHiddenPath = (path: string): boolean => path.split('/').some((part) => part.startsWith('.'));
 const pageUrl = (path: string): string => `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -148,7 +162,7 @@ async function linkOrCopy(source: string, target: string): Promise<void> {
   }
 }
 
-/** Indexes the segments the cache did not have, PAGEFIND_PROCESSES at a time. */
+/** Indexes the segments the cache did not have, pagefindProcesses() at a time. */
 async function indexMissing(
   missing: readonly { position: number; segment: SearchSegment<FoundPage>; fingerprint: string }[],
   cache: SegmentCache,
@@ -156,7 +170,7 @@ async function indexMissing(
   settings: { language: string; variantTokens: boolean },
 ): Promise<void> {
   if (missing.length === 0) return;
-  const lanes: PagefindLane[] = await Promise.all(Array.from({ length: Math.min(PAGEFIND_PROCESSES, missing.length) }, openPagefindLane));
+  const lanes: PagefindLane[] = await Promise.all(Array.from({ length: Math.min(pagefindProcesses(), missing.length) }, openPagefindLane));
   try {
     const queue = missing.values();
     await Promise.all(lanes.map(async (pagefind) => {

@@ -35,7 +35,12 @@ export interface BuiltArticle {
   warnings: string[];
 }
 
-export interface BuildContext {
+/**
+ * The rules ingest writes an article by: the site's time zone and sections, the excerpt's
+ * length, tag scoring and the compiled gazetteer. (A site build's context, with its "now",
+ * is another thing: BuildContext, site/build-context.ts.)
+ */
+export interface IngestRules {
   site: Pick<SiteSettings, 'timeZone' | 'sections'>;
   ingest: Pick<IngestSettings, 'excerptLength' | 'tagScoring'>;
   tags: TagMatcher;
@@ -45,18 +50,18 @@ export interface BuildContext {
  * keptTags: the tags of the article already written from this text, which stay unless tags
  * are recomputed on purpose (ingest --retag): a change of the tagging rules alone rewrites nothing.
  */
-export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, context: BuildContext, keptTags?: readonly string[]): BuiltArticle {
+export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, rules: IngestRules, keptTags?: readonly string[]): BuiltArticle {
   const warnings = [...parsed.warnings];
   const resolved = resolveArticleDate(
     { manifest: facts.manifestDate, line: parsed.dateFromLine, option: facts.optionDate, fileModified: facts.fileModified },
-    context.site.timeZone,
+    rules.site.timeZone,
   );
   if (resolved.warning) warnings.push(resolved.warning);
-  if (!knownSectionSlug(parsed.section, context.site.sections)) {
+  if (!knownSectionSlug(parsed.section, rules.site.sections)) {
     warnings.push(`unknown section «${parsed.section}»: written, but the build refuses it until the section is added to scripts/lib/config/site.ts`);
   }
   const id = articleId(facts.fileName, parsed.textSha256);
-  const ruleTags = chooseTags(parsed, context.tags, context.ingest.tagScoring);
+  const ruleTags = chooseTags(parsed, rules.tags, rules.ingest.tagScoring);
   const frontMatter: Omit<ArticleFrontMatter, 'ingestSha256'> = {
     id,
     title: parsed.title,
@@ -66,7 +71,7 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, cont
     place: parsed.byline?.place,
     date: resolved.date,
     dateSource: resolved.dateSource,
-    excerpt: makeExcerpt(parsed.paragraphs[0] ?? '', context.ingest.excerptLength),
+    excerpt: makeExcerpt(parsed.paragraphs[0] ?? '', rules.ingest.excerptLength),
     tags: keptTags ? [...keptTags] : ruleTags,
     source: facts.fileName,
     sourceUrl: facts.manifestUrl,
@@ -78,7 +83,7 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, cont
     frontMatter,
     document,
     ingestSha256,
-    relativePath: `${articleMonthFolder(resolved.date, context.site.timeZone)}/${id}.md`,
+    relativePath: `${articleMonthFolder(resolved.date, rules.site.timeZone)}/${id}.md`,
     ruleTags,
     warnings,
   };

@@ -6,7 +6,7 @@
 
 import { formatArabicNumber, type NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
-import { buildExcerpt } from '../../scripts/lib/search/excerpt.ts';
+import { buildExcerpt } from '../../scripts/lib/search/result-excerpt.ts';
 import { element, isolated, required } from './dom.ts';
 import { headlineElement } from './headline.ts';
 import { startOfflineArchive } from './offline-panel.ts';

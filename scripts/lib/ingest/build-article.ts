@@ -9,7 +9,7 @@ import { knownSectionSlug } from '../content/section-slug.ts';
 import { articleId } from './article-id.ts';
 import { renderSignedArticleDocument } from './article-document.ts';
 import { resolveArticleDate } from './article-date-source.ts';
-import { makeExcerpt } from './excerpt.ts';
+import { leadExcerpt } from './lead-excerpt.ts';
 import type { TagMatcher } from './match-tags.ts';
 import type { ParsedRawArticle } from './parse-raw-article.ts';
 import { chooseTags } from './score-tags.ts';
@@ -71,7 +71,7 @@ export function buildArticle(parsed: ParsedRawArticle, facts: RawFileFacts, rule
     place: parsed.byline?.place,
     date: resolved.date,
     dateSource: resolved.dateSource,
-    excerpt: makeExcerpt(parsed.paragraphs[0] ?? '', rules.ingest.excerptLength),
+    excerpt: leadExcerpt(parsed.paragraphs[0] ?? '', rules.ingest.excerptLength),
     tags: keptTags ? [...keptTags] : ruleTags,
     source: facts.fileName,
     sourceUrl: facts.manifestUrl,

@@ -1,12 +1,13 @@
-// The excerpt shown in lists, meta descriptions and feeds: the start of the first
-// paragraph, cut at a word boundary.
+// An article's own excerpt (its front matter's `excerpt`, shown in lists, meta descriptions
+// and feeds): the start of its lead paragraph, cut at a word boundary. A search result's
+// excerpt, around the words found, is another: search/result-excerpt.ts.
 
 import { collapseWhiteSpace } from './white-space.ts';
 
 const ELLIPSIS = '…';
 
 /** At most maxLength characters (ellipsis included) of the paragraph, cut between words. */
-export function makeExcerpt(paragraph: string, maxLength: number): string {
+export function leadExcerpt(paragraph: string, maxLength: number): string {
   const text = collapseWhiteSpace(paragraph).trim();
   // Code points, counted only as far as needed: a paragraph can be long.
   if (text.length <= maxLength) return text;

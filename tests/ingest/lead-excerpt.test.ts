@@ -1,27 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { makeExcerpt } from '../../scripts/lib/ingest/excerpt.ts';
+import { leadExcerpt } from '../../scripts/lib/ingest/lead-excerpt.ts';
 import { createRandom } from '../../scripts/lib/bench/prng.ts';
 
 const ELLIPSIS = '…';
 const length = (text: string): number => [...text].length;
 
 
-describe('makeExcerpt', () => {
+describe('leadExcerpt', () => {
   it.each([
     ['a short paragraph', 'أكدت إيران أن التنسيق ضروري.', 'أكدت إيران أن التنسيق ضروري.'],
     ['an empty paragraph', '', ''],
     ['a paragraph of exactly the maximum length', 'أ'.repeat(200), 'أ'.repeat(200)],
   ])('keeps %s unchanged', (_case, paragraph, expected) => {
-    expect(makeExcerpt(paragraph, 200)).toBe(expected);
+    expect(leadExcerpt(paragraph, 200)).toBe(expected);
   });
 
   it('collapses runs of white space and trims the ends', () => {
-    expect(makeExcerpt('  أكدت   إيران\u00a0\u00a0أن\tالتنسيق  ', 200)).toBe('أكدت إيران أن التنسيق');
+    expect(leadExcerpt('  أكدت   إيران\u00a0\u00a0أن\tالتنسيق  ', 200)).toBe('أكدت إيران أن التنسيق');
   });
 
   it('cuts a long paragraph between words and adds an ellipsis, within the limit', () => {
     const words = Array.from({ length: 80 }, (_, index) => `كلمة${index}`);
-    const excerpt = makeExcerpt(words.join(' '), 200);
+    const excerpt = leadExcerpt(words.join(' '), 200);
     expect(excerpt.endsWith(ELLIPSIS)).toBe(true);
     expect(length(excerpt)).toBeLessThanOrEqual(200);
     const kept = excerpt.slice(0, -1).split(' ');
@@ -30,18 +30,18 @@ describe('makeExcerpt', () => {
   });
 
   it('drops punctuation and spaces left before the ellipsis', () => {
-    expect(makeExcerpt('أكدت إيران، أن التنسيق ضروري', 15)).toBe(`أكدت إيران${ELLIPSIS}`);
-    expect(makeExcerpt('أكدت إيران: أن التنسيق ضروري', 15)).toBe(`أكدت إيران${ELLIPSIS}`);
+    expect(leadExcerpt('أكدت إيران، أن التنسيق ضروري', 15)).toBe(`أكدت إيران${ELLIPSIS}`);
+    expect(leadExcerpt('أكدت إيران: أن التنسيق ضروري', 15)).toBe(`أكدت إيران${ELLIPSIS}`);
   });
 
   it('cuts a single word longer than the limit where it must, at exactly the limit', () => {
-    const excerpt = makeExcerpt('ب'.repeat(500), 200);
+    const excerpt = leadExcerpt('ب'.repeat(500), 200);
     expect(excerpt).toBe(`${'ب'.repeat(199)}${ELLIPSIS}`);
     expect(length(excerpt)).toBe(200);
   });
 
   it('counts characters, not UTF-16 code units', () => {
-    const excerpt = makeExcerpt(`${'😀'.repeat(10)} ${'😀'.repeat(10)}`, 15);
+    const excerpt = leadExcerpt(`${'😀'.repeat(10)} ${'😀'.repeat(10)}`, 15);
     expect(excerpt).toBe(`${'😀'.repeat(10)}${ELLIPSIS}`);
   });
 
@@ -53,7 +53,7 @@ describe('makeExcerpt', () => {
       const paragraph = Array.from({ length: size }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       const clean = paragraph.replace(/\s+/gu, ' ').trim();
       const maxLength = 20 + Math.floor(random() * 200);
-      const excerpt = makeExcerpt(paragraph, maxLength);
+      const excerpt = leadExcerpt(paragraph, maxLength);
       expect(length(excerpt)).toBeLessThanOrEqual(maxLength);
       if (length(clean) <= maxLength) {
         expect(excerpt).toBe(clean);

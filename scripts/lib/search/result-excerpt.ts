@@ -1,6 +1,7 @@
 // The excerpt a search result shows: a window of the article's own words around the
 // matches, never the block of variant tokens the index appends (search-normalise.ts).
-// Pure, shared by the search page and its tests.
+// Pure, shared by the search page and its tests. (An article's own excerpt, the start of
+// its lead, is ingest/lead-excerpt.ts.)
 
 import { VARIANT_BLOCK_MARK, wordMatchesKeys, wordsOf } from '../arabic/search-normalise.ts';
 

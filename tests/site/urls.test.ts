@@ -1,9 +1,23 @@
 // Links under a path prefix: a site hosted at /news/ must get every internal link right
 // however the prefix is written, and leave links to elsewhere alone.
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, sitePath } from '../../scripts/lib/site/urls.ts';
+import { absoluteUrl, normalisedPathPrefix, sitePath } from '../../scripts/lib/site/urls.ts';
 
 const PREFIXES = ['/news/', 'news', '/news', 'news/', '//news//'];
+
+describe('normalisedPathPrefix', () => {
+  it.each(PREFIXES)('reads %j as /news', (prefix) => {
+    expect(normalisedPathPrefix(prefix)).toBe('/news');
+  });
+
+  it.each(['/', '', '//'])('reads %j as the root, the empty prefix', (prefix) => {
+    expect(normalisedPathPrefix(prefix)).toBe('');
+  });
+
+  it('keeps a prefix of several folders whole', () => {
+    expect(normalisedPathPrefix('/ar/news/')).toBe('/ar/news');
+  });
+});
 
 describe('sitePath', () => {
   it.each([

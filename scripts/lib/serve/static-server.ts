@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, relative as relativePath, resolve, sep } from 'node:path';
 import { cacheControlFor } from '../site/cache-policy.ts';
 import { ENCODINGS, isCompressible } from '../site/precompress.ts';
+import { normalisedPathPrefix } from '../site/urls.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -99,7 +100,7 @@ const etagOf = (info: Stats, encoding: string | undefined): string =>
 
 export async function startStaticServer(options: StaticServerOptions): Promise<RunningServer> {
   const root = resolve(options.root);
-  const prefix = `/${(options.pathPrefix ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const prefix = `${normalisedPathPrefix(options.pathPrefix ?? '/')}/`;
   const server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     await options.onRequest?.(request, pathname);

@@ -6,8 +6,11 @@ export interface UrlSettings {
   pathPrefix: string;
 }
 
-/** '/news' for '/news/' or 'news'; '' for '/'. */
-function normalisedPrefix(pathPrefix: string): string {
+/**
+ * The path prefix as one form: '/news' for '/news/', 'news' or '/news'; '' for '/'. The one
+ * reading of it, for the links the site writes and the server that serves them (serve/static-server.ts).
+ */
+export function normalisedPathPrefix(pathPrefix: string): string {
   const trimmed = pathPrefix.replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '' : `/${trimmed}`;
 }
@@ -16,7 +19,7 @@ function normalisedPrefix(pathPrefix: string): string {
 export function sitePath(path: string, settings: Pick<UrlSettings, 'pathPrefix'>): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
   const rooted = path.startsWith('/') ? path : `/${path}`;
-  return `${normalisedPrefix(settings.pathPrefix)}${rooted}`;
+  return `${normalisedPathPrefix(settings.pathPrefix)}${rooted}`;
 }
 
 /** The absolute URL of a root-relative path: https://example.org/news/sections/syria/. */

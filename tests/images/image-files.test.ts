@@ -1,12 +1,13 @@
 // Picture files are made once: a second build copies them from the image cache, and a
-// picture's bytes are the same whether made now or taken from the cache.
+// picture's bytes are the same whether made now or taken from the cache; what no picture of
+// the site needs any more leaves the cache.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { readImageFacts } from '../../scripts/lib/images/image-facts.ts';
-import { writeImageFiles } from '../../scripts/lib/images/image-files.ts';
+import { pruneImageCache, writeImageFiles } from '../../scripts/lib/images/image-files.ts';
 import { responsiveImage } from '../../scripts/lib/images/image-variants.ts';
 import { siteImage } from '../../scripts/lib/images/site-image.ts';
 import { PROJECT_DIR } from '../support/fixture-site.ts';
@@ -53,5 +54,25 @@ describe('writeImageFiles', () => {
     for (const page of pages) expect(await sha(join(dir, 'third', page.output))).toBe(await sha(join(dir, 'first', page.output)));
     const { width, height, format } = await sharp(join(dir, 'first', image.share.path.slice(1))).metadata();
     expect({ width, height, format }).toEqual({ width: 900, height: 600, format: 'jpeg' });
+  });
+});
+
+describe('pruneImageCache', () => {
+  it('keeps the files the site\'s pictures need and the facts, and removes the rest and other versions\' files', async () => {
+    const cacheDir = join(dir, 'prune-cache');
+    const made = join(cacheDir, `sharp-${sharp.versions.sharp}-vips-${sharp.versions.vips}`);
+    const older = join(cacheDir, 'sharp-0.33.0-vips-8.15.0');
+    await mkdir(made, { recursive: true });
+    await mkdir(older, { recursive: true });
+    for (const name of ['x-3f2a-640.webp', 'x-3f2a-1280.webp', 'gone-9c1b-640.webp']) await writeFile(join(made, name), name);
+    await writeFile(join(older, 'x-3f2a-640.webp'), 'old bytes');
+    await writeFile(join(cacheDir, 'facts.json'), '{}');
+    const planned = [{ output: 'images/x-3f2a-640.webp' }, { output: 'images/x-3f2a-1280.webp' }];
+    expect(await pruneImageCache(cacheDir, planned)).toBe(2);
+    expect((await readdir(made)).sort()).toEqual(['x-3f2a-1280.webp', 'x-3f2a-640.webp']);
+    expect((await readdir(cacheDir)).sort()).toEqual(['facts.json', `sharp-${sharp.versions.sharp}-vips-${sharp.versions.vips}`]);
+    // Nothing more to remove; a cache that does not exist is no error.
+    expect(await pruneImageCache(cacheDir, planned)).toBe(0);
+    expect(await pruneImageCache(join(dir, 'no-cache'), planned)).toBe(0);
   });
 });

@@ -6,7 +6,7 @@
 // its settings and the pinned sharp (libvips) version.
 
 import { createRequire } from 'node:module';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
@@ -49,10 +49,13 @@ export interface ImageFileRequest {
   cacheDir: string;
 }
 
+// Made files are kept per sharp and libvips version: another version may make other bytes.
+const MADE_FOLDER = `sharp-${sharp.versions.sharp}-vips-${sharp.versions.vips}`;
+const isMadeFolder = (name: string): boolean => name.startsWith('sharp-');
+
 /** Writes each planned picture file into outputDir (making it first when the cache has none). */
 export async function writeImageFiles(pages: readonly { output: string; view: unknown }[], request: ImageFileRequest): Promise<void> {
-  // Made files are kept per sharp and libvips version: another version may make other bytes.
-  const made = join(request.cacheDir, `sharp-${sharp.versions.sharp}-vips-${sharp.versions.vips}`);
+  const made = join(request.cacheDir, MADE_FOLDER);
   for (const page of pages) {
     const view = page.view as ImageFileView;
     const cached = join(made, basename(page.output));
@@ -64,4 +67,31 @@ export async function writeImageFiles(pages: readonly { output: string; view: un
     await mkdir(dirname(target), { recursive: true });
     await copyFile(cached, target);
   }
+}
+
+/**
+ * Removes from the image cache what no picture of the site needs: made files of pictures
+ * replaced or gone (their names carry the hash of their source), and the files another
+ * sharp or libvips version made. `planned`: every picture file of the site, not only the
+ * ones this build wrote. Returns how many files went.
+ */
+export async function pruneImageCache(cacheDir: string, planned: readonly { output: string }[]): Promise<number> {
+  const needed = new Set(planned.map((page) => basename(page.output)));
+  let removed = 0;
+  const folders = await readdir(cacheDir, { withFileTypes: true }).catch(() => []);
+  for (const folder of folders) {
+    if (!folder.isDirectory() || !isMadeFolder(folder.name)) continue;
+    const path = join(cacheDir, folder.name);
+    if (folder.name !== MADE_FOLDER) {
+      removed += (await readdir(path)).length;
+      await rm(path, { recursive: true, force: true });
+      continue;
+    }
+    for (const name of await readdir(path)) {
+      if (needed.has(name)) continue;
+      await rm(join(path, name), { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }

@@ -26,6 +26,7 @@ import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
 import { articlesUnchanged, readArticles, type ArticleFileEntry } from './article-source.ts';
 import { attachImages } from './article-images.ts';
 import { imagesStamp } from '../images/image-facts.ts';
+import { pruneImageCache } from '../images/image-files.ts';
 import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
 import { nowDependence, sameOutputAt } from './now-dependence.ts';
 import { publishedNewsIndex } from './published-index.ts';
@@ -196,6 +197,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     // The pages to render, and the assets, into the staging folder.
     await renderPages({ projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, imageCacheDir });
+    // Made pictures no page of this site shows any more (a picture replaced, an article gone) leave the cache.
+    await pruneImageCache(imageCacheDir, plan.pages.filter((page) => page.family === 'image'));
     const render = secondsSince(started);
     const outputs = new Map<string, OutputRecord>();
     const keyByOutput = new Map(plan.pages.map((page, position) => [page.output, keys[position] as string]));

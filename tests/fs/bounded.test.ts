@@ -1,5 +1,6 @@
+// Concurrency: at most so many at once, and results committed in input order where asked.
 import { describe, expect, it } from 'vitest';
-import { prepareInParallelCommitInOrder, TaskPool } from '../../scripts/lib/fs/bounded.ts';
+import { OrderedOutlet, prepareInParallelCommitInOrder, TaskPool } from '../../scripts/lib/fs/bounded.ts';
 
 const pause = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
@@ -57,5 +58,40 @@ describe('TaskPool', () => {
     await pool.drain();
     expect(most).toBe(2);
     expect([...done].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('OrderedOutlet', () => {
+  it('delivers in the order pushed, whatever order the values are worked out in', async () => {
+    const delivered: number[] = [];
+    const outlet = new OrderedOutlet<number>(3, (value) => void delivered.push(value));
+    const delays = [25, 1, 15, 5, 1, 10];
+    for (const [index, delay] of delays.entries()) await outlet.push(pause(delay).then(() => index));
+    await outlet.drain();
+    expect(delivered).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('keeps fewer than `limit` values pending after a push', async () => {
+    const delivered: string[] = [];
+    const outlet = new OrderedOutlet<string>(2, (value) => void delivered.push(value));
+    await outlet.push('a');
+    expect(delivered).toEqual([]);
+    await outlet.push('b');
+    expect(delivered).toEqual(['a']);
+    await outlet.drain();
+    expect(delivered).toEqual(['a', 'b']);
+  });
+
+  it('waits for an asynchronous delivery before the next', async () => {
+    const events: string[] = [];
+    const outlet = new OrderedOutlet<number>(1, async (value) => {
+      events.push(`start ${value}`);
+      await pause(5);
+      events.push(`end ${value}`);
+    });
+    await outlet.push(1);
+    await outlet.push(2);
+    await outlet.drain();
+    expect(events).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
   });
 });

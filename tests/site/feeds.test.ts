@@ -1,6 +1,6 @@
 // Feeds and sitemaps as feed readers and search engines read them: parsed by a strict,
 // independent XML parser, validated against the sitemap schemas, with hostile text intact.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolateLatinInText } from '../../scripts/lib/arabic/isolate-latin.ts';
@@ -8,6 +8,7 @@ import { STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { cssString } from '../../scripts/lib/site/css-string.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
+import { testPicture } from '../support/test-image.ts';
 import { childrenNamed, childText, parseXmlStrictly, validateWithXmllint, type XmlElement } from '../support/xml.ts';
 
 const HOSTILE_TITLE = 'Tom & Jerry <script>alert(1)</script> ]]> {{ 7*7 }} \u0001 في دمشق';
@@ -16,6 +17,9 @@ const hostile: FixtureArticle = {
   paragraphs: ['Body & <b>bold</b> ]]> {{ 7*7 }} {% if %}', 'نص عربي في الفقرة الثانية.'],
 };
 const articles = [...makeArticles(55), hostile];
+// The second newest article has a picture, which the feeds carry.
+const pictured = articles[0]!;
+pictured.frontMatter.image = { src: 'images/2017/07/market.jpg', alt: 'سوق الحميدية' };
 const NOW = new Date('2017-08-02T01:00:00+03:00');
 
 let site: FixtureSite;
@@ -23,6 +27,8 @@ const feedsOf = async (path: string): Promise<XmlElement> => parseXmlStrictly(aw
 
 beforeAll(async () => {
   site = await createFixtureSite(articles);
+  await mkdir(join(site.contentDir, 'images/2017/07'), { recursive: true });
+  await writeFile(join(site.contentDir, 'images/2017/07/market.jpg'), await testPicture(1600, 900));
   await site.build({ now: NOW });
 });
 afterAll(() => site?.remove());
@@ -69,6 +75,33 @@ describe('the site-wide Atom feed', () => {
     expect(content).toContain('<p>Body &amp; &lt;b&gt;bold&lt;/b&gt; ]]&gt; {{ 7*7 }} {% if %}</p>');
     expect(content).toContain('<p>نص عربي في الفقرة الثانية.</p>');
     expect(childrenNamed(entry, 'author')[0]?.children[0]?.text).toBe('وكالات');
+  });
+});
+
+describe('an article\'s picture', () => {
+  // The JPEG that shared links show: its name carries the picture's hash, its size the share width.
+  const SHARE_JPEG = /^https:\/\/example\.org\/images\/[^/]+\.jpg$/;
+
+  it('is an enclosure of its Atom entry, and only of its own', async () => {
+    const entries = childrenNamed(await feedsOf('feed.xml'), 'entry');
+    const enclosures = entries.map((entry) => childrenNamed(entry, 'link').filter((link) => link.attributes.rel === 'enclosure'));
+    expect(enclosures[1]).toHaveLength(1);
+    expect(enclosures[1]![0]!.attributes).toMatchObject({ type: 'image/jpeg', href: expect.stringMatching(SHARE_JPEG) });
+    expect(childrenNamed(entries[1]!, 'link')[0]?.attributes.href).toBe(`https://example.org/articles/${pictured.frontMatter.id}/`);
+    expect(enclosures.filter((links) => links.length > 0)).toHaveLength(1);
+  });
+
+  it('is Media RSS content of its RSS item, with its size, and a file the site has', async () => {
+    const rss = await feedsOf('rss.xml');
+    expect(rss.attributes['xmlns:media']).toBe('http://search.yahoo.com/mrss/');
+    const items = childrenNamed(childrenNamed(rss, 'channel')[0]!, 'item');
+    const media = items.map((item) => childrenNamed(item, 'media:content'));
+    expect(media.filter((found) => found.length > 0)).toHaveLength(1);
+    const picture = media[1]![0]!.attributes;
+    expect(picture).toMatchObject({ medium: 'image', type: 'image/jpeg', width: '1200', height: '675', url: expect.stringMatching(SHARE_JPEG) });
+    expect((await readFile(join(site.outputDir, new URL(picture.url!).pathname))).length).toBeGreaterThan(1000);
+    // The JSON feed names the same picture.
+    expect(JSON.parse(await site.read('feed.json')).items[1].image).toBe(picture.url);
   });
 });
 

@@ -6,7 +6,8 @@ import { isolateLatinInText } from '../arabic/isolate-latin.ts';
 import { rfc3339, rfc822 } from '../content/article-date.ts';
 import type { BuildContext } from './build-context.ts';
 import { tagUri, xmlSafeText } from './feed-text.ts';
-import { jsonFeed, type FeedDescription } from './feeds.ts';
+import type { ArticleItem } from './article-source.ts';
+import { feedPicture, jsonFeed, type FeedDescription } from './feeds.ts';
 import { absoluteUrl } from './urls.ts';
 
 interface FeedsConfig {
@@ -23,6 +24,7 @@ export function feedsPlugin(context: BuildContext) {
     eleventyConfig.addFilter('rfc3339', (date: string) => (date ? rfc3339(date) : rfc3339(context.now.toISOString())));
     eleventyConfig.addFilter('rfc822', (date: string) => rfc822(date || context.now.toISOString(), site.timeZone));
     eleventyConfig.addFilter('articleTagUri', (id: string) => tagUri(site.feedIdAuthority, id));
+    eleventyConfig.addFilter('feedPicture', (item: ArticleItem) => feedPicture(item, site));
     eleventyConfig.addFilter('jsonFeed', (feed: FeedDescription) => jsonFeed(feed, site, (item) => item.templateContent ?? ''));
     // Editors may add Markdown links when they correct an article: feeds need them absolute.
     eleventyConfig.addAsyncFilter('absoluteHtml', async (html: string, path: string) =>

@@ -63,6 +63,21 @@ export function describeFeeds(index: NewsIndex<ArticleItem>, site: SiteSettings)
   return feeds;
 }
 
+/** An article's picture as feeds carry it: the JPEG that shared links show (image-variants.ts). */
+export interface FeedPicture {
+  url: string;
+  type: string;
+  width: number;
+  height: number;
+}
+
+/** The article's picture for a feed item (Atom enclosure, Media RSS, JSON Feed image); undefined without one. */
+export function feedPicture(item: ArticleItem, site: SiteSettings): FeedPicture | undefined {
+  if (!item.image) return undefined;
+  const { path, type, width, height } = responsiveImage(item.image).share;
+  return { url: absoluteUrl(path, site), type, width, height };
+}
+
 /** A JSON Feed 1.1 document; JSON.stringify does all the escaping. */
 export function jsonFeed(feed: FeedDescription, site: SiteSettings, contentHtml: (item: ArticleItem) => string): string {
   const text = (value: unknown): string => xmlSafeText(value);
@@ -85,8 +100,8 @@ export function jsonFeed(feed: FeedDescription, site: SiteSettings, contentHtml:
       authors: [{ name: text(item.data.author ?? item.data.byline ?? site.name) }],
       tags: [item.data.section, ...item.data.tags].map(text),
       language: site.language,
-      // The article's picture, as shared links show it (image-variants.ts).
-      ...(item.image ? { image: absoluteUrl(responsiveImage(item.image).share.path, site) } : {}),
+      // The article's picture, as shared links show it.
+      ...(item.image ? { image: feedPicture(item, site)?.url } : {}),
     })),
   }, null, 2);
 }

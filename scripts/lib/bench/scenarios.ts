@@ -5,7 +5,7 @@
 
 import { readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { calendarDayInZone, formatCalendarDay, parseCalendarDay, parseIsoInstant } from '../content/article-date.ts';
+import { articleTimestamp, calendarDayInZone, formatCalendarDay } from '../content/article-date.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import type { BenchProject } from './bench-project.ts';
 import { editFirstSentence, editHeadline, editLayout, itemAt } from './scenario-edits.ts';
@@ -52,10 +52,9 @@ export interface Scenario {
  * a bare day is its midnight UTC, as the build reads it.
  */
 export function publishingDay(siteNow: string, timeZone: string): string {
-  const day = parseCalendarDay(siteNow);
-  const instant = day ? new Date(Date.UTC(day.year, day.month - 1, day.day)) : parseIsoInstant(siteNow);
-  if (!instant) throw new Error(`SITE_NOW must be an ISO 8601 date or date-time, not «${siteNow}»`);
-  return formatCalendarDay(calendarDayInZone(instant, timeZone));
+  const time = articleTimestamp(siteNow);
+  if (Number.isNaN(time)) throw new Error(`SITE_NOW must be an ISO 8601 date or date-time, not «${siteNow}»`);
+  return formatCalendarDay(calendarDayInZone(new Date(time), timeZone));
 }
 
 /** The copy's article files, sorted by path (<yyyy>/<mm>/<id>.md: oldest months first). */

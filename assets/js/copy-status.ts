@@ -1,7 +1,7 @@
 // What the offline panel says about the reader's copy, as pure functions: what each kind of
 // copy would download now, and the sentence on the saved copy («نسختك المحفوظة من …؛ التحديث: …»).
 
-import type { NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
+import type { NumberingSystem } from '../../scripts/lib/arabic/format-number.ts';
 import { formatByteSize } from '../../scripts/lib/arabic/format-size.ts';
 import { fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import type { ArchiveSummary, CopyKind, SavedCopy } from './cache-names.ts';

@@ -2,7 +2,7 @@
 // script (assets/js/offline-notice.js), loaded by offline.js only on such a page: the strings
 // and date formatting it needs stay off every page read online.
 
-import type { NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
+import type { NumberingSystem } from '../../scripts/lib/arabic/format-number.ts';
 import { fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import { offlineCopyTime } from './offline-timing.ts';
 import { formatSavedDate } from './saved-date.ts';

@@ -5,7 +5,7 @@
 // enables them, or hides it where nothing can be saved.
 
 import { formatByteSize, formatPercent } from '../../scripts/lib/arabic/format-size.ts';
-import type { NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
+import type { NumberingSystem } from '../../scripts/lib/arabic/format-number.ts';
 import { fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
 import type { ArchiveMessage, CopyKind, PanelRequest } from './cache-names.ts';
 import { copyCosts, savedCopyText } from './copy-status.ts';

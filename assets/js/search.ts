@@ -4,9 +4,9 @@
 // in the address bar, and offers to save the archive for searching offline. Loaded only on
 // the search page; Pagefind itself loads on first use.
 
-import { formatArabicNumber, type NumberingSystem } from '../../scripts/lib/arabic/format-date.ts';
+import { formatArabicNumber, type NumberingSystem } from '../../scripts/lib/arabic/format-number.ts';
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
-import { buildExcerpt } from '../../scripts/lib/search/result-excerpt.ts';
+import { buildExcerpt } from './result-excerpt.ts';
 import { element, isolated, required } from './dom.ts';
 import { headlineElement } from './headline.ts';
 import { startOfflineArchive } from './offline-panel.ts';

@@ -12,7 +12,7 @@ import { runGatesCommand } from '../../scripts/lib/gates/gates-command.ts';
 import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
 import { runServeCommand } from '../../scripts/lib/serve/serve-command.ts';
 import { runStartCommand } from '../../scripts/lib/serve/start-command.ts';
-import { runBuildCommand } from '../../scripts/lib/site/build-command.ts';
+import { runBuildCommand } from '../../scripts/lib/build/build-command.ts';
 import { runFontsCommand } from '../../scripts/lib/site/fonts-command.ts';
 
 const PROJECT_DIR = '/nonexistent/project';

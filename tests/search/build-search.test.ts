@@ -11,7 +11,7 @@ import type { SearchShardsFile } from '../../assets/js/search-shards.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import { compareTrees, differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
 import { buildSearch, type SearchBuildOptions } from '../../scripts/lib/search/build-search.ts';
-import { hashBytes, type FileHash } from '../../scripts/lib/search/file-hashes.ts';
+import { hashBytes, type FileHash } from '../../scripts/lib/fs/file-hashes.ts';
 import { siteAssets } from '../../scripts/lib/site/asset-fingerprint.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureArticle, type FixtureSite } from '../support/fixture-site.ts';
 import { useSuiteTempDirs } from '../support/temp-dir.ts';

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archiveHash } from '../../assets/js/archive-plan.ts';
-import { hashBytes, type FileHash } from '../../scripts/lib/search/file-hashes.ts';
+import { hashBytes, type FileHash } from '../../scripts/lib/fs/file-hashes.ts';
 import { offlineFiles, type OfflineArchiveInput } from '../../scripts/lib/search/offline-archive.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 

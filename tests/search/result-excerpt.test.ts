@@ -1,7 +1,7 @@
 // Result excerpts: the article's own words around the matches, never the variant block.
 import { describe, expect, it } from 'vitest';
 import { queryKey, wordsOf } from '../../scripts/lib/arabic/search-normalise.ts';
-import { articleWords, buildExcerpt, type ExcerptPart } from '../../scripts/lib/search/result-excerpt.ts';
+import { articleWords, buildExcerpt, type ExcerptPart } from '../../assets/js/result-excerpt.ts';
 
 const keysOf = (query: string): Set<string> => new Set(wordsOf(query).map(queryKey));
 const asText = (parts: ExcerptPart[] | undefined): string | undefined =>

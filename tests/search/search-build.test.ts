@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/lib/site/build-site.ts';
+import { buildSite } from '../../scripts/lib/build/build-site.ts';
 import { siteSettings } from '../../scripts/lib/config/site.ts';
 import type { ArchiveManifest } from '../../assets/js/cache-names.ts';
 import type { SearchShardsFile } from '../../assets/js/search-shards.ts';

@@ -1,7 +1,7 @@
 // An article's dateline: the time of day only when the front matter has one, «آخر تحديث»
 // only when it has an `updated` date, in Damascus time and the site's digits.
 import { describe, expect, it } from 'vitest';
-import { formatArabicTime, type DateDisplaySettings } from '../../scripts/lib/arabic/format-date.ts';
+import { formatArabicTime, type DateDisplaySettings } from '../../scripts/lib/content/format-date.ts';
 import { articleTimes, formatArticleDate } from '../../scripts/lib/site/article-times.ts';
 
 const LATN: DateDisplaySettings = { numberingSystem: 'latn', timeZone: 'Asia/Damascus' };

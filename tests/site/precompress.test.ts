@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutputRecord } from '../../scripts/lib/build/build-state.ts';
+import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
-import { hashBytes } from '../../scripts/lib/search/file-hashes.ts';
+import { hashBytes } from '../../scripts/lib/fs/file-hashes.ts';
 import { brotliBytes, gzipBytes, isCompressible, isPrecompressedCopy, precompressSite } from '../../scripts/lib/site/precompress.ts';
 
 const folders: string[] = [];

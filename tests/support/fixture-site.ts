@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { siteSettings, type SiteSettings } from '../../scripts/lib/config/site.ts';
 import type { ArticleFrontMatter } from '../../scripts/lib/content/article-schema.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
-import { buildSite } from '../../scripts/lib/site/build-site.ts';
+import { buildSite } from '../../scripts/lib/build/build-site.ts';
 import { createSiteWorkspace } from '../../scripts/lib/site/site-workspace.ts';
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '../..');

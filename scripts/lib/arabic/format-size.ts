@@ -1,7 +1,7 @@
 // Download sizes as the reader sees them: «850 كيلوبايت», «1.4 ميغابايت», in the site's
 // digits (the numbering system pinned, never Intl's default for the locale).
 
-import type { NumberingSystem } from './format-date.ts';
+import type { NumberingSystem } from './format-number.ts';
 
 const KILOBYTE = 1000;
 const MEGABYTE = 1000 * KILOBYTE;

@@ -2,7 +2,7 @@
 // byline, date line, 600–900 words of body recombined from the sample articles, trailing
 // site chrome; and its manifest row. Pure and deterministic: (model, seed, index) → text.
 
-import { formatArabicNumber } from '../arabic/format-date.ts';
+import { formatArabicNumber } from '../arabic/format-number.ts';
 import { LEVANTINE_MONTHS, WEEKDAYS } from '../arabic/months.ts';
 import type { SectionSetting } from '../config/site.ts';
 import { CHAIN_END, countWords, type CorpusModel, type ModelClause } from './corpus-model.ts';

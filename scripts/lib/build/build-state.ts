@@ -17,6 +17,8 @@ import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { ArticleFileEntry } from '../site/article-source.ts';
 import type { NowDependence } from '../site/now-dependence.ts';
+import type { OutputRecord } from '../site/site-records.ts';
+import type { SpareState } from '../site/spare-site.ts';
 
 /** Bump when the meaning of anything stored changes. */
 const FORMAT = 2;
@@ -24,15 +26,6 @@ const STATE_FILE = 'state.json';
 /** One file for all the articles, as states before the per-folder files named it: still read, never written. */
 const ARTICLES_FILE = 'articles.json';
 const ARTICLES_FOLDER = 'articles';
-
-export interface OutputRecord {
-  /** The render key of a page ('' for files the search step or the asset copy wrote). */
-  key: string;
-  sha256: string;
-  bytes: number;
-  /** size:mtime:inode of the file in the site as the build left it. */
-  stamp: string;
-}
 
 export interface BuildState {
   /** The pages' fingerprint (build-fingerprint.ts and the navigation). */
@@ -51,15 +44,6 @@ export interface BuildState {
   articleFiles?: Record<string, string>;
   /** The spare site kept in the cache (spare-site.ts), when there is one. */
   spare?: SpareState;
-}
-
-/**
- * The site before the live one, kept to be updated by the next build: its folder's id and
- * the records where its files differ from the live site's (null: it has no such file).
- */
-export interface SpareState {
-  id: string;
-  differs: [string, OutputRecord | null][];
 }
 
 export type LoadedState = { state: BuildState } | { state: undefined; reason?: string };

@@ -6,7 +6,7 @@ import { siteSettings } from '../config/site.ts';
 import { ingestSettings } from '../config/ingest-settings.ts';
 import { writeCorpus } from '../bench/generate-corpus.ts';
 import { ingestRawFiles } from '../ingest/ingest-batch.ts';
-import { buildSite } from '../site/build-site.ts';
+import { buildSite } from '../build/build-site.ts';
 import { createSiteWorkspace } from '../site/site-workspace.ts';
 import type { GateTarget } from './run-gates.ts';
 

@@ -1,6 +1,6 @@
 // An article's own excerpt (its front matter's `excerpt`, shown in lists, meta descriptions
 // and feeds): the start of its lead paragraph, cut at a word boundary. A search result's
-// excerpt, around the words found, is another: search/result-excerpt.ts.
+// excerpt, around the words found, is another: assets/js/result-excerpt.ts.
 
 import { collapseWhiteSpace } from './white-space.ts';
 

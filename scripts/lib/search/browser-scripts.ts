@@ -12,8 +12,8 @@ import { removeFile } from '../fs/remove-file.ts';
 import { siteAssets } from '../site/asset-fingerprint.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { ArchiveFile } from '../../../assets/js/cache-names.ts';
-import type { NumberingSystem } from '../arabic/format-date.ts';
-import { hashBytes, type FileHash } from './file-hashes.ts';
+import type { NumberingSystem } from '../arabic/format-number.ts';
+import { hashBytes, type FileHash } from '../fs/file-hashes.ts';
 
 const SOURCE_DIR = join(import.meta.dirname, '../../../assets/js');
 

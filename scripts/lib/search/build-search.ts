@@ -9,7 +9,7 @@ import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, type ArchiveSummary } from '../../..
 import type { SiteSettings } from '../config/site.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { writeFingerprintedAssets, writePageScripts, writeServiceWorker } from './browser-scripts.ts';
-import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
+import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { offlineFiles } from './offline-archive.ts';
 import { writeSearchIndex } from './search-index.ts';
 

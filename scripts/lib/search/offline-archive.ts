@@ -11,7 +11,7 @@ import { walkFiles } from '../fs/walk-files.ts';
 import { isPrecompressedCopy } from '../site/precompress.ts';
 import { archiveHash } from '../../../assets/js/archive-plan.ts';
 import type { ArchiveFile, ArchiveManifest } from '../../../assets/js/cache-names.ts';
-import { hashFileSync, type FileHash } from './file-hashes.ts';
+import { hashFileSync, type FileHash } from '../fs/file-hashes.ts';
 
 export interface OfflineFiles {
   /** Kept from install: the home, search and offline pages and every asset (CSS, fonts, scripts). */

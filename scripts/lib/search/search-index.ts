@@ -15,7 +15,7 @@ import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/se
 import { SEARCH_INDEX_LANGUAGE } from '../arabic/search-normalise.ts';
 import { removeFile } from '../fs/remove-file.ts';
 import { walkFiles } from '../fs/walk-files.ts';
-import { hashBytes, type FileHash, type FileHashes } from './file-hashes.ts';
+import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { indexedPageFacts, type IndexedPageFacts } from './indexed-page.ts';
 import { IndexedPageCache, type IndexedPageInfo } from './indexed-page-cache.ts';
 import { indexSegment, onlyInTheNewestSegment, openPagefindLane, type PageToIndex, type PagefindLane } from './pagefind-segment.ts';

@@ -15,7 +15,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
 import { walkFiles } from '../fs/walk-files.ts';
-import { hashFileSync, isFileHash, type FileHash } from './file-hashes.ts';
+import { hashFileSync, isFileHash, type FileHash } from '../fs/file-hashes.ts';
 
 export interface BundleFile extends FileHash {
   /** Relative to the bundle folder, with forward slashes. */

@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { BuildState } from '../build/build-state.ts';
 import { buildContextFromEnvironment } from '../site/build-context.ts';
 import { buildFailure, type BuildFailure } from '../site/build-failure.ts';
-import { buildSite } from '../site/build-site.ts';
+import { buildSite } from '../build/build-site.ts';
 
 export interface PreviewWorkerData {
   projectDir: string;

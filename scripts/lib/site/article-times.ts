@@ -2,7 +2,7 @@
 // has one (an instant, not a calendar day), and «آخر تحديث» when the front matter has an
 // `updated` date — only then: never from a file's time or the clock.
 
-import { formatArabicDate, formatArabicTime, type DateDisplaySettings } from '../arabic/format-date.ts';
+import { formatArabicDate, formatArabicTime, type DateDisplaySettings } from '../content/format-date.ts';
 import { fillPlaceholders, STRINGS } from '../config/locale-ar.ts';
 import { machineDate } from '../content/article-date.ts';
 

@@ -1,7 +1,8 @@
 // The filters templates use: URLs under the path prefix, Arabic dates, digits and plurals,
 // strings from the locale module, structured data. Logic lives here, not in templates.
 
-import { formatArabicDate, formatArabicMonth, formatArabicNumber, formatHijriDate } from '../arabic/format-date.ts';
+import { formatArabicNumber } from '../arabic/format-number.ts';
+import { formatArabicDate, formatArabicMonth, formatHijriDate } from '../content/format-date.ts';
 import { COUNTED, countWithNoun, fillPlaceholders, STRINGS, type StringKey } from '../config/locale-ar.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { LEVANTINE_MONTHS } from '../arabic/months.ts';

@@ -12,10 +12,10 @@ import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import { prepareInParallelCommitInOrder } from '../fs/bounded.ts';
-import type { OutputRecord } from '../build/build-state.ts';
+import type { OutputRecord } from './site-records.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
-import { hashBytes, type FileHash } from '../search/file-hashes.ts';
+import { hashBytes, type FileHash } from '../fs/file-hashes.ts';
 
 /** The encodings written, by file suffix and Content-Encoding name. */
 export const ENCODINGS = [

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { BuildState } from '../build/build-state.ts';
+import type { OutputRecord } from './site-records.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 
 async function exists(path: string): Promise<boolean> {
@@ -37,14 +37,14 @@ export function linkUnchanged(liveDir: string, staging: string, paths: Iterable<
  * Preview builds: moves what was rendered into the live folder, each file by a rename, and
  * removes the pages the site no longer has. The search step and the state follow.
  */
-export function moveIntoPlace(staging: string, outputDir: string, last: BuildState | undefined, planned: ReadonlySet<string>): void {
+export function moveIntoPlace(staging: string, outputDir: string, lastOutputs: ReadonlyMap<string, OutputRecord> | undefined, planned: ReadonlySet<string>): void {
   for (const file of walkFilesSync(staging)) {
     const target = join(outputDir, relative(staging, file));
     mkdirSync(dirname(target), { recursive: true });
     renameSync(file, target);
   }
   rmSync(staging, { recursive: true, force: true });
-  for (const [path, record] of last?.outputs ?? []) {
+  for (const [path, record] of lastOutputs ?? []) {
     if (record.key !== '' && !planned.has(path)) rmSync(join(outputDir, path), { force: true });
   }
 }

@@ -12,11 +12,20 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import type { OutputRecord, SpareState } from '../build/build-state.ts';
+import type { OutputRecord } from './site-records.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
 import { removeFile } from '../fs/remove-file.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 import { discard, makeFolder } from './site-folders.ts';
+
+/**
+ * The site before the live one, kept to be updated by the next build: its folder's id and
+ * the records where its files differ from the live site's (null: it has no such file).
+ */
+export interface SpareState {
+  id: string;
+  differs: [string, OutputRecord | null][];
+}
 
 const SPARE_PREFIX = 'spare-';
 const posix = (path: string): string => path.split(sep).join('/');

@@ -6,7 +6,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { inodeStamp } from '../fs/file-stamp.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
-import type { OutputRecord } from './build-state.ts';
+
+/** A file the build put into the site (build-state.ts keeps them between builds). */
+export interface OutputRecord {
+  /** The render key of a page ('' for files the search step or the asset copy wrote). */
+  key: string;
+  sha256: string;
+  bytes: number;
+  /** size:mtime:inode of the file in the site as the build left it. */
+  stamp: string;
+}
 
 const posix = (path: string): string => path.split(sep).join('/');
 

@@ -1,9 +1,9 @@
-// Dates and numbers as the reader sees them: Levantine month names, the weekday of the
+// An article's dates as the reader sees them: Levantine month names, the weekday of the
 // day in Damascus, and the digits the site asks for (never Intl's default).
 import { describe, expect, it } from 'vitest';
 import {
-  formatArabicDate, formatArabicMonth, formatArabicNumber, formatHijriDate, type DateDisplaySettings,
-} from '../../scripts/lib/arabic/format-date.ts';
+  formatArabicDate, formatArabicMonth, formatHijriDate, type DateDisplaySettings,
+} from '../../scripts/lib/content/format-date.ts';
 
 const LATN: DateDisplaySettings = { numberingSystem: 'latn', timeZone: 'Asia/Damascus' };
 const ARAB: DateDisplaySettings = { numberingSystem: 'arab', timeZone: 'Asia/Damascus' };
@@ -88,17 +88,5 @@ describe('formatHijriDate', () => {
 
   it('takes the day of an instant in Damascus', () => {
     expect(formatHijriDate('2017-07-06T23:30:00+00:00', LATN)).toMatch(/(^|\D)13(\D|$)/);
-  });
-});
-
-describe('formatArabicNumber', () => {
-  it.each([
-    [2017, 'latn', '2017'],
-    [2017, 'arab', '٢٠١٧'],
-    [0, 'arab', '٠'],
-    [1234567, 'latn', '1234567'],
-    [1234567, 'arab', '١٢٣٤٥٦٧'],
-  ] as const)('writes %i in %s digits as %s, without grouping', (value, numberingSystem, expected) => {
-    expect(formatArabicNumber(value, numberingSystem)).toBe(expected);
   });
 });

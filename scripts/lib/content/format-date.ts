@@ -1,27 +1,14 @@
-// Dates and numbers as the reader sees them: «الأربعاء 5 تموز 2017» with Levantine month
-// names and the site's digits. The numbering system is always pinned (-u-nu-), never
-// left to Intl's default for the locale.
+// An article's dates as the reader sees them: «الأربعاء 5 تموز 2017» with Levantine month
+// names and the site's digits (arabic/format-number.ts), the day and time counted in the
+// site's zone by the article model's conversions (article-date.ts).
 
-import { LEVANTINE_MONTHS, WEEKDAYS } from './months.ts';
-import { articleCalendarDay, articleTimeOfDay, type CalendarDay } from '../content/article-date.ts';
-
-export type NumberingSystem = 'latn' | 'arab';
+import { formatArabicNumber, type NumberingSystem } from '../arabic/format-number.ts';
+import { LEVANTINE_MONTHS, WEEKDAYS } from '../arabic/months.ts';
+import { articleCalendarDay, articleTimeOfDay, type CalendarDay } from './article-date.ts';
 
 export interface DateDisplaySettings {
   numberingSystem: NumberingSystem;
   timeZone: string;
-}
-
-const numberFormats = new Map<NumberingSystem, Intl.NumberFormat>();
-
-/** A number in the site's digits, without grouping (years and days read wrong with it). */
-export function formatArabicNumber(value: number, numberingSystem: NumberingSystem): string {
-  let format = numberFormats.get(numberingSystem);
-  if (!format) {
-    format = new Intl.NumberFormat(`ar-u-nu-${numberingSystem}`, { useGrouping: false });
-    numberFormats.set(numberingSystem, format);
-  }
-  return format.format(value);
 }
 
 function weekdayOf({ year, month, day }: CalendarDay): string {

@@ -1,6 +1,6 @@
-// What the search step knows of a file's bytes without keeping them: their SHA-256 and size.
-// The build engine hands these over for every file it wrote, so the search step need not read
-// the archive again; files it has no hash for are read and hashed here.
+// What the build knows of a file's bytes without keeping them: their SHA-256 and size. The
+// build engine hands these over for every file it wrote, so the search step and the
+// precompressor need not read the archive again; files without one are read and hashed here.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -3,9 +3,9 @@
 // Returns the exit code (0 built or up to date, 1 failed, 2 usage) instead of exiting.
 
 import { readCommandLine, type CommandOutput } from '../cli/command-line.ts';
-import { BuildLockedError } from '../build/build-lock.ts';
+import { BuildLockedError } from './build-lock.ts';
 import { EDITOR_STRINGS, fillPlaceholders } from '../config/locale-ar.ts';
-import { buildFailure, failureReport } from './build-failure.ts';
+import { buildFailure, failureReport } from '../site/build-failure.ts';
 
 export interface BuildIo extends CommandOutput {
   /** The environment: SITE_VERBOSE. */

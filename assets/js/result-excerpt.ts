@@ -3,7 +3,7 @@
 // Pure, shared by the search page and its tests. (An article's own excerpt, the start of
 // its lead, is ingest/lead-excerpt.ts.)
 
-import { VARIANT_BLOCK_MARK, wordMatchesKeys, wordsOf } from '../arabic/search-normalise.ts';
+import { VARIANT_BLOCK_MARK, wordMatchesKeys, wordsOf } from '../../scripts/lib/arabic/search-normalise.ts';
 
 export interface ExcerptPart {
   text: string;

@@ -18,24 +18,24 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { assetsFingerprint, buildFingerprint } from '../build/build-fingerprint.ts';
-import { acquireBuildLock } from '../build/build-lock.ts';
-import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type OutputRecord, type SavedArticles } from '../build/build-state.ts';
-import { filesOutsidePages, intactOutputs, recordFiles } from '../build/site-records.ts';
+import { assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
+import { acquireBuildLock } from './build-lock.ts';
+import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type SavedArticles } from './build-state.ts';
+import { filesOutsidePages, intactOutputs, recordFiles, type OutputRecord } from '../site/site-records.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
-import { articlesUnchanged, readArticles, type ArticleFileEntry } from './article-source.ts';
-import { attachImages } from './article-images.ts';
+import { articlesUnchanged, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
+import { attachImages } from '../site/article-images.ts';
 import { imagesStamp } from '../images/image-facts.ts';
 import { pruneImageCache } from '../images/image-files.ts';
-import { currentBuildContext, setBuildContext, type BuildContext } from './build-context.ts';
-import { nowDependence, sameOutputAt } from './now-dependence.ts';
-import { publishedNewsIndex } from './published-index.ts';
-import { renderPages } from './render-pages.ts';
-import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from './site-folders.ts';
-import { dropStale, keepAsSpare, takeSpare, updateSpare } from './spare-site.ts';
-import { planSite, renderKeys } from './render-plan.ts';
-import { isCompressible, isPrecompressedCopy, precompressSite } from './precompress.ts';
-import { siteAssets } from './asset-fingerprint.ts';
+import { currentBuildContext, setBuildContext, type BuildContext } from '../site/build-context.ts';
+import { nowDependence, sameOutputAt } from '../site/now-dependence.ts';
+import { publishedNewsIndex } from '../site/published-index.ts';
+import { renderPages } from '../site/render-pages.ts';
+import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from '../site/site-folders.ts';
+import { dropStale, keepAsSpare, takeSpare, updateSpare } from '../site/spare-site.ts';
+import { planSite, renderKeys } from '../site/render-plan.ts';
+import { isCompressible, isPrecompressedCopy, precompressSite } from '../site/precompress.ts';
+import { siteAssets } from '../site/asset-fingerprint.ts';
 
 export interface BuildOptions {
   /** Project folder holding .eleventy.ts and content/. */
@@ -214,7 +214,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     };
     const state = (): BuildState => ({ fingerprint, assets, articles: source.entries, stamps, outputs, now });
     if (memory) {
-      moveIntoPlace(staging, outputDir, last, planned);
+      moveIntoPlace(staging, outputDir, last?.outputs, planned);
       const searchDone = (async () => {
         try {
           const searchStarted = performance.now();

@@ -194,6 +194,12 @@ export const EDITOR_PROBLEMS = {
   notAnImage: { problem: 'الملف {value} ليس صورة JPEG أو PNG أو WebP تُقرأ', fix: 'احفظ الصورة من جديد بإحدى هذه الصيغ' },
 } as const;
 
+/**
+ * The site's language as each format names it: the pages' lang and dir, Intl's locale
+ * for dates and numbers, Open Graph's og:locale. Feeds and sitemaps say the language.
+ */
+export const LOCALE = { language: 'ar', direction: 'rtl', tag: 'ar-SY', openGraph: 'ar_SY' } as const;
+
 export const EDITOR_STRINGS = {
   /** The report's first line ({count}: مشكلة واحدة، مشكلتان…). */
   problemsFound: 'تعذّر البناء: {count} في المقالات',

@@ -1,5 +1,8 @@
 // The site's settings, in one typed place. Everything a build or a template needs to know
-// about the publication (not its strings: those are in the locale module).
+// about the publication (not its strings, language and direction: those are the locale
+// module's, locale-ar.ts, and only named here).
+
+import { LOCALE } from './locale-ar.ts';
 
 export interface SectionSetting {
   /** The section's name as the raw articles and the site write it. */
@@ -15,10 +18,13 @@ export interface SiteSettings {
   baseUrl: string;
   /** Path the site lives under on that origin ('/' or e.g. '/news/'). */
   pathPrefix: string;
-  language: 'ar';
-  direction: 'rtl';
+  /** The language and direction of every page, feed and sitemap (LOCALE, locale-ar.ts). */
+  language: typeof LOCALE.language;
+  direction: typeof LOCALE.direction;
   /** BCP 47 locale for dates and numbers. */
   locale: string;
+  /** The locale as Open Graph writes it (og:locale). */
+  openGraphLocale: string;
   /** Digits the reader sees: 'latn' (0-9, as Syrian dailies print) or 'arab' (٠-٩). */
   numberingSystem: 'latn' | 'arab';
   /** Time zone every date is shown in and every calendar day is counted in. */
@@ -49,9 +55,10 @@ export const siteSettings: SiteSettings = {
   name: 'الوطن',
   baseUrl: fromEnvironment('SITE_BASE_URL', 'https://example.org').replace(/\/+$/, ''),
   pathPrefix: fromEnvironment('SITE_PATH_PREFIX', '/'),
-  language: 'ar',
-  direction: 'rtl',
-  locale: 'ar-SY',
+  language: LOCALE.language,
+  direction: LOCALE.direction,
+  locale: LOCALE.tag,
+  openGraphLocale: LOCALE.openGraph,
   numberingSystem: 'latn',
   timeZone: 'Asia/Damascus',
   articlesPerPage: Number(fromEnvironment('SITE_ARTICLES_PER_PAGE', '20')),

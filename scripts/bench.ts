@@ -13,4 +13,5 @@ process.exitCode = await runBenchCommand(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   projectDir: process.cwd(),
   now: () => new Date(),
+  env: process.env,
 });

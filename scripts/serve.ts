@@ -1,5 +1,5 @@
 // Entry point of `npm run serve`: serves the built _site as a static host would.
-import { siteSettings } from './lib/config/site.ts';
+import { siteSettingsFromEnvironment } from './lib/config/site.ts';
 import { runServeCommand } from './lib/serve/serve-command.ts';
 
 process.exitCode = await runServeCommand(process.argv.slice(2), {
@@ -7,5 +7,5 @@ process.exitCode = await runServeCommand(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   root: '_site',
-  pathPrefix: siteSettings.pathPrefix,
+  pathPrefix: siteSettingsFromEnvironment(process.env).pathPrefix,
 });

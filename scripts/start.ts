@@ -1,7 +1,7 @@
 // Entry point of `npm start`: builds the site with drafts and scheduled articles shown and
 // serves it with live reload at http://localhost:8080/ (PORT and HOST change that). A failed
 // build prints one line per problem; --verbose or SITE_VERBOSE=1 adds the stack traces.
-import { siteSettings } from './lib/config/site.ts';
+import { siteSettingsFromEnvironment } from './lib/config/site.ts';
 import { runStartCommand } from './lib/serve/start-command.ts';
 
 process.exitCode = await runStartCommand(process.argv.slice(2), {
@@ -9,5 +9,5 @@ process.exitCode = await runStartCommand(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   projectDir: process.cwd(),
-  pathPrefix: siteSettings.pathPrefix,
+  pathPrefix: siteSettingsFromEnvironment(process.env).pathPrefix,
 });

@@ -15,7 +15,7 @@ function io(): BenchIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    out, err, projectDir: PROJECT, now: () => new Date('2026-01-01T00:00:00Z'),
+    out, err, projectDir: PROJECT, now: () => new Date('2026-01-01T00:00:00Z'), env: {},
     stdout: (text) => out.push(text), stderr: (text) => err.push(text),
   };
 }

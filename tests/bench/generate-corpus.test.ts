@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { countWords, type CorpusModel } from '../../scripts/lib/bench/corpus-model.ts';
 import {
   AGENCY_CREDITS, CLAUSE_FRAMES, FAMILY_NAMES, FIRST_NAMES, MENTION_FRAMES, PLACES, ROLES, SECTION_WEIGHTS,

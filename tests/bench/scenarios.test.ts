@@ -12,7 +12,7 @@ import {
   articleFiles, EDITED_LAYOUT, PUBLISHED_ARTICLES, publishingDay, scenarioSlug, SCENARIOS, type ScenarioContext,
 } from '../../scripts/lib/bench/scenarios.ts';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
 import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
 import { ingestRawFiles } from '../../scripts/lib/ingest/ingest-batch.ts';

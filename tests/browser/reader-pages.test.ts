@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRINGS } from '../../scripts/lib/config/locale-ar.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { startStaticServer, type RunningServer } from '../../scripts/lib/serve/static-server.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { createFixtureSite, makeArticles, type FixtureSite } from '../support/fixture-site.ts';

@@ -1,7 +1,7 @@
 // The words an editor reads, on real mistakes run through the project's reader: one line per
 // problem, file, line and field first, Arabic then English, each with its fix.
 import { describe, expect, it } from 'vitest';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import type { ContentProblem, ProblemCode } from '../../scripts/lib/content/content-problem.ts';
 import { checkArticleDocument, sectionProblem } from '../../scripts/lib/content/front-matter-diagnosis.ts';
 import { describeProblem, problemLine, problemsHeading, problemsReport } from '../../scripts/lib/content/problem-messages.ts';

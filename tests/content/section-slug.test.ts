@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { asciiSlug, knownSectionSlug, sectionSlug } from '../../scripts/lib/content/section-slug.ts';
 
 const { sections } = siteSettings;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { buildArticle, type IngestRules, type RawFileFacts } from '../../scripts/lib/ingest/build-article.ts';
 import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
 import { compileTagMatcher } from '../../scripts/lib/ingest/match-tags.ts';

@@ -6,7 +6,7 @@ import { appendFile, cp, mkdir, readdir, readFile, rename, rm, utimes, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSettings, type IngestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { ingestRawFiles, type FileReport, type IngestOptions, type IngestSummary } from '../../scripts/lib/ingest/ingest-batch.ts';
 import { ingestStatePath, readIngestState, ingestConfiguration } from '../../scripts/lib/ingest/ingest-state.ts';
 import { PROJECT_DIR } from '../support/fixture-site.ts';

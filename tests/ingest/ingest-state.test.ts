@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import {
   ingestConfiguration, ingestStatePath, rawFileStanding, readIngestState, writeIngestState,
   type ArticleRecord, type IngestState, type RawFileNow, type RawFileRecord,

@@ -5,7 +5,7 @@ import { appendFile, cp, readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { ingestRawFiles, type FileReport, type IngestOptions, type IngestSummary } from '../../scripts/lib/ingest/ingest-batch.ts';
 import { PROJECT_DIR } from '../support/fixture-site.ts';
 import { RAW_EDGE_CASES_DIR } from '../support/raw-edge-case-bytes.ts';

@@ -5,7 +5,7 @@ import { appendFile, cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { hashTree } from '../../scripts/lib/fs/compare-trees.ts';
 import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
 import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ingestSettings, type TagDefinition, type TagScoring } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { buildArticle } from '../../scripts/lib/ingest/build-article.ts';
 import { compileTagMatcher } from '../../scripts/lib/ingest/match-tags.ts';
 import { parseRawArticle } from '../../scripts/lib/ingest/parse-raw-article.ts';

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { ingestRawFiles } from '../../scripts/lib/ingest/ingest-batch.ts';
 import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
 import { createFixtureSite, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { isUntouchedIngestOutput } from '../../scripts/lib/ingest/article-document.ts';
 import { ingestRawFiles, type FileReport } from '../../scripts/lib/ingest/ingest-batch.ts';
 import { PROJECT_DIR } from '../support/fixture-site.ts';

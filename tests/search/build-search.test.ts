@@ -8,7 +8,7 @@ import { cp, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchShardsFile } from '../../assets/js/search-shards.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { compareTrees, differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
 import { buildSearch, type SearchBuildOptions } from '../../scripts/lib/search/build-search.ts';
 import { hashBytes, type FileHash } from '../../scripts/lib/fs/file-hashes.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ARABIC_CORE_FONTS, FONT_FILES, hashedPath, PLAIN_SCRIPTS, shippedScript, shippedStylesheet, siteAssets, STYLESHEET } from '../../scripts/lib/site/asset-fingerprint.ts';
 import { planSite } from '../../scripts/lib/site/render-plan.ts';
 import { publishedNewsIndex } from '../../scripts/lib/site/published-index.ts';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { PROJECT_DIR } from '../support/fixture-site.ts';
 
 const FONT = '/assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2';

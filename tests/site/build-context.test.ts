@@ -1,7 +1,7 @@
 // What a build knows beyond its content: "now" from SITE_NOW or the injected clock, and
 // whether drafts and future articles show (previews yes, production builds no).
 import { describe, expect, it } from 'vitest';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { buildContextFromEnvironment } from '../../scripts/lib/site/build-context.ts';
 
 const CLOCK_TIME = new Date('2020-01-01T00:00:00Z');
@@ -47,7 +47,9 @@ describe('buildContextFromEnvironment', () => {
   });
 
   it('carries the site settings', () => {
-    expect(buildContextFromEnvironment({ SITE_NOW: '2017-07-05' }).site).toBe(siteSettings);
+    expect(buildContextFromEnvironment({ SITE_NOW: '2017-07-05' }).site).toEqual(siteSettings);
+    // What the environment sets is read from the one given.
+    expect(buildContextFromEnvironment({ SITE_NOW: '2017-07-05', SITE_PATH_PREFIX: '/news/' }).site.pathPrefix).toBe('/news/');
   });
 
   it.each([

@@ -1,7 +1,8 @@
 // Structured data for search engines: no article text can close the <script> it sits
 // in, and the NewsArticle carries the fields Google News reads.
 import { describe, expect, it } from 'vitest';
-import { siteSettings, type SiteSettings } from '../../scripts/lib/config/site.ts';
+import { type SiteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { breadcrumbJsonLd, newsArticleJsonLd, serialiseJsonForScript, type JsonLdArticle } from '../../scripts/lib/site/json-ld.ts';
 
 const SITE: SiteSettings = { ...siteSettings, baseUrl: 'https://paper.example', pathPrefix: '/news/' };

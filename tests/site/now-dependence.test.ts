@@ -1,7 +1,7 @@
 // Whether another "now" changes a build's output, told from what the last build recorded:
 // the no-change build skips planning the site only when this says nothing moved.
 import { describe, expect, it } from 'vitest';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import type { BuildContext } from '../../scripts/lib/site/build-context.ts';
 import { sameOutputAt, type NowDependence } from '../../scripts/lib/site/now-dependence.ts';
 

@@ -1,6 +1,6 @@
 // Which articles a build publishes: which articles a production build shows at a given "now".
 import { describe, expect, it } from 'vitest';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import type { BuildContext } from '../../scripts/lib/site/build-context.ts';
 import { isPublished } from '../../scripts/lib/site/published-index.ts';
 

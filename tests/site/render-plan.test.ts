@@ -1,7 +1,7 @@
 // The render plan: every output file with its view, and render keys that change exactly
 // when what a page shows changes — the heart of the incremental build.
 import { describe, expect, it } from 'vitest';
-import { siteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from '../support/site-settings.ts';
 import { articleItem, type ArticleItem } from '../../scripts/lib/site/article-source.ts';
 import type { BuildContext } from '../../scripts/lib/site/build-context.ts';
 import { publishedNewsIndex } from '../../scripts/lib/site/published-index.ts';

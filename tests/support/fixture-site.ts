@@ -3,7 +3,8 @@
 // the package's #site/* imports resolve).
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { siteSettings, type SiteSettings } from '../../scripts/lib/config/site.ts';
+import { type SiteSettings } from '../../scripts/lib/config/site.ts';
+import { siteSettings } from './site-settings.ts';
 import type { ArticleFrontMatter } from '../../scripts/lib/content/article-schema.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { buildSite } from '../../scripts/lib/build/build-site.ts';

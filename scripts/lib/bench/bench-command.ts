@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'no
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseCommandLine, parseCount, usageError, type CommandOutput } from '../cli/command-line.ts';
-import { siteSettings } from '../config/site.ts';
+import { siteSettingsFromEnvironment, type Environment } from '../config/site.ts';
 import { BUILD_NODE_FLAGS } from '../site/build-node-flags.ts';
 import { createBenchProject } from './bench-project.ts';
 import { renderChart } from './chart.ts';
@@ -28,6 +28,8 @@ export interface BenchIo extends CommandOutput {
   projectDir: string;
   /** The time the run starts, for the results file. */
   now: () => Date;
+  /** The environment the stages' builds run in (the site's settings: its path prefix). */
+  env: Environment;
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N …] [--seed 1] [--keep] [--out bench-results]
@@ -289,11 +291,11 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
     else if (!site) search = { ok: false, skipped: 'the build wrote no site' };
     else {
       tell('search in Chromium …');
-      search = await probeSearch(project.siteDir, { pathPrefix: siteSettings.pathPrefix }).catch((error: unknown) => ({ ok: false as const, skipped: `the probe failed: ${(error as Error).message.split('\n')[0]}` }));
+      search = await probeSearch(project.siteDir, { pathPrefix: siteSettingsFromEnvironment(io.env).pathPrefix }).catch((error: unknown) => ({ ok: false as const, skipped: `the probe failed: ${(error as Error).message.split('\n')[0]}` }));
     }
     // After the site is sized and searched: the scenarios change it.
     const scenarios = options.skipScenarios || !built ? undefined : await runScenarios({
-      context: { project, workDir: work, articles, seed: options.seed, siteNow, timeZone: siteSettings.timeZone },
+      context: { project, workDir: work, articles, seed: options.seed, siteNow, timeZone: siteSettingsFromEnvironment(io.env).timeZone },
       projectDir,
       keep: options.keep,
       compareClean: options.compareClean,

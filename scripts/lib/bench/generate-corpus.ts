@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
 import { ingestSettings } from '../config/ingest-settings.ts';
-import { siteSettings, type SectionSetting } from '../config/site.ts';
+import { PUBLICATION, type SectionSetting } from '../config/site.ts';
 import { TaskPool } from '../fs/bounded.ts';
 import { buildCorpusModel, type CorpusModel } from './corpus-model.ts';
 import type { DayRange } from './corpus-settings.ts';
@@ -76,7 +76,7 @@ export async function writeCorpus(options: CorpusOptions): Promise<CorpusSummary
   const firstIndex = options.firstIndex ?? 0;
   const context: GenerateContext = {
     model,
-    sections: options.sections ?? siteSettings.sections,
+    sections: options.sections ?? PUBLICATION.sections,
     seed: options.seed,
     indexDigits: indexDigitsFor(firstIndex + options.articles),
     ...(options.days ? { days: options.days } : {}),

@@ -46,22 +46,24 @@ export interface SiteSettings {
   sections: readonly SectionSetting[];
 }
 
-function fromEnvironment(name: string, fallback: string): string {
-  const value = process.env[name];
-  return value === undefined || value === '' ? fallback : value;
-}
+/** What the environment may set of the settings (SITE_BASE_URL, SITE_PATH_PREFIX, SITE_ARTICLES_PER_PAGE). */
+type FromEnvironment = 'baseUrl' | 'pathPrefix' | 'articlesPerPage';
 
-export const siteSettings: SiteSettings = {
+/** The environment, as the entry points hand it on. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The publication: every setting the environment does not change. Code that needs only
+ * these (ingest: the sections and the time zone) never reads the environment.
+ */
+export const PUBLICATION: Omit<SiteSettings, FromEnvironment> = {
   name: 'الوطن',
-  baseUrl: fromEnvironment('SITE_BASE_URL', 'https://example.org').replace(/\/+$/, ''),
-  pathPrefix: fromEnvironment('SITE_PATH_PREFIX', '/'),
   language: LOCALE.language,
   direction: LOCALE.direction,
   locale: LOCALE.tag,
   openGraphLocale: LOCALE.openGraph,
   numberingSystem: 'latn',
   timeZone: 'Asia/Damascus',
-  articlesPerPage: Number(fromEnvironment('SITE_ARTICLES_PER_PAGE', '20')),
   feedIdAuthority: 'alwatan.sy,2017',
   feedSize: 50,
   showHijriDate: false,
@@ -76,3 +78,21 @@ export const siteSettings: SiteSettings = {
     { name: 'قضايا وآراء', slug: 'opinion' },
   ],
 };
+
+/**
+ * The site's settings for this run: the publication, with what the environment sets (the
+ * origin and path a deploy serves it from, the list length). Read here and nowhere else,
+ * once, by the entry points and the build context they make; not when this module loads.
+ */
+export function siteSettingsFromEnvironment(env: Environment): SiteSettings {
+  const read = (name: string, fallback: string): string => {
+    const value = env[name];
+    return value === undefined || value === '' ? fallback : value;
+  };
+  return {
+    ...PUBLICATION,
+    baseUrl: read('SITE_BASE_URL', 'https://example.org').replace(/\/+$/, ''),
+    pathPrefix: read('SITE_PATH_PREFIX', '/'),
+    articlesPerPage: Number(read('SITE_ARTICLES_PER_PAGE', '20')),
+  };
+}

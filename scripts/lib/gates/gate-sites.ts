@@ -2,7 +2,7 @@
 // corpus of a few hundred articles so that pagination, tags and archives are exercised.
 // Both are built for http://127.0.0.1:<port> so canonical URLs match where they are served.
 
-import { siteSettings } from '../config/site.ts';
+import { PUBLICATION, siteSettingsFromEnvironment } from '../config/site.ts';
 import { ingestSettings } from '../config/ingest-settings.ts';
 import { writeCorpus } from '../bench/generate-corpus.ts';
 import { ingestRawFiles } from '../ingest/ingest-batch.ts';
@@ -18,7 +18,8 @@ const PAGES_TO_CHECK = ['/', '/sections/', '/tags/', '/archive/', '/subscribe/',
 async function buildFor(projectDir: string, inputDir: string, outputDir: string, port: number): Promise<void> {
   await buildSite({
     projectDir, inputDir, outputDir,
-    context: { site: { ...siteSettings, baseUrl: `http://127.0.0.1:${port}`, pathPrefix: '/' }, now: GATES_NOW, includeDrafts: false },
+    // The site as configured, whatever the environment running the gates sets.
+    context: { site: { ...siteSettingsFromEnvironment({}), baseUrl: `http://127.0.0.1:${port}`, pathPrefix: '/' }, now: GATES_NOW, includeDrafts: false },
   });
 }
 
@@ -36,7 +37,7 @@ export async function generatedGateSite(projectDir: string, port: number, articl
   const workspace = await createSiteWorkspace(projectDir, 'gates-generated-');
   const rawDir = `${workspace.dir}/raw`;
   await writeCorpus({ articles, outDir: rawDir, seed: 7 });
-  const summary = await ingestRawFiles({ inputs: [rawDir], outDir: workspace.articlesDir, site: siteSettings, settings: ingestSettings });
+  const summary = await ingestRawFiles({ inputs: [rawDir], outDir: workspace.articlesDir, site: PUBLICATION, settings: ingestSettings });
   if (summary.rejected > 0) throw new Error(`${summary.rejected} generated articles were rejected by ingest`);
   await buildFor(projectDir, workspace.contentDir, workspace.outputDir, port);
   return {

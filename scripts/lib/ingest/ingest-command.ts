@@ -4,7 +4,7 @@
 
 import { readCommandLine, usageError, type CommandOutput } from '../cli/command-line.ts';
 import { ingestSettings } from '../config/ingest-settings.ts';
-import { siteSettings } from '../config/site.ts';
+import { PUBLICATION } from '../config/site.ts';
 import { parseCalendarDay } from '../content/article-date.ts';
 import { displayPath, ingestRawFiles, type FileReport } from './ingest-batch.ts';
 import { formatReportLine, formatSummaryLine, JsonReportWriter } from './ingest-report.ts';
@@ -82,7 +82,7 @@ export async function runIngestCommand(argv: readonly string[], io: CommandIo): 
       dryRun,
       force: values.force,
       retag: values.retag,
-      site: siteSettings,
+      site: PUBLICATION,
       settings: ingestSettings,
       onReport,
     });

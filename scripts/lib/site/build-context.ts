@@ -2,7 +2,7 @@
 // (injectable, so builds and tests are reproducible) and whether drafts and future
 // articles are shown (only while previewing with the dev server).
 
-import { siteSettings, type SiteSettings } from '../config/site.ts';
+import { siteSettingsFromEnvironment, type SiteSettings } from '../config/site.ts';
 import { articleTimestamp } from '../content/article-date.ts';
 
 export interface BuildContext {
@@ -36,7 +36,7 @@ export function buildContextFromEnvironment(env: NodeJS.ProcessEnv, clock: () =>
   if (env.SITE_NOW && !pinned) throw new Error(`SITE_NOW must be an ISO 8601 date-time, not «${env.SITE_NOW}»`);
   const runMode = env.ELEVENTY_RUN_MODE;
   const includeDrafts = env.SITE_INCLUDE_DRAFTS !== undefined ? env.SITE_INCLUDE_DRAFTS === 'true' : runMode === 'serve' || runMode === 'watch';
-  return { site: siteSettings, now: pinned ?? clock(), includeDrafts };
+  return { site: siteSettingsFromEnvironment(env), now: pinned ?? clock(), includeDrafts };
 }
 
 // Kept on globalThis, not in a module variable: Eleventy imports the config and data files

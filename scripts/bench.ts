@@ -1,6 +1,6 @@
 // Entry point of `npm run bench`: generates corpora and measures ingest, build and search on them.
-import { runBenchCommand } from './lib/bench/bench-command.ts';
-import { stopRunningStages } from './lib/bench/measure.ts';
+import { runBenchCommand } from './tools/bench/bench-command.ts';
+import { stopRunningStages } from './tools/bench/measure.ts';
 
 // Stages run in process groups of their own: an interrupted benchmark stops them too.
 process.once('SIGINT', () => {

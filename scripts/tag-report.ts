@@ -1,5 +1,5 @@
 // Entry point of `npm run tag-report`: articles per tag and tags per article, before and after the tagging rules.
-import { runTagReportCommand } from './lib/bench/tag-report-command.ts';
+import { runTagReportCommand } from './tools/bench/tag-report-command.ts';
 
 process.exitCode = await runTagReportCommand(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

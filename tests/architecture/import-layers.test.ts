@@ -25,7 +25,7 @@ const LAYERS = [
   // Serving it: npm run serve, npm start.
   'scripts/lib/serve',
   // The tools that measure the product.
-  'scripts/lib/browser', 'scripts/lib/bench', 'scripts/lib/gates',
+  'scripts/tools/browser', 'scripts/tools/bench', 'scripts/tools/gates',
   // Entry points.
   'scripts',
 ] as const;

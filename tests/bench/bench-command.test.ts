@@ -2,7 +2,7 @@
 // with a clean build (--compare-clean), and a usage error (exit code 2) for a wrong value.
 
 import { describe, expect, it } from 'vitest';
-import { BENCH_USAGE, parseBenchOptions, runBenchCommand, type BenchIo } from '../../scripts/lib/bench/bench-command.ts';
+import { BENCH_USAGE, parseBenchOptions, runBenchCommand, type BenchIo } from '../../scripts/tools/bench/bench-command.ts';
 
 const PROJECT = '/work/project';
 

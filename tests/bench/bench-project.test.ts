@@ -5,7 +5,7 @@
 import { lstat, mkdir, readdir, readFile, readlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBenchProject, createCleanCopy } from '../../scripts/lib/bench/bench-project.ts';
+import { createBenchProject, createCleanCopy } from '../../scripts/tools/bench/bench-project.ts';
 import { ingestStatePath } from '../../scripts/lib/ingest/ingest-state.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 

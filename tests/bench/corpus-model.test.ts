@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { buildCorpusModel, CHAIN_END, countWords, splitClauses } from '../../scripts/lib/bench/corpus-model.ts';
-import { loadCorpusModel, loadSampleTexts } from '../../scripts/lib/bench/generate-corpus.ts';
+import { buildCorpusModel, CHAIN_END, countWords, splitClauses } from '../../scripts/tools/bench/corpus-model.ts';
+import { loadCorpusModel, loadSampleTexts } from '../../scripts/tools/bench/generate-corpus.ts';
 
 describe('splitClauses', () => {
   it.each([

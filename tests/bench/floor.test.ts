@@ -4,7 +4,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderFloor } from '../../scripts/lib/bench/floor.ts';
+import { renderFloor } from '../../scripts/tools/bench/floor.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { makeArticles } from '../support/fixture-site.ts';
 import { useTempDirs } from '../support/temp-dir.ts';

@@ -8,13 +8,13 @@ import matter from 'gray-matter';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
 import { siteSettings } from '../support/site-settings.ts';
-import { countWords, type CorpusModel } from '../../scripts/lib/bench/corpus-model.ts';
+import { countWords, type CorpusModel } from '../../scripts/tools/bench/corpus-model.ts';
 import {
   AGENCY_CREDITS, CLAUSE_FRAMES, FAMILY_NAMES, FIRST_NAMES, MENTION_FRAMES, PLACES, ROLES, SECTION_WEIGHTS,
-} from '../../scripts/lib/bench/corpus-settings.ts';
-import { corpusFileName, generateArticle, type GeneratedArticle } from '../../scripts/lib/bench/generate-article.ts';
-import { indexDigitsFor, loadCorpusModel, writeCorpus } from '../../scripts/lib/bench/generate-corpus.ts';
-import { runGenerateCorpusCommand } from '../../scripts/lib/bench/generate-corpus-command.ts';
+} from '../../scripts/tools/bench/corpus-settings.ts';
+import { corpusFileName, generateArticle, type GeneratedArticle } from '../../scripts/tools/bench/generate-article.ts';
+import { indexDigitsFor, loadCorpusModel, writeCorpus } from '../../scripts/tools/bench/generate-corpus.ts';
+import { runGenerateCorpusCommand } from '../../scripts/tools/bench/generate-corpus-command.ts';
 import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
 import { parseByline } from '../../scripts/lib/ingest/byline.ts';
 import { ingestRawFiles } from '../../scripts/lib/ingest/ingest-batch.ts';

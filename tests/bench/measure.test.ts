@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   gnuTimeAvailable, groupRssKiB, parseGnuTimeReport, parseResourceUsageReport, peakOfAllProcessesMiB, runMeasuredStage, type MeterKind,
-} from '../../scripts/lib/bench/measure.ts';
+} from '../../scripts/tools/bench/measure.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('bench-measure-');

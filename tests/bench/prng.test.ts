@@ -1,7 +1,7 @@
 // The corpus's random source: reproducible streams, and article ids that never collide.
 
 import { describe, expect, it } from 'vitest';
-import { articleHexId, articleStreamSeed, createRandom, isValidSeed } from '../../scripts/lib/bench/prng.ts';
+import { articleHexId, articleStreamSeed, createRandom, isValidSeed } from '../../scripts/tools/bench/prng.ts';
 
 describe('createRandom (mulberry32)', () => {
   it('draws the same sequence from the same seed and another from another seed', () => {

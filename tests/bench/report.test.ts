@@ -2,10 +2,10 @@
 // scenario table included), the SVG chart and the summary of a CPU profile.
 
 import { describe, expect, it } from 'vitest';
-import { renderChart } from '../../scripts/lib/bench/chart.ts';
-import { packageOf, summariseProfile, type CpuProfile } from '../../scripts/lib/bench/cpu-profile.ts';
-import { formatBytes, formatRun, formatScenarios, shortSummary } from '../../scripts/lib/bench/report.ts';
-import { mergeRuns, scenarioFailed, scenarioResult, withFloorRatios, type BenchRun, type ScenarioResult, type ScenarioStep } from '../../scripts/lib/bench/results.ts';
+import { renderChart } from '../../scripts/tools/bench/chart.ts';
+import { packageOf, summariseProfile, type CpuProfile } from '../../scripts/tools/bench/cpu-profile.ts';
+import { formatBytes, formatRun, formatScenarios, shortSummary } from '../../scripts/tools/bench/report.ts';
+import { mergeRuns, scenarioFailed, scenarioResult, withFloorRatios, type BenchRun, type ScenarioResult, type ScenarioStep } from '../../scripts/tools/bench/results.ts';
 import { parseXmlStrictly } from '../support/xml.ts';
 
 /** A measurement, with the last line a step printed when it is a scenario's. */

@@ -6,10 +6,10 @@
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectAt } from '../../scripts/lib/bench/bench-project.ts';
-import { comparesWithClean, runScenarios, type ScenarioRunner, type StepCommand } from '../../scripts/lib/bench/run-scenarios.ts';
-import { scenarioFailed, type CompareClean, type ScenarioStep } from '../../scripts/lib/bench/results.ts';
-import type { Scenario, ScenarioContext } from '../../scripts/lib/bench/scenarios.ts';
+import { projectAt } from '../../scripts/tools/bench/bench-project.ts';
+import { comparesWithClean, runScenarios, type ScenarioRunner, type StepCommand } from '../../scripts/tools/bench/run-scenarios.ts';
+import { scenarioFailed, type CompareClean, type ScenarioStep } from '../../scripts/tools/bench/results.ts';
+import type { Scenario, ScenarioContext } from '../../scripts/tools/bench/scenarios.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('bench-run-scenarios-');

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BODY_EDIT_CLAUSE, editFirstSentence, editHeadline, editLayout, HEADLINE_EDIT_SUFFIX, itemAt, LAYOUT_EDIT_COMMENT,
-} from '../../scripts/lib/bench/scenario-edits.ts';
+} from '../../scripts/tools/bench/scenario-edits.ts';
 import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 

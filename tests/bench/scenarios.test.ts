@@ -5,12 +5,12 @@
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectAt } from '../../scripts/lib/bench/bench-project.ts';
-import { writeCorpus } from '../../scripts/lib/bench/generate-corpus.ts';
-import { LAYOUT_EDIT_COMMENT } from '../../scripts/lib/bench/scenario-edits.ts';
+import { projectAt } from '../../scripts/tools/bench/bench-project.ts';
+import { writeCorpus } from '../../scripts/tools/bench/generate-corpus.ts';
+import { LAYOUT_EDIT_COMMENT } from '../../scripts/tools/bench/scenario-edits.ts';
 import {
   articleFiles, EDITED_LAYOUT, PUBLISHED_ARTICLES, publishingDay, scenarioSlug, SCENARIOS, type ScenarioContext,
-} from '../../scripts/lib/bench/scenarios.ts';
+} from '../../scripts/tools/bench/scenarios.ts';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
 import { siteSettings } from '../support/site-settings.ts';
 import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';

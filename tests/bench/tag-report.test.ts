@@ -3,9 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { ingestSettings } from '../../scripts/lib/config/ingest-settings.ts';
-import { DEFAULT_SAMPLES_DIR } from '../../scripts/lib/bench/generate-corpus.ts';
-import { runTagReportCommand } from '../../scripts/lib/bench/tag-report-command.ts';
-import { compareTagging, formatTagComparison, readRawArticles } from '../../scripts/lib/bench/tag-report.ts';
+import { DEFAULT_SAMPLES_DIR } from '../../scripts/tools/bench/generate-corpus.ts';
+import { runTagReportCommand } from '../../scripts/tools/bench/tag-report-command.ts';
+import { compareTagging, formatTagComparison, readRawArticles } from '../../scripts/tools/bench/tag-report.ts';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

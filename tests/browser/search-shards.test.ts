@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchShardsFile } from '../../assets/js/search-shards.ts';
-import { writeCorpus } from '../../scripts/lib/bench/generate-corpus.ts';
+import { writeCorpus } from '../../scripts/tools/bench/generate-corpus.ts';
 import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
 import { startStaticServer, type RunningServer } from '../../scripts/lib/serve/static-server.ts';
 import { writeSearchIndex } from '../../scripts/lib/search/search-index.ts';

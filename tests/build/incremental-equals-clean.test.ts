@@ -8,7 +8,7 @@
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRandom } from '../../scripts/lib/bench/prng.ts';
+import { createRandom } from '../../scripts/tools/bench/prng.ts';
 import { compareTrees } from '../../scripts/lib/fs/compare-trees.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { makeArticles, type FixtureArticle } from '../support/fixture-site.ts';

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine, parseCount, readCommandLine } from '../../scripts/lib/cli/command-line.ts';
-import { runBenchCommand } from '../../scripts/lib/bench/bench-command.ts';
-import { runGenerateCorpusCommand } from '../../scripts/lib/bench/generate-corpus-command.ts';
-import { runTagReportCommand } from '../../scripts/lib/bench/tag-report-command.ts';
-import { runGatesCommand } from '../../scripts/lib/gates/gates-command.ts';
+import { runBenchCommand } from '../../scripts/tools/bench/bench-command.ts';
+import { runGenerateCorpusCommand } from '../../scripts/tools/bench/generate-corpus-command.ts';
+import { runTagReportCommand } from '../../scripts/tools/bench/tag-report-command.ts';
+import { runGatesCommand } from '../../scripts/tools/gates/gates-command.ts';
 import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
 import { runServeCommand } from '../../scripts/lib/serve/serve-command.ts';
 import { runStartCommand } from '../../scripts/lib/serve/start-command.ts';

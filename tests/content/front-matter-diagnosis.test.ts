@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SECTION_WEIGHTS } from '../../scripts/lib/bench/corpus-settings.ts';
+import { SECTION_WEIGHTS } from '../../scripts/tools/bench/corpus-settings.ts';
 import { siteSettings } from '../support/site-settings.ts';
 import { checkArticleDocument, fieldLine, sectionProblem } from '../../scripts/lib/content/front-matter-diagnosis.ts';
 import { readArticleDocument } from '../../scripts/lib/content/front-matter.ts';

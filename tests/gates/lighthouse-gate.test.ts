@@ -1,7 +1,7 @@
 // The Lighthouse gate keeps each category's best of its runs, and names the audits that
 // failed only for a category still below its minimum.
 import { describe, expect, it } from 'vitest';
-import { bestOfRuns, LIGHTHOUSE_MINIMUMS, LIGHTHOUSE_RUNS } from '../../scripts/lib/gates/lighthouse-gate.ts';
+import { bestOfRuns, LIGHTHOUSE_MINIMUMS, LIGHTHOUSE_RUNS } from '../../scripts/tools/gates/lighthouse-gate.ts';
 
 const run = (performance: number, accessibility = 100, failed: string[] = []) => ({
   scores: { performance, accessibility, 'best-practices': 100, seo: 100 },

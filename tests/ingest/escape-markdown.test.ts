@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownParagraph } from '../../scripts/lib/ingest/escape-markdown.ts';
 import { createArticleMarkdown } from '../../scripts/lib/site/article-markdown.ts';
-import { createRandom } from '../../scripts/lib/bench/prng.ts';
+import { createRandom } from '../../scripts/tools/bench/prng.ts';
 
 const md = createArticleMarkdown();
 

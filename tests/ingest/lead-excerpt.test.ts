@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadExcerpt } from '../../scripts/lib/ingest/lead-excerpt.ts';
-import { createRandom } from '../../scripts/lib/bench/prng.ts';
+import { createRandom } from '../../scripts/tools/bench/prng.ts';
 
 const ELLIPSIS = '…';
 const length = (text: string): number => [...text].length;

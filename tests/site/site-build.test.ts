@@ -230,7 +230,7 @@ describe('drafts and scheduled articles', () => {
 describe('html-validate', () => {
   it('reports no errors on any page', async () => {
     const { HtmlValidate } = await import('html-validate');
-    const { HTML_VALIDATE_CONFIG } = await import('../../scripts/lib/gates/html-validate-config.ts');
+    const { HTML_VALIDATE_CONFIG } = await import('../../scripts/tools/gates/html-validate-config.ts');
     const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
     const errors: string[] = [];
     for (const file of htmlPages()) {

@@ -1,5 +1,5 @@
 // Project copies for the tests that build in a child process, as `npm run build` runs: the
-// benchmark's copies (scripts/lib/bench/bench-project.ts), one home for "a copy of the
+// benchmark's copies (scripts/tools/bench/bench-project.ts), one home for "a copy of the
 // project", and "a fresh copy of its sources" (no cache, no site, no ingest state) for the
 // clean build an incremental one is compared with.
 import { execFile } from 'node:child_process';
@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import { createBenchProject, createCleanCopy, projectAt } from '../../scripts/lib/bench/bench-project.ts';
+import { createBenchProject, createCleanCopy, projectAt } from '../../scripts/tools/bench/bench-project.ts';
 import { compareTrees } from '../../scripts/lib/fs/compare-trees.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { BUILD_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';

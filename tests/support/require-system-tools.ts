@@ -3,7 +3,7 @@
 // sitemaps' schemas. A failure, not a skip, so that CI never passes without them.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM_PATH } from '../../scripts/lib/browser/chromium.ts';
+import { CHROMIUM_PATH } from '../../scripts/tools/browser/chromium.ts';
 
 export type SystemTool = 'chromium' | 'xmllint';
 

@@ -3,7 +3,7 @@
 // Lighthouse scores. Returns what failed; printing is the caller's.
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from '../browser/chromium.ts';
-import { startStaticServer } from '../serve/static-server.ts';
+import { startStaticServer } from '../../lib/serve/static-server.ts';
 import { checkAccessibility } from './accessibility-gate.ts';
 import { htmlValidateErrors } from './html-validate-gate.ts';
 import { LIGHTHOUSE_MINIMUMS, lighthouseScores, type Category } from './lighthouse-gate.ts';

@@ -5,11 +5,11 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IngestSettings } from '../config/ingest-settings.ts';
-import { decodeRawBytes } from '../ingest/decode-raw-bytes.ts';
-import { compileTagMatcher } from '../ingest/match-tags.ts';
-import { parseRawArticle } from '../ingest/parse-raw-article.ts';
-import { chooseTags, type TaggedText } from '../ingest/score-tags.ts';
+import type { IngestSettings } from '../../lib/config/ingest-settings.ts';
+import { decodeRawBytes } from '../../lib/ingest/decode-raw-bytes.ts';
+import { compileTagMatcher } from '../../lib/ingest/match-tags.ts';
+import { parseRawArticle } from '../../lib/ingest/parse-raw-article.ts';
+import { chooseTags, type TaggedText } from '../../lib/ingest/score-tags.ts';
 
 /** The tags of each article, the old way and the new. */
 export interface TagComparison {

@@ -2,7 +2,7 @@
 // both and prints one line per gate. Returns the exit code (0 all passed, 1 a gate failed,
 // 2 usage) instead of exiting.
 
-import { parseCount, readCommandLine, usageError, type CommandOutput } from '../cli/command-line.ts';
+import { parseCount, readCommandLine, usageError, type CommandOutput } from '../../lib/cli/command-line.ts';
 
 export interface GatesIo extends CommandOutput {
   projectDir: string;

@@ -2,15 +2,15 @@
 // ingested Markdown article and its front matter as the build does (content/front-matter.ts),
 // renders it with markdown-it (the site's settings) and writes one minimal HTML page per
 // article. Nothing else: no layouts, lists, feeds or search. Run as a script:
-//   node --import tsx scripts/lib/bench/floor.ts <articles-dir> <out-dir>
+//   node --import tsx scripts/tools/bench/floor.ts <articles-dir> <out-dir>
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readArticleDocument } from '../content/front-matter.ts';
-import { TaskPool } from '../fs/bounded.ts';
-import { walkFiles } from '../fs/walk-files.ts';
-import { createArticleMarkdown } from '../site/article-markdown.ts';
+import { readArticleDocument } from '../../lib/content/front-matter.ts';
+import { TaskPool } from '../../lib/fs/bounded.ts';
+import { walkFiles } from '../../lib/fs/walk-files.ts';
+import { createArticleMarkdown } from '../../lib/site/article-markdown.ts';
 
 export interface FloorSummary {
   articles: number;
@@ -46,7 +46,7 @@ const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathTo
 if (isEntryPoint) {
   const [articlesDir, outDir] = process.argv.slice(2);
   if (!articlesDir || !outDir) {
-    process.stderr.write('Usage: node --import tsx scripts/lib/bench/floor.ts <articles-dir> <out-dir>\n');
+    process.stderr.write('Usage: node --import tsx scripts/tools/bench/floor.ts <articles-dir> <out-dir>\n');
     process.exitCode = 2;
   } else {
     const summary = await renderFloor(articlesDir, outDir);

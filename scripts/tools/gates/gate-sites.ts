@@ -2,12 +2,12 @@
 // corpus of a few hundred articles so that pagination, tags and archives are exercised.
 // Both are built for http://127.0.0.1:<port> so canonical URLs match where they are served.
 
-import { PUBLICATION, siteSettingsFromEnvironment } from '../config/site.ts';
-import { ingestSettings } from '../config/ingest-settings.ts';
+import { PUBLICATION, siteSettingsFromEnvironment } from '../../lib/config/site.ts';
+import { ingestSettings } from '../../lib/config/ingest-settings.ts';
 import { writeCorpus } from '../bench/generate-corpus.ts';
-import { ingestRawFiles } from '../ingest/ingest-batch.ts';
-import { buildSite } from '../build/build-site.ts';
-import { createSiteWorkspace } from '../site/site-workspace.ts';
+import { ingestRawFiles } from '../../lib/ingest/ingest-batch.ts';
+import { buildSite } from '../../lib/build/build-site.ts';
+import { createSiteWorkspace } from '../../lib/site/site-workspace.ts';
 import type { GateTarget } from './run-gates.ts';
 
 /** Fixed, so builds (and so the gates' results) are reproducible. */

@@ -10,7 +10,7 @@
 
 import { cp, lstat, mkdir, mkdtemp, readdir, readlink, symlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { ingestStatePath } from '../ingest/ingest-state.ts';
+import { ingestStatePath } from '../../lib/ingest/ingest-state.ts';
 
 /**
  * Top-level entries of the project that a benchmark copy neither copies nor links: its

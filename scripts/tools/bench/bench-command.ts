@@ -9,9 +9,9 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { parseCommandLine, parseCount, usageError, type CommandOutput } from '../cli/command-line.ts';
-import { siteSettingsFromEnvironment, type Environment } from '../config/site.ts';
-import { BUILD_NODE_FLAGS } from '../site/build-node-flags.ts';
+import { parseCommandLine, parseCount, usageError, type CommandOutput } from '../../lib/cli/command-line.ts';
+import { siteSettingsFromEnvironment, type Environment } from '../../lib/config/site.ts';
+import { BUILD_NODE_FLAGS } from '../../lib/site/build-node-flags.ts';
 import { createBenchProject } from './bench-project.ts';
 import { renderChart } from './chart.ts';
 import { formatProfileSummary, summariseProfiles, type ProfileSummary } from './cpu-profile.ts';
@@ -278,7 +278,7 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       await stage('ingest', ingestCommand(rawDir));
       await stage('re-ingest', ingestCommand(rawDir));
       await stage('floor', {
-        script: join(projectDir, 'scripts', 'lib', 'bench', 'floor.ts'),
+        script: join(projectDir, 'scripts', 'tools', 'bench', 'floor.ts'),
         args: [project.articlesDir, project.floorDir],
         cwd: projectDir,
       });

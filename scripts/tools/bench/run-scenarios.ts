@@ -4,7 +4,7 @@
 // every scenario, only the last, or none: --compare-clean).
 
 import { rm } from 'node:fs/promises';
-import { compareTrees } from '../fs/compare-trees.ts';
+import { compareTrees } from '../../lib/fs/compare-trees.ts';
 import { createCleanCopy } from './bench-project.ts';
 import type { StageCommand } from './measure.ts';
 import { formatEqualToClean } from './report.ts';

@@ -2,9 +2,9 @@
 // byline, date line, 600–900 words of body recombined from the sample articles, trailing
 // site chrome; and its manifest row. Pure and deterministic: (model, seed, index) → text.
 
-import { formatArabicNumber } from '../arabic/format-number.ts';
-import { LEVANTINE_MONTHS, WEEKDAYS } from '../arabic/months.ts';
-import type { SectionSetting } from '../config/site.ts';
+import { formatArabicNumber } from '../../lib/arabic/format-number.ts';
+import { LEVANTINE_MONTHS, WEEKDAYS } from '../../lib/arabic/months.ts';
+import type { SectionSetting } from '../../lib/config/site.ts';
 import { CHAIN_END, countWords, type CorpusModel, type ModelClause } from './corpus-model.ts';
 import {
   AGENCY_CREDITS, AUTHOR_TITLES, BODY_WORDS, BYLINE_WEIGHTS, CLAUSE_FRAMES, CORPUS_DAYS, DATE_LINE_WEIGHTS, DATING, DEFAULT_TAG_RATE,

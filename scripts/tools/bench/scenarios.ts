@@ -5,8 +5,8 @@
 
 import { readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { articleTimestamp, calendarDayInZone, formatCalendarDay } from '../content/article-date.ts';
-import { walkFiles } from '../fs/walk-files.ts';
+import { articleTimestamp, calendarDayInZone, formatCalendarDay } from '../../lib/content/article-date.ts';
+import { walkFiles } from '../../lib/fs/walk-files.ts';
 import type { BenchProject } from './bench-project.ts';
 import { editFirstSentence, editHeadline, editLayout, itemAt } from './scenario-edits.ts';
 import { writeCorpus } from './generate-corpus.ts';

@@ -2,7 +2,7 @@
 // sentence of an article's body, an article's headline, a layout. Pure: text in, text out,
 // so each can be tested for changing what it says and nothing else.
 
-import { readFrontMatter } from '../content/front-matter.ts';
+import { readFrontMatter } from '../../lib/content/front-matter.ts';
 
 /** What the body edit adds to a sentence: plain Arabic, nothing Markdown reads as markup. */
 export const BODY_EDIT_CLAUSE = '، بحسب ما أكدت مصادر مطلعة';

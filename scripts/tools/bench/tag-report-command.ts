@@ -4,8 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseCount, readCommandLine, usageError, type CommandOutput } from '../cli/command-line.ts';
-import { ingestSettings } from '../config/ingest-settings.ts';
+import { parseCount, readCommandLine, usageError, type CommandOutput } from '../../lib/cli/command-line.ts';
+import { ingestSettings } from '../../lib/config/ingest-settings.ts';
 import { DEFAULT_SAMPLES_DIR, writeCorpus } from './generate-corpus.ts';
 import { isValidSeed } from './prng.ts';
 import { compareTagging, formatTagComparison, readRawArticles } from './tag-report.ts';

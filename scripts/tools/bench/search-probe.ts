@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { launchChromium } from '../browser/chromium.ts';
-import { startStaticServer } from '../serve/static-server.ts';
+import { startStaticServer } from '../../lib/serve/static-server.ts';
 
 // The page's document as the callback given to waitForFunction uses it: that runs in
 // Chromium, while this file is Node code, type-checked without the DOM library (tsconfig.json).

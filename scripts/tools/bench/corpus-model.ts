@@ -2,11 +2,11 @@
 // articles: their clauses (sentences cut at «،»), which gazetteer tags each clause mentions,
 // and a word-bigram chain that recombines them into new clauses. Pure: texts in, model out.
 
-import { arabicWords, normaliseArabic } from '../arabic/normalise.ts';
-import { withoutClitics } from '../arabic/proclitics.ts';
-import type { TagDefinition } from '../config/ingest-settings.ts';
-import { compileTagMatcher, type TagMatcher } from '../ingest/match-tags.ts';
-import { parseRawArticle } from '../ingest/parse-raw-article.ts';
+import { arabicWords, normaliseArabic } from '../../lib/arabic/normalise.ts';
+import { withoutClitics } from '../../lib/arabic/proclitics.ts';
+import type { TagDefinition } from '../../lib/config/ingest-settings.ts';
+import { compileTagMatcher, type TagMatcher } from '../../lib/ingest/match-tags.ts';
+import { parseRawArticle } from '../../lib/ingest/parse-raw-article.ts';
 
 export interface ModelClause {
   text: string;

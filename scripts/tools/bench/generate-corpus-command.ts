@@ -2,7 +2,7 @@
 // exit code (0 written, 1 failed, 2 usage) instead of exiting, so it can be tested without a process.
 
 import { readdir } from 'node:fs/promises';
-import { parseCount, readCommandLine, usageError, type CommandOutput } from '../cli/command-line.ts';
+import { parseCount, readCommandLine, usageError, type CommandOutput } from '../../lib/cli/command-line.ts';
 import { writeCorpus } from './generate-corpus.ts';
 import { isValidSeed } from './prng.ts';
 

@@ -1,22 +1,13 @@
-// Eleventy configuration: static options and plugin registrations only; the logic lives
-// in scripts/lib/site. What to render comes from the build (render-pages.ts): the global
-// data `plan` (each template's pages and their views) and `nav`.
-import { currentBuildContext } from './scripts/lib/site/build-context.ts';
-import { filtersPlugin } from './scripts/lib/site/filters-plugin.ts';
-import { feedsPlugin } from './scripts/lib/site/feeds-plugin.ts';
-import { siteDataPlugin } from './scripts/lib/site/site-data-plugin.ts';
+// Eleventy configuration: static options and the registrations that do not depend on the
+// build under way; the logic lives in scripts/lib/site. The build hands Eleventy the rest
+// through its programmatic configuration (render-pages.ts): its context, with the data,
+// filters and feeds made from it (build-plugins.ts), and what to render, the global data
+// `plan` (each template's pages and their views) and `nav`.
 import { staticAssetsPlugin } from './scripts/lib/site/static-assets-plugin.ts';
 
 export default function (eleventyConfig: any) {
-  const context = currentBuildContext();
   // Builds read only the input folder; .gitignore (which lists test sites) is not theirs to apply.
   eleventyConfig.setUseGitIgnore(false);
-  // Without its template cache Eleventy recompiles the layouts for every page; with it, a
-  // second build in the same process reads stale files.
-  eleventyConfig.setUseTemplateCache(context.cacheTemplates ?? true);
-  eleventyConfig.addPlugin(siteDataPlugin(context));
-  eleventyConfig.addPlugin(filtersPlugin(context.site));
-  eleventyConfig.addPlugin(feedsPlugin(context));
   eleventyConfig.addPlugin(staticAssetsPlugin);
 }
 

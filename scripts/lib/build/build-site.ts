@@ -27,7 +27,7 @@ import { articlesUnchanged, readArticles, type ArticleFileEntry } from '../site/
 import { attachImages } from '../site/article-images.ts';
 import { imagesStamp } from '../images/image-facts.ts';
 import { pruneImageCache } from '../images/image-files.ts';
-import { currentBuildContext, setBuildContext, type BuildContext } from '../site/build-context.ts';
+import { buildContextFromEnvironment, type BuildContext } from '../site/build-context.ts';
 import { nowDependence, sameOutputAt } from '../site/now-dependence.ts';
 import { publishedNewsIndex } from '../site/published-index.ts';
 import { renderPages } from '../site/render-pages.ts';
@@ -126,8 +126,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outputDir = resolve(projectDir, options.outputDir);
   const inputDir = resolve(projectDir, options.inputDir ?? 'content');
   const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
-  if (options.context) setBuildContext(options.context);
-  const context = currentBuildContext();
+  const context = options.context ?? buildContextFromEnvironment(process.env);
   const cacheDir = join(options.cacheDir ?? defaultCacheDir(projectDir, outputDir), context.includeDrafts ? 'preview' : 'production');
   await mkdir(cacheDir, { recursive: true });
   const lock = await acquireBuildLock(cacheDir);
@@ -196,7 +195,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
 
     // The pages to render, and the assets, into the staging folder.
-    await renderPages({ projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, imageCacheDir });
+    await renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, imageCacheDir });
     // Made pictures no page of this site shows any more (a picture replaced, an article gone) leave the cache.
     await pruneImageCache(imageCacheDir, plan.pages.filter((page) => page.family === 'image'));
     const render = secondsSince(started);

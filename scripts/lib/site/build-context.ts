@@ -38,19 +38,3 @@ export function buildContextFromEnvironment(env: NodeJS.ProcessEnv, clock: () =>
   const includeDrafts = env.SITE_INCLUDE_DRAFTS !== undefined ? env.SITE_INCLUDE_DRAFTS === 'true' : runMode === 'serve' || runMode === 'watch';
   return { site: siteSettingsFromEnvironment(env), now: pinned ?? clock(), includeDrafts };
 }
-
-// Kept on globalThis, not in a module variable: Eleventy imports the config and data files
-// with Node's own loader, so under a test runner this module can be loaded twice.
-const CURRENT = Symbol.for('arabic-newsroom-ssg.build-context');
-const shared = globalThis as { [CURRENT]?: BuildContext };
-
-/** The build context of the build under way: set by buildSite, else read from the environment. */
-export function currentBuildContext(): BuildContext {
-  shared[CURRENT] ??= buildContextFromEnvironment(process.env);
-  return shared[CURRENT];
-}
-
-/** Makes the next Eleventy run (in this process) use this context. */
-export function setBuildContext(context: BuildContext): void {
-  shared[CURRENT] = context;
-}

@@ -10,9 +10,13 @@ import type { ArticleItem } from './article-source.ts';
 import { readArticleBody } from './article-source.ts';
 import { createArticleMarkdown } from './article-markdown.ts';
 import { writeImageFiles } from '../images/image-files.ts';
+import { addBuildContext } from './build-plugins.ts';
+import type { BuildContext } from './build-context.ts';
 import { articlesRenderedBy, groupByFamily, type Chrome, type PlannedPage } from './render-plan.ts';
 
 export interface RenderRequest {
+  /** The build's settings, "now" and mode: what the pages are rendered with. */
+  context: BuildContext;
   projectDir: string;
   /** The content folder: page templates, and the articles (which Eleventy never reads). */
   inputDir: string;
@@ -68,6 +72,13 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   return written;
 }
 
+/** What the build's programmatic configuration uses of Eleventy's configuration API. */
+type BuildEleventyConfig = Parameters<typeof addBuildContext>[0] & {
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, filter: (path: string) => string): void;
+  ignores: Set<string>;
+};
+
 async function renderRun(request: RenderRequest, pages: readonly PlannedPage[]): Promise<number> {
   // Relative on purpose: Eleventy 3 resolves includes and ignores against a relative input.
   const input = `./${relative(process.cwd(), request.inputDir)}`;
@@ -76,7 +87,11 @@ async function renderRun(request: RenderRequest, pages: readonly PlannedPage[]):
   const eleventy = new Eleventy(input, request.outputDir, {
     configPath: join(request.projectDir, '.eleventy.ts'),
     quietMode: request.quiet ?? true,
-    config: (eleventyConfig: { addGlobalData(name: string, value: unknown): void; addFilter(name: string, filter: (path: string) => string): void; ignores: Set<string> }) => {
+    // The build's own configuration, run before .eleventy.ts on the same configuration: what
+    // depends on this build (its context, its pages) is handed to Eleventy here, never
+    // through a process global.
+    config: (eleventyConfig: BuildEleventyConfig) => {
+      addBuildContext(eleventyConfig, request.context);
       eleventyConfig.addGlobalData('plan', groupByFamily(pages));
       eleventyConfig.addGlobalData('nav', request.chrome.nav);
       // '/assets/css/site.css' | asset → its content-hashed name (asset-fingerprint.ts).

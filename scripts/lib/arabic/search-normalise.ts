@@ -233,23 +233,12 @@ export function variantTokenizer(vocabulary: SearchVocabulary): (words: readonly
     }
     return candidates;
   };
-  // A written word's candidates, through its cleaned form (many written forms share one).
-  const candidatesByWord = new Map<string, readonly string[]>();
-  const candidatesOfWord = (word: string): readonly string[] => {
-    let candidates = candidatesByWord.get(word);
-    if (!candidates) {
-      candidates = candidatesOf(cleanWord(word));
-      if (candidatesByWord.size >= 200_000) candidatesByWord.clear();
-      candidatesByWord.set(word, candidates);
-    }
-    return candidates;
-  };
   return (words) => {
     // What Pagefind finds by itself: the page's words as it indexes them.
     const present = new Set(words.map(asPagefindIndexes));
     const tokens = new Set<string>();
     for (const word of words) {
-      for (const token of candidatesOfWord(word)) if (!present.has(token)) tokens.add(token);
+      for (const token of candidatesOf(cleanWord(word))) if (!present.has(token)) tokens.add(token);
     }
     return [...tokens];
   };

@@ -152,9 +152,9 @@ export interface PageTokens {
  * and parsing the rest (masthead, navigation, related articles) was a sixth of its time.
  * Only Pagefind sees this HTML; the published page is unchanged. Tokens are letters and digits.
  */
-export function documentForIndex(html: string, tokens: PageTokens, parsed?: IndexedParts): string {
-  const parts = parsed ?? indexedParts(html);
-  if (!parts) return html;
+export function documentForIndex(page: string | IndexedParts, tokens: PageTokens): string {
+  const parts = partsOf(page);
+  if (!parts) return page as string;
   const all = [...tokens.headline, ...tokens.text];
   if (all.some((token) => !/^[\p{L}\p{N}]+$/u.test(token))) throw new Error('variant tokens must be letters and digits only');
   const headline = tokens.headline.length === 0 ? '' : `<p data-pagefind-weight="${HEADLINE_WEIGHT}">${VARIANT_BLOCK_MARK} ${tokens.headline.join(' ')}</p>`;

@@ -8,7 +8,7 @@ import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { transform } from 'esbuild';
 import { join } from 'node:path';
 import { addWordsToVocabulary, distinctWords, emptyVocabulary, variantTokenizer, type SearchVocabulary } from '../arabic/search-normalise.ts';
-import { prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
+import { TaskPool } from '../fs/bounded.ts';
 import { documentForIndex, indexedHeadline, indexedParts, indexedText, type IndexedParts, type PageTokens } from './indexed-page.ts';
 
 export type PagefindLane = typeof import('pagefind');
@@ -74,26 +74,24 @@ function readPage(file: string): string {
 /** A page of the segment as read once: what Pagefind is given of it, and its words. */
 interface ReadPage {
   page: PageToIndex;
-  /** The page, only when it has no indexed parts (Pagefind is then given it whole). */
-  html?: string;
-  parts?: IndexedParts;
+  /** Its indexed parts; the whole page when it has none (Pagefind is then given it as it is). */
+  document: IndexedParts | string;
   /** Distinct words of its indexed text and of its headline, as written. */
   words: string[];
   headlineWords: string[];
 }
 
 /**
- * Each page read and parsed once, for both the vocabulary and the document Pagefind gets:
- * only what Pagefind is given (a trimmed head and the indexed element, a third of the page)
- * and its distinct words are kept, a few megabytes for a quarter of a large daily.
+ * Each page read and parsed once, for both the vocabulary and the document Pagefind gets.
+ * Its parts are slices of the page, which they keep in memory: a lane holds one quarter's
+ * pages at a time (about 65 MB for a quarter of a 100,000-article daily).
  */
 function readSegment(pages: readonly PageToIndex[], settings: SegmentIndexSettings): ReadPage[] {
   return pages.map((page) => {
     const html = readPage(page.file);
     const parts = indexedParts(html);
-    if (!parts) return { page, html, words: [], headlineWords: [] };
-    if (!settings.variantTokens) return { page, parts, words: [], headlineWords: [] };
-    return { page, parts, words: distinctWords(indexedText(parts)), headlineWords: distinctWords(indexedHeadline(parts)) };
+    if (!parts || !settings.variantTokens) return { page, document: parts ?? html, words: [], headlineWords: [] };
+    return { page, document: parts, words: distinctWords(indexedText(parts)), headlineWords: distinctWords(indexedHeadline(parts)) };
   });
 }
 
@@ -151,16 +149,16 @@ export async function indexSegment(pagefind: PagefindLane, pages: readonly PageT
   if (!index) throw new Error('search index: Pagefind returned no index');
   try {
     // Pages go to Pagefind several at a time (one at a time, Node sat idle waiting on each
-    // answer), but strictly in segment order: Pagefind numbers pages as they arrive, and the
-    // same pages must give the same bundle.
+    // answer), but handed over strictly in segment order: Pagefind numbers pages as they
+    // arrive, and the same pages must give the same bundle.
     const inFlight = new TaskPool(PAGES_IN_FLIGHT);
-    await prepareInParallelCommitInOrder(read, PAGES_IN_FLIGHT, async (page) => ({
-      url: page.page.url,
-      content: page.parts ? documentForIndex('', tokensOf(page), page.parts) : (page.html as string),
-    }), (prepared) => inFlight.add(async () => {
-      const added = await index.addHTMLFile(prepared);
-      assertNoErrors(`indexing ${prepared.url}`, added.errors);
-    }));
+    for (const page of read) {
+      const prepared = { url: page.page.url, content: documentForIndex(page.document, tokensOf(page)) };
+      await inFlight.add(async () => {
+        const added = await index.addHTMLFile(prepared);
+        assertNoErrors(`indexing ${prepared.url}`, added.errors);
+      });
+    }
     await inFlight.drain();
     const written = await index.writeFiles({ outputPath: outputDir });
     assertNoErrors('writing the bundle', written.errors);

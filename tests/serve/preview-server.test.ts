@@ -11,7 +11,7 @@ import { renderArticleDocument } from '../../scripts/lib/ingest/article-document
 import { OVERLAY_ID } from '../../scripts/lib/serve/preview-overlay.ts';
 import { changesTemplates, startPreviewServer, type PreviewServer } from '../../scripts/lib/serve/preview-server.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { makeArticles } from '../support/fixture-site.ts';
+import { makeArticles, type FixtureArticle } from '../support/fixture-site.ts';
 import { createProjectCopy } from '../support/project-copy.ts';
 
 describe('changesTemplates', () => {
@@ -95,37 +95,51 @@ describe('the preview server', () => {
   }, 60_000);
 });
 
-describe('the preview in a browser while the build fails', () => {
-  let dir = '';
-  let preview: PreviewServer;
-  let browser: Browser;
-  const consoleErrors: string[] = [];
-  const [first, second] = makeArticles(2) as [ReturnType<typeof makeArticles>[number], ReturnType<typeof makeArticles>[number]];
-  const fileOf = (article: typeof first): string => join(dir, 'content', 'articles', '2017', '07', `${article.frontMatter.id}.md`);
-  const overlayText = (page: Page): Promise<string | null> => page.evaluate((id) => document.getElementById(id)?.innerText ?? null, OVERLAY_ID);
-  const until = async (condition: () => Promise<boolean>): Promise<void> => {
-    for (let waited = 0; waited < 30_000 && !(await condition()); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-  };
+const overlayText = (page: Page): Promise<string | null> => page.evaluate((id) => document.getElementById(id)?.innerText ?? null, OVERLAY_ID);
+const until = async (condition: () => Promise<boolean>): Promise<void> => {
+  for (let waited = 0; waited < 30_000 && !(await condition()); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+};
+const articleFileIn = (dir: string, article: FixtureArticle): string => join(dir, 'content', 'articles', '2017', '07', `${article.frontMatter.id}.md`);
 
+interface BrowserPreview {
+  dir: string;
+  preview: PreviewServer;
+  browser: Browser;
+}
+
+/** A preview server on a fresh project copy holding `documents` (article → its text), and Chromium. */
+function useBrowserPreview(name: string, documents: () => Map<FixtureArticle, string>, log: (line: string) => void = () => undefined): BrowserPreview {
+  const running = {} as BrowserPreview;
   beforeAll(async () => {
-    dir = await createProjectCopy('preview-overlay');
-    await mkdir(join(fileOf(first), '..'), { recursive: true });
-    for (const article of [first, second]) await writeFile(fileOf(article), renderArticleDocument(article.frontMatter, article.paragraphs));
-    preview = await startPreviewServer({ projectDir: dir, outputDir: '_site', pathPrefix: '/', port: 0, host: '127.0.0.1', log: () => undefined });
-    await preview.settled();
-    browser = await launchChromium();
+    running.dir = await createProjectCopy(name);
+    await rm(join(running.dir, '_site'), { recursive: true, force: true });
+    for (const [article, text] of documents()) {
+      await mkdir(join(articleFileIn(running.dir, article), '..'), { recursive: true });
+      await writeFile(articleFileIn(running.dir, article), text);
+    }
+    running.preview = await startPreviewServer({ projectDir: running.dir, outputDir: '_site', pathPrefix: '/', port: 0, host: '127.0.0.1', log });
+    await running.preview.settled();
+    running.browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await running.browser?.close();
+    await running.preview?.close();
+    if (running.dir) await rm(running.dir, { recursive: true, force: true });
   });
+  return running;
+}
+
+describe('the preview in a browser while the build fails', () => {
+  const consoleErrors: string[] = [];
+  const [first, second] = makeArticles(2) as [FixtureArticle, FixtureArticle];
+  const running = useBrowserPreview('preview-overlay', () => new Map([first, second].map((article) => [article, renderArticleDocument(article.frontMatter, article.paragraphs)])));
+  const fileOf = (article: FixtureArticle): string => articleFileIn(running.dir, article);
 
   it('shows every problem in an Arabic overlay over the last good page, and clears it when they are fixed', async () => {
-    const page = await browser.newPage();
+    const page = await running.browser.newPage();
     page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
-    const url = new URL(`/articles/${first.frontMatter.id}/`, preview.server.url).href;
+    const url = new URL(`/articles/${first.frontMatter.id}/`, running.preview.server.url).href;
     await page.goto(url);
     await page.waitForFunction(() => document.readyState === 'complete');
     expect(await overlayText(page)).toBeNull();
@@ -148,8 +162,8 @@ describe('the preview in a browser while the build fails', () => {
     expect(await page.title()).toContain(first.frontMatter.title);
 
     // A page opened while the build is failing shows the overlay too.
-    const later = await browser.newPage();
-    await later.goto(new URL('/', preview.server.url).href);
+    const later = await running.browser.newPage();
+    await later.goto(new URL('/', running.preview.server.url).href);
     await until(async () => (await overlayText(later)) !== null);
     expect(await overlayText(later)).toContain('ضع العنوان بين علامتي تنصيص');
 
@@ -164,50 +178,29 @@ describe('the preview in a browser while the build fails', () => {
     expect(await overlayText(page)).toBeNull();
     expect(await overlayText(later)).toBeNull();
     expect(await page.title()).toContain(first.frontMatter.title);
-    await preview.settled();
+    await running.preview.settled();
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 });
 
 describe('the preview in a browser when its first build fails', () => {
-  let dir = '';
-  let preview: PreviewServer;
-  let browser: Browser;
   const logs: string[] = [];
-  const [article] = makeArticles(1) as [ReturnType<typeof makeArticles>[number]];
-  const file = (): string => join(dir, 'content', 'articles', '2017', '07', `${article.frontMatter.id}.md`);
-  const overlayText = (page: Page): Promise<string | null> => page.evaluate((id) => document.getElementById(id)?.innerText ?? null, OVERLAY_ID);
-  const until = async (condition: () => Promise<boolean>): Promise<void> => {
-    for (let waited = 0; waited < 30_000 && !(await condition()); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-  };
+  const [article] = makeArticles(1) as [FixtureArticle];
   const good = (): string => renderArticleDocument(article.frontMatter, article.paragraphs);
-
-  beforeAll(async () => {
-    dir = await createProjectCopy('preview-first-failure');
-    await rm(join(dir, '_site'), { recursive: true, force: true });
-    await mkdir(join(file(), '..'), { recursive: true });
-    await writeFile(file(), good().replace(/^title: .*$/m, 'title: وزير الخارجية: لا تفاوض'));
-    preview = await startPreviewServer({ projectDir: dir, outputDir: '_site', pathPrefix: '/', port: 0, host: '127.0.0.1', log: (line) => logs.push(line) });
-    await preview.settled();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  // A colon in an unquoted headline: the first build fails.
+  const running = useBrowserPreview('preview-first-failure', () => new Map([[article, good().replace(/^title: .*$/m, 'title: وزير الخارجية: لا تفاوض')]]), (line) => logs.push(line));
 
   it('shows the problem on an Arabic page, not a bare 404, and the site once it is fixed', async () => {
     expect(logs.join('\n')).toContain('there is no site to preview until a build succeeds');
-    const response = await fetch(new URL('/', preview.server.url));
+    const response = await fetch(new URL('/', running.preview.server.url));
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toContain('<html lang="ar" dir="rtl">');
 
-    const page = await browser.newPage();
+    const page = await running.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(new URL('/', preview.server.url).href);
+    await page.goto(new URL('/', running.preview.server.url).href);
     await until(async () => (await overlayText(page)) !== null);
     const shown = (await overlayText(page)) as string;
     expect(shown).toContain('ضع العنوان بين علامتي تنصيص');
@@ -215,7 +208,7 @@ describe('the preview in a browser when its first build fails', () => {
     expect(shown).toContain('لا موقع للمعاينة بعد');
     expect(shown).not.toContain('آخر نسخة سليمة');
 
-    await writeFile(file(), good());
+    await writeFile(articleFileIn(running.dir, article), good());
     // The page reloads into the site's front page, which links the article.
     const linksTheArticle = (): Promise<boolean> => page.evaluate(() => document.querySelector('a[href^="/articles/"]') !== null).catch(() => false);
     await until(linksTheArticle);

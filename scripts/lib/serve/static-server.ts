@@ -118,22 +118,18 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     }
     const status = file ? 200 : 404;
     file ??= await fileAt(join(root, '404.html'));
-    if (!file) {
-      if (options.noSitePage === undefined) response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
-      else {
-        response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-        response.end(request.method === 'HEAD' ? undefined : options.noSitePage.replace('</body>', `${options.injectIntoHtml ?? ''}</body>`));
-      }
+    if (!file && options.noSitePage === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
+      return;
+    }
+    if (!file || (options.injectIntoHtml && file.endsWith('.html'))) {
+      // A page of the preview (the site's, or the page for no site yet): with its script, never cached.
+      response.writeHead(status, { 'content-type': CONTENT_TYPES['.html'] as string, 'cache-control': 'no-cache' });
+      if (request.method === 'HEAD') response.end();
+      else response.end((file ? await readFile(file, 'utf8') : options.noSitePage as string).replace('</body>', `${options.injectIntoHtml ?? ''}</body>`));
       return;
     }
     const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
-    if (options.injectIntoHtml && file.endsWith('.html')) {
-      headers['cache-control'] = 'no-cache';
-      response.writeHead(status, headers);
-      if (request.method === 'HEAD') response.end();
-      else response.end((await readFile(file, 'utf8')).replace('</body>', `${options.injectIntoHtml}</body>`));
-      return;
-    }
     const copy = options.precompressed === false ? undefined : await precompressedCopy(file, request.headers['accept-encoding']);
     const sent = copy ?? { file, encoding: undefined, info: await stat(file) };
     headers['cache-control'] = status === 200 ? cacheControlFor(relativePath(root, file).split(sep).join('/')) : 'no-cache';

@@ -5,13 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   BODY_EDIT_CLAUSE, editFirstSentence, editHeadline, editLayout, HEADLINE_EDIT_SUFFIX, itemAt, LAYOUT_EDIT_COMMENT,
 } from '../../scripts/tools/bench/scenario-edits.ts';
-import { readFrontMatter } from '../../scripts/lib/content/front-matter.ts';
+import { readArticleDocument } from '../../scripts/lib/content/front-matter.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
-
-/** Front matter and body of an article file, the way the site reads them. */
-function readArticleDocument(document: string): { data: Record<string, unknown>; body: string } {
-  return { data: readFrontMatter(document), body: document.replace(/^---\n[\s\S]*?\n---\n/u, '') };
-}
 
 function article(title: string, paragraphs: readonly string[] = ['قال الوزير إن العمل مستمر. وأضاف أن الخطة جاهزة.', 'فقرة ثانية.']): string {
   return renderArticleDocument({
@@ -54,6 +49,13 @@ describe('editFirstSentence', () => {
   it('does not take a decimal point for the end of a sentence', () => {
     const after = editFirstSentence(article('عنوان', ['ارتفع المؤشر 2.5 بالمئة أمس. ثم استقر.']));
     expect(readArticleDocument(after).body).toContain(`ارتفع المؤشر 2.5 بالمئة أمس${BODY_EDIT_CLAUSE}. ثم استقر.`);
+  });
+
+  it('edits an article an editor saved with Windows line ends, its front matter left alone', () => {
+    const before = article('عنوان').replace(/\n/gu, '\r\n');
+    const after = editFirstSentence(before);
+    expect(readArticleDocument(after).data).toEqual(readArticleDocument(before).data);
+    expect(readArticleDocument(after).body).toBe(readArticleDocument(before).body.replace('مستمر.', `مستمر${BODY_EDIT_CLAUSE}.`));
   });
 
   it('refuses a file without front matter or without body text', () => {

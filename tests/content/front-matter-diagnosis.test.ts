@@ -35,6 +35,7 @@ describe('checkArticleDocument', () => {
     ['the closing --- missing', articleTextWith(13), { code: 'noClosingDelimiter', line: 13 }],
     ['the closing --- missing before a blank line', articleTextWith(13, ''), { code: 'noClosingDelimiter', line: 13 }],
     ['no front matter at all', ARTICLE_LINES.slice(1).join('\n'), { code: 'noFrontMatter', line: 1 }],
+    ['an opening line of four dashes, which the reader takes for no front matter', ['----', ...ARTICLE_LINES.slice(1)].join('\n'), { code: 'noFrontMatter', line: 1 }],
     ['a field written twice', articleTextWith(4, 'section: سورية', 'title: عنوان آخر'), { code: 'duplicateField', line: 5, field: 'title' }],
   ])('%s', (_name, text, expected) => {
     expect(check(text)).toEqual({ problems: [expected] });

@@ -27,6 +27,12 @@ describe('renderSignedArticleDocument', () => {
   });
 });
 
+describe('signArticleDocument', () => {
+  it('refuses a document without front matter: there is no place for its line', () => {
+    expect(() => signArticleDocument('نص\n')).toThrow(/without front matter/);
+  });
+});
+
 describe('exactIngestSha256', () => {
   const { document, ingestSha256 } = renderSignedArticleDocument(frontMatter, ['الفقرة الأولى', 'الفقرة الثانية']);
 

@@ -409,6 +409,17 @@ describe('ingest command: running again', () => {
       expect(await readFile(article, 'utf8')).toBe(edited);
     });
 
+    it('is kept when the editor also broke its front matter (no closing --- line)', async () => {
+      const { work, raw, out, article } = await editedWorkspace();
+      const broken = (await readFile(article, 'utf8')).replace(/\n---\n/u, '\n');
+      await writeFile(article, broken);
+      const rawFile = join(raw, '001_3c9e1a7b52d04f86.txt');
+      await writeRaw(rawFile, (await readFile(rawFile, 'utf8')).replace('12 بالمئة', '15 بالمئة'));
+      const { byFile } = await ingestJson([raw, '--out', out], work);
+      expect(byFile.get('001_3c9e1a7b52d04f86.txt')).toMatchObject({ status: 'kept-edited', article: 'out/2017/07/3c9e1a7b52d04f86.md' });
+      expect(await readFile(article, 'utf8')).toBe(broken);
+    });
+
     it('is overwritten with --force, which the report says', async () => {
       const { work, raw, out, article } = await editedWorkspace();
       const rawFile = join(raw, '001_3c9e1a7b52d04f86.txt');

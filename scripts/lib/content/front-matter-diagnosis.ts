@@ -7,6 +7,7 @@ import { editDistance, nearestArabicName } from '../arabic/edit-distance.ts';
 import type { SectionSetting } from '../config/site.ts';
 import { ARTICLE_FIELDS, validateArticleFrontMatter } from './article-schema.ts';
 import type { FileProblem } from './content-problem.ts';
+import { opensFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { configuredSection } from './section-slug.ts';
 
 /** A top-level `field: value` line. */
@@ -21,15 +22,16 @@ const YAML_SIGN_START = /^(?:[[\]{}#&*!|>%@`]|[-?:,](?:\s|$))/u;
 
 const documentLines = (document: string): string[] => document.replace(/^\ufeff/u, '').split(/\r?\n/u);
 
-/** Index of the closing `---` line (as gray-matter finds it: the next line that starts with ---), or -1. */
-function closingIndex(lines: readonly string[]): number {
-  return lines.findIndex((line, index) => index > 0 && line.startsWith('---'));
+/** Index in documentLines of the closing `---` line (where splitFrontMatter finds it), or -1. */
+function closingIndex(document: string): number {
+  const split = splitFrontMatter(document);
+  return split ? document.slice(0, split.closingStart).split('\n').length - 1 : -1;
 }
 
 /** The 1-based line of a top-level field in the front matter, if it is written there. */
 export function fieldLine(document: string, field: string): number | undefined {
   const lines = documentLines(document);
-  const end = closingIndex(lines);
+  const end = closingIndex(document);
   for (let index = 1; index < (end < 0 ? lines.length : end); index += 1) {
     if (FIELD_LINE.exec(lines[index] as string)?.[1] === field) return index + 1;
   }
@@ -47,9 +49,9 @@ function enclosingField(lines: readonly string[], index: number): string | undef
 
 /** The front matter's delimiters: a document must open with `---` and close it with another. */
 export function delimiterProblem(document: string): FileProblem | undefined {
+  if (!opensFrontMatter(document)) return { code: 'noFrontMatter', line: 1 };
+  if (splitFrontMatter(document)) return undefined;
   const lines = documentLines(document);
-  if (!(lines[0] ?? '').startsWith('---')) return { code: 'noFrontMatter', line: 1 };
-  if (closingIndex(lines) >= 0) return undefined;
   // Where the fields stop (a blank line, or text that is no field): where --- belongs.
   const stop = lines.findIndex((line, index) => index > 0 && (line.trim() === '' || !(FIELD_LINE.test(line) || /^[ \t]/u.test(line))));
   return { code: 'noClosingDelimiter', line: stop < 0 ? lines.length : stop + 1 };
@@ -73,7 +75,7 @@ export function yamlErrorProblem(document: string, error: unknown): FileProblem 
   if (/tab characters/u.test(reason)) return { code: 'tabIndentation', line, field: enclosingField(lines, index) };
   // A quote opened and not closed on its line runs on into the next fields, and js-yaml
   // stumbles later, wherever the next quote happens to be (ingest never writes one).
-  const end = closingIndex(lines);
+  const end = closingIndex(document);
   for (let at = 1; at <= Math.min(index, end < 0 ? lines.length - 1 : end - 1); at += 1) {
     const match = FIELD_LINE.exec(lines[at] as string);
     const value = match?.[2]?.trim() ?? '';
@@ -130,8 +132,8 @@ export interface CheckedDocument {
 }
 
 /**
- * Reads an article document with `read` (the project's one reader, passed in: this layer
- * has no YAML parser of its own) and names what is wrong with it, in the order a reader
+ * Reads an article document with `read` (the project's one reader, passed in: this module
+ * parses no YAML of its own) and names what is wrong with it, in the order a reader
  * meets it: the delimiters, the YAML, then the fields.
  */
 export function checkArticleDocument(text: string, read: (text: string) => { data: Record<string, unknown>; body: string }): CheckedDocument {

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { IngestSettings } from '../config/ingest-settings.ts';
 import type { SiteSettings } from '../config/site.ts';
+import { splitFrontMatter } from '../content/front-matter.ts';
 import { writeFileAtomic, TEMPORARY_FILE } from '../fs/atomic-write.ts';
 import { describeError } from '../fs/describe-error.ts';
 import { OrderedOutlet, prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
@@ -110,8 +111,14 @@ type Prepared =
 
 const FRONT_MATTER_FIELD = /^(id|sourceSha256|textSha256): ['"]?([0-9a-f]+)['"]?$/gm;
 
+/**
+ * The id and hashes an article file names in its front matter. An article whose delimiters an
+ * editor broke (no opening --- line, or no closing one) has none by the rule, and is searched
+ * whole: ingest must still know the id lives there, so as to keep the editor's file, not write
+ * a new article over it.
+ */
 function frontMatterFields(document: string): Record<string, string> {
-  const frontMatter = document.slice(0, document.indexOf('\n---', 3) + 1);
+  const frontMatter = splitFrontMatter(document)?.frontMatter ?? document;
   const fields: Record<string, string> = {};
   for (const match of frontMatter.matchAll(FRONT_MATTER_FIELD)) fields[match[1] as string] = match[2] as string;
   return fields;

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import type { IngestSettings } from '../config/ingest-settings.ts';
 import type { SiteSettings } from '../config/site.ts';
 import type { DateSource } from '../content/article-schema.ts';
-import { readFrontMatter } from '../content/front-matter.ts';
+import { readFrontMatter, splitFrontMatter } from '../content/front-matter.ts';
 import { describeError } from '../fs/describe-error.ts';
 import { stampOf, type FileStamp } from '../fs/file-stamp.ts';
 import { isUntouchedIngestOutput } from './article-fingerprint.ts';
@@ -125,8 +125,7 @@ const TEXT_SHA256_LINE = /^textSha256: ['"]?([0-9a-f]{64})['"]?$/m;
 
 /** The tags of an article document written from this text, or undefined (another text, no readable tags). */
 function tagsWrittenFor(document: string, textSha256: string): string[] | undefined {
-  const closing = document.indexOf('\n---\n', 3);
-  if (TEXT_SHA256_LINE.exec(document.slice(0, closing + 1))?.[1] !== textSha256) return undefined;
+  if (TEXT_SHA256_LINE.exec(splitFrontMatter(document)?.frontMatter ?? '')?.[1] !== textSha256) return undefined;
   try {
     const { tags } = readFrontMatter(document);
     if (tags === undefined) return [];

@@ -2,7 +2,7 @@
 // sentence of an article's body, an article's headline, a layout. Pure: text in, text out,
 // so each can be tested for changing what it says and nothing else.
 
-import { readFrontMatter } from '../../lib/content/front-matter.ts';
+import { readFrontMatter, splitFrontMatter } from '../../lib/content/front-matter.ts';
 
 /** What the body edit adds to a sentence: plain Arabic, nothing Markdown reads as markup. */
 export const BODY_EDIT_CLAUSE = '، بحسب ما أكدت مصادر مطلعة';
@@ -12,15 +12,16 @@ export const HEADLINE_EDIT_SUFFIX = ' (محدَّث)';
 export const LAYOUT_EDIT_COMMENT = '<!-- bench: layout edited -->';
 
 interface SplitDocument {
-  /** From the opening --- to the closing ---, both lines included. */
+  /** From the opening --- line to the closing --- line and its line end, both lines included. */
   head: string;
   body: string;
 }
 
+/** The article cut where the build's reader cuts it (splitFrontMatter): an edit of the body stays in the body. */
 function splitDocument(document: string): SplitDocument {
-  const match = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/u.exec(document);
-  if (!match) throw new Error('the article has no front matter');
-  return { head: match[0], body: document.slice(match[0].length) };
+  const split = splitFrontMatter(document);
+  if (!split) throw new Error('the article has no front matter');
+  return { head: document.slice(0, split.bodyStart), body: split.body };
 }
 
 /**

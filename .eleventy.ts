@@ -1,14 +1,13 @@
 // Eleventy configuration: static options and the registrations that do not depend on the
 // build under way; the logic lives in scripts/lib/site. The build hands Eleventy the rest
 // through its programmatic configuration (render-pages.ts): its context, with the data,
-// filters and feeds made from it (build-plugins.ts), and what to render, the global data
-// `plan` (each template's pages and their views) and `nav`.
-import { staticAssetsPlugin } from './scripts/lib/site/static-assets-plugin.ts';
+// filters and feeds made from it (build-plugins.ts), what to render, the global data `plan`
+// (each template's pages and their views) and `nav`, and, in one run of a build, the copy
+// of the assets (static-assets-plugin.ts): a build renders in several runs and lanes.
 
 export default function (eleventyConfig: any) {
   // Builds read only the input folder; .gitignore (which lists test sites) is not theirs to apply.
   eleventyConfig.setUseGitIgnore(false);
-  eleventyConfig.addPlugin(staticAssetsPlugin);
 }
 
 export const config = {

@@ -21,7 +21,7 @@ export interface FixtureSite {
   dir: string;
   contentDir: string;
   outputDir: string;
-  build(options?: { now?: Date; includeDrafts?: boolean; site?: Partial<SiteSettings>; clean?: boolean; pagesPerRun?: number }): Promise<{ pages: number }>;
+  build(options?: { now?: Date; includeDrafts?: boolean; site?: Partial<SiteSettings>; clean?: boolean; pagesPerRun?: number; renderLanes?: number }): Promise<{ pages: number }>;
   read(path: string): Promise<string>;
   /** Every output file, relative to the output folder, with forward slashes. */
   files(): Promise<string[]>;
@@ -79,6 +79,7 @@ export async function createFixtureSite(articles: readonly FixtureArticle[], ext
       cacheDir: join(dir, '.cache', 'build'),
       clean: options.clean,
       pagesPerRun: options.pagesPerRun,
+      renderLanes: options.renderLanes,
       context: {
         site: { ...siteSettings, ...options.site },
         now: options.now ?? new Date('2017-08-01T12:00:00+03:00'),

@@ -62,6 +62,8 @@ export interface BuildOptions {
   preview?: { memory: { state?: BuildState } };
   /** Pages one Eleventy run renders (render-pages.ts); a test sets it small. */
   pagesPerRun?: number;
+  /** Lanes the render is shared between (render-lanes.ts; default one per core for a large render); a test sets it. */
+  renderLanes?: number;
 }
 
 export interface BuildResult {
@@ -195,7 +197,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
 
     // The pages to render, and the assets, into the staging folder.
-    await renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, imageCacheDir });
+    await renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, lanes: options.renderLanes, imageCacheDir });
     // Made pictures no page of this site shows any more (a picture replaced, an article gone) leave the cache.
     await pruneImageCache(imageCacheDir, plan.pages.filter((page) => page.family === 'image'));
     const render = secondsSince(started);

@@ -2,7 +2,8 @@
 // under content/ paginate over the global data `plan`, which holds only these pages' views;
 // article bodies are rendered here, once each, by markdown-it. The site's assets are copied
 // too (Eleventy's passthrough copy). Picture files are written without Eleventy, from the
-// image cache (image-files.ts). Nothing here knows what was rendered before.
+// image cache (image-files.ts). A large render is shared between lanes, one per core
+// (render-lanes.ts). Nothing here knows what was rendered before.
 
 import { join, relative } from 'node:path';
 import type EleventyType from '@11ty/eleventy';
@@ -13,6 +14,8 @@ import { writeImageFiles } from '../images/image-files.ts';
 import { addBuildContext } from './build-plugins.ts';
 import type { BuildContext } from './build-context.ts';
 import { articlesRenderedBy, groupByFamily, type Chrome, type PlannedPage } from './render-plan.ts';
+import { dealPages, renderInChild, renderLanes } from './render-lanes.ts';
+import { staticAssetsPlugin } from './static-assets-plugin.ts';
 
 export interface RenderRequest {
   /** The build's settings, "now" and mode: what the pages are rendered with. */
@@ -28,9 +31,14 @@ export interface RenderRequest {
   quiet?: boolean;
   /** Pages one Eleventy run renders (default PAGES_PER_RUN). */
   pagesPerRun?: number;
+  /** Lanes the pages are shared between (default renderLanes: one per core for a large render); a test sets it. */
+  lanes?: number;
   /** Where picture files are made and kept between builds (image-files.ts). */
   imageCacheDir: string;
 }
+
+/** What one lane renders: its pages, and whether it copies the assets (the first lane only). */
+export type RenderShare = Omit<RenderRequest, 'imageCacheDir' | 'lanes'> & { copyAssets: boolean };
 
 /**
  * Pages one Eleventy run renders. Eleventy keeps every page it rendered, and each article
@@ -55,18 +63,49 @@ function renderBodies(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<stri
   return [...done];
 }
 
-/** Renders the pages (and copies the assets) into outputDir, in runs of PAGES_PER_RUN; returns the pages written. */
+/** Renders the pages (and copies the assets) into outputDir, shared between lanes; returns the pages written. */
 export async function renderPages(request: RenderRequest): Promise<number> {
   const images = request.pages.filter((page) => page.family === 'image');
   await writeImageFiles(images, { projectDir: request.projectDir, contentDir: request.inputDir, outputDir: request.outputDir, cacheDir: request.imageCacheDir });
   const templated = request.pages.filter((page) => page.family !== 'image');
+  const [own = [], ...others] = dealPages(templated, request.lanes ?? renderLanes(templated.length));
+  const { imageCacheDir: _, lanes: __, ...common } = request;
+  // The children get their shares before this process starts on its own, and only the files of their articles.
+  const stop = new AbortController();
+  const children = others.map((pages) => renderInChild({ ...common, pages, fileByUrl: filesOf(pages, request.fileByUrl), copyAssets: false }, stop.signal));
+  // Awaited below; a failure meanwhile must not be an unhandled rejection.
+  for (const child of children) child.catch(() => undefined);
   let written = images.length;
-  // One run even with no pages: it copies the assets.
-  const perRun = request.pagesPerRun ?? PAGES_PER_RUN;
-  for (let start = 0; start === 0 || start < templated.length; start += perRun) {
-    const pages = templated.slice(start, start + perRun);
-    const rendered = renderBodies(pages, request.fileByUrl);
-    written += await renderRun(request, pages);
+  try {
+    written += await renderShare({ ...common, pages: own, copyAssets: true });
+  } catch (error) {
+    stop.abort();
+    await Promise.allSettled(children);
+    throw error;
+  }
+  for (const child of children) written += await child;
+  return written;
+}
+
+/** The files of the articles whose bodies the pages show. */
+function filesOf(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<string, string>): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const item of pages.flatMap(articlesRenderedBy)) {
+    const file = fileByUrl.get(item.url);
+    if (file) files.set(item.url, file);
+  }
+  return files;
+}
+
+/** Renders one lane's pages in runs of PAGES_PER_RUN; returns the pages written. */
+export async function renderShare(share: RenderShare): Promise<number> {
+  let written = 0;
+  // One run even with no pages: the first lane's copies the assets.
+  const perRun = share.pagesPerRun ?? PAGES_PER_RUN;
+  for (let start = 0; start === 0 || start < share.pages.length; start += perRun) {
+    const pages = share.pages.slice(start, start + perRun);
+    const rendered = renderBodies(pages, share.fileByUrl);
+    written += await renderRun(share, pages, share.copyAssets && start === 0);
     for (const item of rendered) delete item.templateContent;
   }
   return written;
@@ -76,10 +115,11 @@ export async function renderPages(request: RenderRequest): Promise<number> {
 type BuildEleventyConfig = Parameters<typeof addBuildContext>[0] & {
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, filter: (path: string) => string): void;
+  addPlugin(plugin: typeof staticAssetsPlugin): void;
   ignores: Set<string>;
 };
 
-async function renderRun(request: RenderRequest, pages: readonly PlannedPage[]): Promise<number> {
+async function renderRun(request: RenderShare, pages: readonly PlannedPage[], copyAssets: boolean): Promise<number> {
   // Relative on purpose: Eleventy 3 resolves includes and ignores against a relative input.
   const input = `./${relative(process.cwd(), request.inputDir)}`;
   // Loaded on first use: a build with nothing to render never pays for loading Eleventy.
@@ -102,6 +142,8 @@ async function renderRun(request: RenderRequest, pages: readonly PlannedPage[]):
       });
       // Thousands of Markdown files Eleventy need not even list.
       eleventyConfig.ignores.add(`${input}/articles/**`);
+      // Once per build: by the first run of the first lane.
+      if (copyAssets) eleventyConfig.addPlugin(staticAssetsPlugin);
     },
   } as ConstructorParameters<typeof EleventyType>[2]);
   // write() resolves to [passthrough copies, rendered templates].

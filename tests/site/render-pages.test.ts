@@ -1,0 +1,51 @@
+// A render shared between lanes (render-lanes.ts: the build's own process and child
+// processes writing into one folder) makes the same files, byte for byte, as one lane; and a
+// lane that fails fails the render with its own message.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
+import { renderPages } from '../../scripts/lib/site/render-pages.ts';
+import type { PlannedPage } from '../../scripts/lib/site/render-plan.ts';
+import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
+import { siteSettings } from '../support/site-settings.ts';
+
+const NOW = new Date('2017-08-01T12:00:00+03:00');
+let site: FixtureSite;
+
+beforeAll(async () => {
+  site = await createFixtureSite(makeArticles(40));
+});
+afterAll(() => site?.remove());
+
+describe('a render shared between lanes', () => {
+  it('writes the same files with the same bytes as one lane, in runs of any size', async () => {
+    await site.build({ now: NOW, clean: true, renderLanes: 1 });
+    const oneLane = await hashTree(site.outputDir);
+    // Three lanes, the two children's shares each rendered in several Eleventy runs.
+    await site.build({ now: NOW, clean: true, renderLanes: 3, pagesPerRun: 9 });
+    const threeLanes = await hashTree(site.outputDir);
+    expect(oneLane.size).toBeGreaterThan(100);
+    expect([...oneLane.keys()]).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'assets/css/feed.css']));
+    expect(differences(oneLane, threeLanes)).toEqual([]);
+  });
+
+  it('fails with the message of the lane that failed, once every lane has stopped', async () => {
+    const article = (id: string): PlannedPage => ({
+      family: 'article',
+      output: `articles/${id}/index.html`,
+      view: { output: `articles/${id}/index.html`, article: { url: `/articles/${id}/`, inputPath: `articles/${id}.md`, data: { id }, bodyHash: '' } },
+    });
+    // The first page (robots.txt) is this process's; the second goes to the child lane,
+    // which has no file for its article.
+    const render = renderPages({
+      context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: false },
+      projectDir: PROJECT_DIR, inputDir: site.contentDir, outputDir: join(site.dir, 'lanes-failure'),
+      pages: [{ family: 'robots', output: 'robots.txt', view: { output: 'robots.txt' } }, article('ffffffffffffffff')], chrome: { nav: [], assets: {} },
+      fileByUrl: new Map(), lanes: 2, imageCacheDir: join(site.dir, 'images'),
+    });
+    const failure = await render.then(() => undefined, (error: unknown) => error as Error);
+    expect(failure?.message).toBe('no file for the article /articles/ffffffffffffffff/');
+    // Thrown in the child: its stack, carried over, runs through the lane's process.
+    expect(failure?.stack).toMatch(/render-lane-process\.ts/);
+  });
+});

@@ -152,6 +152,11 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}${prefix}`,
     server,
-    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
+    // Closing also ends the connections a client keeps alive (fetch keeps one for 3 s), rather
+    // than waiting for the client to drop them.
+    close: () => new Promise((resolveClose) => {
+      server.close(() => resolveClose());
+      server.closeAllConnections();
+    }),
   };
 }

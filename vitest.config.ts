@@ -20,7 +20,6 @@ const SITE_TESTS = [
   'tests/site/build-options.test.ts',
   'tests/site/feeds.test.ts',
   'tests/site/host-files.test.ts',
-  'tests/site/site-build.test.ts',
 ];
 
 /**

@@ -73,4 +73,18 @@ describe('the spare site', () => {
     expect(await build()).toMatch(/rendered 0 of/);
     await expectEqualToClean(dir, ENV);
   });
+
+  it('is made of the new site itself after a clean build, and the build after it is made from it', async () => {
+    const clean = await runBuild(dir, ['--clean'], ENV);
+    expect(clean.code, clean.stderr).toBe(0);
+    const [spare, ...others] = await spares();
+    expect(others).toEqual([]);
+    // Every file a link to the live one: no copy, and nothing to tell apart.
+    expect((await stat(join(dir, CACHE, spare as string, 'robots.txt'))).ino).toBe((await stat(join(dir, '_site', 'robots.txt'))).ino);
+    const spareFolder = await stat(join(dir, CACHE, spare as string));
+    await writeArticles(dir, 12, 'نسخة خامسة');
+    await build();
+    expect((await stat(join(dir, '_site'))).ino).toBe(spareFolder.ino);
+    await expectEqualToClean(dir, ENV);
+  });
 });

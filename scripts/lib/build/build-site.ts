@@ -32,7 +32,7 @@ import { nowDependence, sameOutputAt } from '../site/now-dependence.ts';
 import { publishedNewsIndex } from '../site/published-index.ts';
 import { renderPages } from '../site/render-pages.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from '../site/site-folders.ts';
-import { dropStale, keepAsSpare, takeSpare, updateSpare } from '../site/spare-site.ts';
+import { dropStale, keepAsSpare, spareOfLive, takeSpare, updateSpare } from '../site/spare-site.ts';
 import { planSite, renderKeys } from '../site/render-plan.ts';
 import { isCompressible, isPrecompressedCopy, precompressSite } from '../site/precompress.ts';
 import { siteAssets } from '../site/asset-fingerprint.ts';
@@ -268,13 +268,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const search = searchResult;
     const searchSeconds = secondsSince(searchStarted);
     const replaced = await swapIn(tree, outputDir, previousSite);
-    // The replaced site is the next build's spare, when what it holds is known.
+    // The replaced site is the next build's spare, when what it holds is known; else one is
+    // made of the new site's files (a first or clean build), for the publish that follows.
     let spare;
     if (replaced && loaded.state) {
       const doubtful = new Set([...loaded.state.outputs.keys()].filter((path) => !lastIntact.has(path)));
       spare = await keepAsSpare(previousSite, cacheDir, trash, lastIntact, doubtful, outputs);
-    } else if (replaced) {
-      await discard(previousSite, trash);
+    } else {
+      if (replaced) await discard(previousSite, trash);
+      spare = await spareOfLive(outputDir, cacheDir, trash, outputs);
     }
     await saveBuildState(cacheDir, { ...state(), ...(spare ? { spare } : {}) }, saved);
     return {

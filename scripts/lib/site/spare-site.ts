@@ -16,7 +16,7 @@ import type { OutputRecord } from './site-records.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
 import { removeFile } from '../fs/remove-file.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
-import { discard, makeFolder } from './site-folders.ts';
+import { discard, linkUnchanged, makeFolder } from './site-folders.ts';
 
 /**
  * The site before the live one, kept to be updated by the next build: its folder's id and
@@ -167,4 +167,23 @@ export async function keepAsSpare(
   }
   for (const path of outputs.keys()) if (!records.has(path) && !doubtful.has(path)) differs.push([path, null]);
   return { id, differs: differs.map(([path, record]) => [posix(path), record]) };
+}
+
+/**
+ * A spare made of the live site itself, for a build that replaced no site it could keep (the
+ * first build, a clean one): every file hard-linked into the cache, so that the next build,
+ * a publish, updates it rather than making a folder and a link for every unchanged page and
+ * copy. What a clean build pays for this once (a link per file) the publish after it would
+ * pay otherwise. Undefined when it cannot be made (the cache on another file system).
+ */
+export async function spareOfLive(liveDir: string, cacheDir: string, trash: string, outputs: ReadonlyMap<string, OutputRecord>): Promise<SpareState | undefined> {
+  const id = newSpareId();
+  const spareDir = join(cacheDir, `${SPARE_PREFIX}${id}`);
+  try {
+    linkUnchanged(liveDir, spareDir, outputs.keys());
+  } catch {
+    await discard(spareDir, trash).catch(() => undefined);
+    return undefined;
+  }
+  return { id, differs: [] };
 }

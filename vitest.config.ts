@@ -20,6 +20,7 @@ const SITE_TESTS = [
   'tests/site/build-options.test.ts',
   'tests/site/feeds.test.ts',
   'tests/site/host-files.test.ts',
+  'tests/site/render-pages.test.ts',
 ];
 
 /**

@@ -7,7 +7,6 @@ import { type SiteSettings } from '../../scripts/lib/config/site.ts';
 import { siteSettings } from './site-settings.ts';
 import type { ArticleFrontMatter } from '../../scripts/lib/content/article-schema.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
-import { buildSite } from '../../scripts/lib/build/build-site.ts';
 import { createSiteWorkspace } from '../../scripts/lib/site/site-workspace.ts';
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '../..');
@@ -72,7 +71,9 @@ export async function createFixtureSite(articles: readonly FixtureArticle[], ext
   }
   return {
     dir, contentDir, outputDir,
-    build: (options = {}) => buildSite({
+    // Eleventy is loaded by the first build, not by importing this file: the unit tests that
+    // take PROJECT_DIR or makeArticles from here do not pay for it.
+    build: async (options = {}) => (await import('../../scripts/lib/build/build-site.ts')).buildSite({
       projectDir: PROJECT_DIR,
       inputDir: contentDir,
       outputDir,

@@ -1,7 +1,7 @@
 // Launches Debian's Chromium through playwright-core, with the flags this sandbox needs
 // (no GPU, no sandbox as root, no background network chatter). Browsers are never
 // downloaded: the project uses the system's Chromium.
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -10,6 +10,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export function launchChromium(): Promise<Browser> {
+/** Loads playwright-core (a second's import) only to launch: reading CHROMIUM_PATH does not. */
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

@@ -97,6 +97,25 @@ describe('precompressed copies', () => {
     expect(await precompressSite(dir, outputs, cache, outputs)).toEqual({ compressed: 0, linked: 0 });
   });
 
+  it('keeps, with no look at the cache, the copies the folder holds of a file whose content it holds already', async () => {
+    const { dir, cache, outputs } = await site({ 'index.html': page(50), 'articles/a/index.html': page(30) });
+    await precompressSite(dir, outputs, cache);
+    const present = new Map(outputs);
+    // The cache gone: a file compared with `present` needs nothing of it.
+    await rm(cache, { recursive: true });
+    await writeTo(dir, 'articles/a/index.html', page(31), outputs);
+    const next = new Map([...outputs].filter(([path]) => !isPrecompressedCopy(path)));
+    expect(await precompressSite(dir, next, cache, undefined, { present })).toEqual({ compressed: 2, linked: 2 });
+    expect(next.get('index.html.br')).toEqual(present.get('index.html.br'));
+    expect(next.get('index.html.gz')).toEqual(present.get('index.html.gz'));
+    expect(next.get('articles/a/index.html.gz')).not.toEqual(present.get('articles/a/index.html.gz'));
+    expect(gunzipSync(await readFile(join(dir, 'articles/a/index.html.gz'))).toString()).toBe(page(31));
+    // A file with a copy `present` does not name gets its copies as usual: from the cache,
+    // which has none of this content any more, so compressed and linked anew.
+    present.delete('index.html.br');
+    expect(await precompressSite(dir, new Map([...next].filter(([path]) => !isPrecompressedCopy(path))), cache, undefined, { present })).toEqual({ compressed: 2, linked: 2 });
+  });
+
   it('links a content compressed before into another tree without compressing it again', async () => {
     const first = await site({ 'index.html': page(50) });
     await precompressSite(first.dir, first.outputs, first.cache);

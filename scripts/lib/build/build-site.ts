@@ -103,9 +103,9 @@ const posix = (path: string): string => path.split(sep).join('/');
  * thread pool, the search step mostly waits on Pagefind's processes): the records of the
  * copies, kept apart from `outputs` until both are done, whose order stays the same.
  */
-function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string): Promise<Map<string, OutputRecord>> {
+function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string, present?: ReadonlyMap<string, OutputRecord>): Promise<Map<string, OutputRecord>> {
   const pages = new Map([...outputs].filter(([path]) => isCompressible(path)));
-  const compressing = precompressSite(siteDir, pages, compressedDir).then(() => pages);
+  const compressing = precompressSite(siteDir, pages, compressedDir, undefined, { present }).then(() => pages);
   // Awaited later; a failure meanwhile must not be an unhandled rejection.
   compressing.catch(() => undefined);
   return compressing;
@@ -246,7 +246,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let searchResult: SearchBuildResult;
     if (spareRecords) {
       const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
-      compressingPages = compressPages(tree, outputs, compressedDir);
+      compressingPages = compressPages(tree, outputs, compressedDir, spareRecords);
       const search = await buildSearch(tree, context.site, undefined, {
         cacheDir: join(cacheDir, 'search'), fileHashes: searchHashes(outputs), present: spareRecords,
       });

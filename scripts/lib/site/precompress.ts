@@ -99,6 +99,13 @@ export interface PrecompressOptions {
    * while the search step ran): not looked at again.
    */
   done?: ReadonlySet<string>;
+  /**
+   * What `siteDir` holds already, each record checked against its file (a spare site's,
+   * spare-site.ts): a file whose record here is of the same content keeps the copies recorded
+   * beside it here, with no look at the cache or the disk. At 10,000 articles that is 12,000
+   * reads and 48,000 stats a publish does not make.
+   */
+  present?: ReadonlyMap<string, OutputRecord>;
 }
 
 export interface PrecompressResult {
@@ -125,7 +132,8 @@ export async function precompressSite(
   const result: PrecompressResult = { compressed: 0, linked: 0 };
   const cached = new Map<string, Promise<CachedCopies>>();
   mkdirSync(cacheDir, { recursive: true });
-  const sources = [...outputs].filter(([path]) => isCompressible(path) && !options.done?.has(path)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const sources = [...outputs].filter(([path]) => isCompressible(path) && !options.done?.has(path) && !keepsCopies(path, outputs, options.present))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   // Copies are made several files at a time, and linked and recorded in path order.
   await prepareInParallelCommitInOrder(sources, FILES_IN_FLIGHT,
     async ([path, record]) => {
@@ -158,6 +166,19 @@ export async function precompressSite(
     }
   }
   return result;
+}
+
+/**
+ * Whether the folder holds copies of this file's content already (`present`), which are then
+ * recorded as they are: its record there is of the same bytes, and so are its copies'.
+ */
+function keepsCopies(path: string, outputs: Map<string, OutputRecord>, present: ReadonlyMap<string, OutputRecord> | undefined): boolean {
+  const there = present?.get(path);
+  if (!present || there?.sha256 !== (outputs.get(path) as OutputRecord).sha256) return false;
+  const copies = ENCODINGS.map(({ suffix }) => [`${path}${suffix}`, present.get(`${path}${suffix}`)] as const);
+  if (copies.some(([, copy]) => copy === undefined)) return false;
+  for (const [copyPath, copy] of copies) outputs.set(copyPath, copy as OutputRecord);
+  return true;
 }
 
 interface CachedCopy {

@@ -1,5 +1,5 @@
-// A render shared between lanes (render-lanes.ts: the build's own process and child
-// processes writing into one folder) makes the same files, byte for byte, as one lane; and a
+// A render shared between lanes (render-lanes.ts: the build's own thread and worker
+// threads writing into one folder) makes the same files, byte for byte, as one lane; and a
 // lane that fails fails the render with its own message.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ describe('a render shared between lanes', () => {
   it('writes the same files with the same bytes as one lane, in runs of any size', async () => {
     await site.build({ now: NOW, clean: true, renderLanes: 1 });
     const oneLane = await hashTree(site.outputDir);
-    // Three lanes, the two children's shares each rendered in several Eleventy runs.
+    // Three lanes, the two workers' shares each rendered in several Eleventy runs.
     await site.build({ now: NOW, clean: true, renderLanes: 3, pagesPerRun: 9 });
     const threeLanes = await hashTree(site.outputDir);
     expect(oneLane.size).toBeGreaterThan(100);
@@ -35,7 +35,7 @@ describe('a render shared between lanes', () => {
       output: `articles/${id}/index.html`,
       view: { output: `articles/${id}/index.html`, article: { url: `/articles/${id}/`, inputPath: `articles/${id}.md`, data: { id }, bodyHash: '' } },
     });
-    // The first page (robots.txt) is this process's; the second goes to the child lane,
+    // The first page (robots.txt) is this thread's; the second goes to the worker's lane,
     // which has no file for its article.
     const render = renderPages({
       context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: false },
@@ -45,7 +45,7 @@ describe('a render shared between lanes', () => {
     });
     const failure = await render.then(() => undefined, (error: unknown) => error as Error);
     expect(failure?.message).toBe('no file for the article /articles/ffffffffffffffff/');
-    // Thrown in the child: its stack, carried over, runs through the lane's process.
-    expect(failure?.stack).toMatch(/render-lane-process\.ts/);
+    // Thrown in the worker: its stack, carried over, runs through the lane's worker.
+    expect(failure?.stack).toMatch(/render-lane-worker\.ts/);
   });
 });

@@ -10,8 +10,9 @@
 import { existsSync, watch } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { EDITOR_STRINGS } from '../config/locale-ar.ts';
+import { typescriptWorker } from '../fs/typescript-worker.ts';
 import { buildFailure, failureReport, type BuildFailure } from '../site/build-failure.ts';
 import { coalescing } from './coalescing.ts';
 import { noSiteYetPage, overlayView, previewClientSource } from './preview-overlay.ts';
@@ -49,11 +50,7 @@ export function changesTemplates(relativePath: string): boolean {
 }
 
 function startWorker(options: PreviewOptions): Worker {
-  // A worker does not inherit the main thread's TypeScript loader: it registers tsx first.
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})`
-    + `.then(({ register }) => { register(); return import(${JSON.stringify(new URL('./preview-worker.ts', import.meta.url).href)}); })`;
-  return new Worker(bootstrap, {
-    eval: true,
+  return typescriptWorker(new URL('./preview-worker.ts', import.meta.url), {
     workerData: { projectDir: resolve(options.projectDir), outputDir: resolve(options.projectDir, options.outputDir) } satisfies PreviewWorkerData,
   });
 }

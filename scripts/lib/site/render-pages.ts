@@ -14,7 +14,7 @@ import { writeImageFiles } from '../images/image-files.ts';
 import { addBuildContext } from './build-plugins.ts';
 import type { BuildContext } from './build-context.ts';
 import { articlesRenderedBy, groupByFamily, type Chrome, type PlannedPage } from './render-plan.ts';
-import { dealPages, renderInChild, renderLanes } from './render-lanes.ts';
+import { dealPages, renderInWorker, renderLanes } from './render-lanes.ts';
 import { staticAssetsPlugin } from './static-assets-plugin.ts';
 
 export interface RenderRequest {
@@ -70,9 +70,9 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   const templated = request.pages.filter((page) => page.family !== 'image');
   const [own = [], ...others] = dealPages(templated, request.lanes ?? renderLanes(templated.length));
   const { imageCacheDir: _, lanes: __, ...common } = request;
-  // The children get their shares before this process starts on its own, and only the files of their articles.
+  // The workers get their shares before this thread starts on its own, and only the files of their articles.
   const stop = new AbortController();
-  const children = others.map((pages) => renderInChild({ ...common, pages, fileByUrl: filesOf(pages, request.fileByUrl), copyAssets: false }, stop.signal));
+  const children = others.map((pages) => renderInWorker({ ...common, pages, fileByUrl: filesOf(pages, request.fileByUrl), copyAssets: false }, stop.signal));
   // Awaited below; a failure meanwhile must not be an unhandled rejection.
   for (const child of children) child.catch(() => undefined);
   let written = images.length;

@@ -1,0 +1,14 @@
+// A worker thread running one of the project's TypeScript modules. A worker does not inherit
+// the main thread's TypeScript loader (tsx's, registered by `node --import tsx` or a test's
+// setup), so it registers tsx itself before importing the module. Eleventy, run in a worker,
+// needs it too: it imports .eleventy.ts with Node's own import().
+
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+const TSX_API = import.meta.resolve('tsx/esm/api');
+
+export function typescriptWorker(module: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+  const bootstrap = `import(${JSON.stringify(TSX_API)})`
+    + `.then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}

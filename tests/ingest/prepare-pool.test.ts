@@ -11,6 +11,9 @@ import { PROJECT_DIR } from '../support/fixture-site.ts';
 import { RAW_EDGE_CASES_DIR } from '../support/raw-edge-case-bytes.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 import { hashTree } from '../../scripts/lib/fs/compare-trees.ts';
+import { PreparePool } from '../../scripts/lib/ingest/prepare-pool.ts';
+import { rawFilePreparer, type PreparedRawFile } from '../../scripts/lib/ingest/prepare-raw-file.ts';
+import type { PrepareWorkerData } from '../../scripts/lib/ingest/prepare-worker.ts';
 
 const makeTempDir = useTempDirs('prepare-pool-');
 const RAW_MTIME = new Date('2017-07-08T10:00:00Z');
@@ -73,5 +76,48 @@ describe('ingest on worker threads', () => {
     const { summary } = await ingest(space, { ...ON_WORKERS, dryRun: true });
     expect(summary.created).toBeGreaterThan(20);
     expect(await filesBelow(space.out)).toEqual([]);
+  });
+});
+
+describe('the pool of prepare workers', () => {
+  const startData = (outDir: string): PrepareWorkerData => ({
+    options: { outDir, site: siteSettings, settings: ingestSettings, retag: false }, existingPaths: [], stage: false,
+  });
+  /** What a worker answers without staging: the result less its document. */
+  const withoutDocument = (prepared: PreparedRawFile): PreparedRawFile => {
+    if (prepared.kind !== 'built') return prepared;
+    const { document: _document, ...rest } = prepared;
+    return rest;
+  };
+
+  it('answers each raw file, in order, as the main thread prepares it', async () => {
+    const space = await workspace();
+    const tasks = (await readdir(space.raw, { recursive: true }))
+      .filter((path) => path.endsWith('.txt')).sort().map((path) => ({ file: join(space.raw, path) }));
+    expect(tasks.length).toBeGreaterThan(20);
+    const here = rawFilePreparer({ ...startData(space.out).options, existingPath: () => undefined });
+    const pool = await PreparePool.start(2, startData(space.out));
+    try {
+      expect(await Promise.all(tasks.map((task) => pool.prepare(task)))).toEqual(tasks.map((task) => withoutDocument(here.prepareSync(task))));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects every task, with the worker\'s error, when a worker fails', async () => {
+    const space = await workspace();
+    // Start data a worker cannot use: it throws on its first task.
+    const pool = await PreparePool.start(2, { ...startData(space.out), existingPaths: 5 as never });
+    try {
+      const task = { file: join(space.raw, 'samples', '004_e02d9c4b7a6f1358.txt') };
+      const results = await Promise.allSettled([pool.prepare(task), pool.prepare(task)]);
+      expect(results).toEqual([
+        { status: 'rejected', reason: new Error('an ingest worker failed: number 5 is not iterable (cannot read property Symbol(Symbol.iterator))') },
+        { status: 'rejected', reason: new Error('an ingest worker failed: number 5 is not iterable (cannot read property Symbol(Symbol.iterator))') },
+      ]);
+      await expect(pool.prepare(task)).rejects.toThrow(/^an ingest worker failed/);
+    } finally {
+      await pool.close();
+    }
   });
 });

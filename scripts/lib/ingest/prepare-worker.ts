@@ -1,9 +1,10 @@
-// A worker thread of ingest: prepares raw files (read, decode, parse, build, compare with
-// the article on disk) and writes each new document ahead to a temporary file beside its
-// article, for the main thread to rename or drop once it has decided, in file order.
+// A worker thread of ingest (run by piscina, see prepare-pool.ts): prepares raw files (read,
+// decode, parse, build, compare with the article on disk) and writes each new document ahead
+// to a temporary file beside its article, for the main thread to rename or drop once it has
+// decided, in file order.
 
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { stageFileSync } from '../fs/atomic-write.ts';
 import { describeError } from '../fs/describe-error.ts';
 import { rawFilePreparer, type PreparedRawFile, type PrepareOptions, type RawFileTask } from './prepare-raw-file.ts';
@@ -16,21 +17,18 @@ export interface PrepareWorkerData {
   stage: boolean;
 }
 
-export interface PrepareRequest {
-  sequence: number;
-  tasks: RawFileTask[];
-}
+type PrepareInWorker = (task: RawFileTask) => PreparedRawFile;
 
-export interface PrepareResponse {
-  sequence: number;
-  results: PreparedRawFile[];
-}
-
-function serve(port: NonNullable<typeof parentPort>, data: PrepareWorkerData): void {
+/**
+ * Made on the first task rather than when the module loads: an error here then rejects that
+ * task, where one at load would stop the worker before piscina has a task to reject.
+ */
+function workerPreparer(data: PrepareWorkerData): PrepareInWorker {
   const existingPaths = new Map(data.existingPaths);
   const { prepareSync } = rawFilePreparer({ ...data.options, existingPath: (id) => existingPaths.get(id) });
   const knownFolders = new Set<string>();
-  const staged = (prepared: PreparedRawFile): PreparedRawFile => {
+  return (task) => {
+    const prepared = prepareSync(task);
     if (prepared.kind !== 'built' || prepared.document === undefined) return prepared;
     const { document, ...rest } = prepared;
     if (!data.stage) return rest;
@@ -41,10 +39,12 @@ function serve(port: NonNullable<typeof parentPort>, data: PrepareWorkerData): v
       return { ...rest, staged: { error: describeError(error) } };
     }
   };
-  port.on('message', ({ sequence, tasks }: PrepareRequest) => {
-    const response: PrepareResponse = { sequence, results: tasks.map((task) => staged(prepareSync(task))) };
-    port.postMessage(response);
-  });
 }
 
-if (parentPort) serve(parentPort, workerData as PrepareWorkerData);
+let preparer: PrepareInWorker | undefined;
+
+/** The task function piscina calls: several raw files at once, answered in their order. */
+export default function prepareRawFiles(tasks: RawFileTask[]): PreparedRawFile[] {
+  preparer ??= workerPreparer(workerData as PrepareWorkerData);
+  return tasks.map((task) => preparer!(task));
+}

@@ -83,7 +83,11 @@ export async function renderPages(request: RenderRequest): Promise<number> {
     await Promise.allSettled(children);
     throw error;
   }
-  for (const child of children) written += await child;
+  // Every lane has stopped before a failure is thrown: none is still writing into the folder.
+  for (const result of await Promise.allSettled(children)) {
+    if (result.status === 'rejected') throw result.reason;
+    written += result.value;
+  }
   return written;
 }
 

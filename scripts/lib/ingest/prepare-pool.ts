@@ -41,7 +41,7 @@ export class PreparePool {
       workerData: data,
       minThreads: size,
       maxThreads: size,
-      // The bundle is plain JavaScript: a worker need not load tsx again (nor can it, on Node 20).
+      // The bundle is plain JavaScript: a worker need not load tsx.
       execArgv: [],
     }));
   }

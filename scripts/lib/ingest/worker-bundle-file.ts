@@ -1,7 +1,8 @@
-// A worker thread cannot load TypeScript through tsx (its ESM loader does not run in worker
-// threads on Node 20), and piscina needs a worker file, not code: so the worker's module is
-// bundled into plain JavaScript with esbuild (a tenth of a second) and written to a file
-// named by the hash of the bundle, which every later run with the same code reuses.
+// The prepare workers run plain JavaScript: a worker could register tsx and load each module
+// through its loader (fs/typescript-worker.ts, for work that needs Eleventy), but a bundle
+// starts at once, and piscina needs a worker file, not code. So the worker's module is
+// bundled with esbuild (a tenth of a second) and written to a file named by the hash of the
+// bundle, which every later run with the same code reuses.
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

@@ -45,14 +45,18 @@ const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+
 
 interface Link { from: string; to: string; fromLayer: string; toLayer: string }
 
+/** The project files a file imports (relative imports), root-relative. */
+function importsOf(file: string): string[] {
+  return [...readFileSync(join(ROOT, file), 'utf8').matchAll(IMPORT)]
+    .map((match) => relative(ROOT, resolve(ROOT, dirname(file), match[1] ?? match[2] ?? match[3] ?? '')).split('\\').join('/'));
+}
+
 function links(): Link[] {
   const found: Link[] = [];
   for (const file of [...sourceFiles('scripts'), ...sourceFiles('assets/js')]) {
     const fromLayer = layerOf(file);
     if (!fromLayer) continue;
-    for (const match of readFileSync(join(ROOT, file), 'utf8').matchAll(IMPORT)) {
-      const specifier = match[1] ?? match[2] ?? match[3] ?? '';
-      const to = relative(ROOT, resolve(ROOT, dirname(file), specifier)).split('\\').join('/');
+    for (const to of importsOf(file)) {
       const toLayer = layerOf(to);
       if (toLayer && toLayer !== fromLayer) found.push({ from: file, to, fromLayer, toLayer });
     }
@@ -72,6 +76,25 @@ describe('the import graph', () => {
     const all = links();
     expect(all.length).toBeGreaterThan(100);
     expect(all).toContainEqual(expect.objectContaining({ from: 'scripts/lib/build/build-site.ts', toLayer: 'scripts/lib/search' }));
+  });
+
+  it('lets the browser reach into the library only through the shared base, which imports nothing else', () => {
+    // What Node and the browser share: the Arabic layer, the reader-facing strings, and the
+    // article model's dates as a reader sees them. The files the browser's scripts reach,
+    // following every import from assets/js, must all be here, so they import only each other.
+    const shared = (file: string): boolean => file.startsWith('scripts/lib/arabic/')
+      || ['scripts/lib/config/locale-ar.ts', 'scripts/lib/content/article-date.ts', 'scripts/lib/content/format-date.ts'].includes(file);
+    const reached = new Set<string>();
+    const visit = (file: string): void => {
+      for (const to of importsOf(file)) {
+        if (to.startsWith('assets/js/') || reached.has(to)) continue;
+        reached.add(to);
+        visit(to);
+      }
+    };
+    for (const file of sourceFiles('assets/js')) visit(file);
+    expect([...reached]).toContain('scripts/lib/arabic/search-normalise.ts');
+    expect([...reached].filter((file) => !shared(file)).sort()).toEqual([]);
   });
 
   it('has no link pointing up a layer', () => {

@@ -71,7 +71,9 @@ describe('running a stage in a fresh process', () => {
   it.each(meters)('measures a TypeScript script with %s and keeps its output in the log', async (meter) => {
     const dir = await makeTempDir();
     const script = join(dir, 'stage.ts');
-    await writeFile(script, "const size: number = 3;\nconsole.log(`made ${new Array(size * 1e6).fill(1).length} items`);\n");
+    // It lives long enough to be sampled (twice a second) even on a busy machine, where a
+    // stage of a fraction of a second can end before the first sample reads its group.
+    await writeFile(script, "const size: number = 3;\nconst items = new Array(size * 1e6).fill(1);\nconsole.log(`made ${items.length} items`);\nsetTimeout(() => items.length, 1500);\n");
     const measured = await runMeasuredStage({ stage: 'demo', script, args: [], cwd: dir, logFile: join(dir, 'demo.log'), timeoutMs: 60_000 }, meter);
     expect(measured).toMatchObject({ stage: 'demo', exitCode: 0, timedOut: false, meter });
     expect(measured.cpuSeconds).toBeGreaterThan(0);

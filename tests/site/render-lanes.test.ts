@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealPages, errorChain, MIN_PAGES_PER_LANE, renderLanes } from '../../scripts/lib/site/render-lanes.ts';
+import { dealPages, MIN_PAGES_PER_LANE, renderLanes } from '../../scripts/lib/site/render-lanes.ts';
 import type { PlannedPage } from '../../scripts/lib/site/render-plan.ts';
 
 describe('renderLanes', () => {
@@ -31,15 +31,5 @@ describe('dealPages', () => {
     expect(dealPages(pages, 1)).toEqual([pages]);
     expect(dealPages(pages, 0)).toEqual([pages]);
     expect(dealPages([], 2)).toEqual([[], []]);
-  });
-});
-
-describe('errorChain', () => {
-  it('keeps the message and stack of an error and of each cause, and words anything else', () => {
-    const error = new Error('Having trouble rendering njk template', { cause: new TypeError('x is undefined') });
-    const chain = errorChain(error);
-    expect(chain.map((link) => link.message)).toEqual(['Having trouble rendering njk template', 'x is undefined']);
-    expect(chain[1]?.stack).toMatch(/^TypeError: x is undefined/);
-    expect(errorChain('a string')).toEqual([{ message: 'a string' }]);
   });
 });

@@ -7,6 +7,7 @@
 
 import { availableParallelism } from 'node:os';
 import { typescriptWorker } from '../fs/typescript-worker.ts';
+import { buildFailure, type BuildFailure } from './build-failure.ts';
 import type { PlannedPage } from './render-plan.ts';
 
 /**
@@ -31,25 +32,14 @@ export function dealPages(pages: readonly PlannedPage[], lanes: number): Planned
   return shares;
 }
 
-/** What a worker posts back: the pages it wrote, or why it failed (each error of the cause chain). */
-export type LaneAnswer = { written: number } | { failure: { message: string; stack?: string }[] };
+/** What a worker posts back: the pages it wrote, or why it failed, as the plain data build-failure.ts makes of an error. */
+export type LaneAnswer = { written: number } | { failure: BuildFailure };
 
-/** An error as the parent can rebuild it: its message and stack, then its causes'. */
-export function errorChain(error: unknown): { message: string; stack?: string }[] {
-  const chain: { message: string; stack?: string }[] = [];
-  for (let current: unknown = error; current !== undefined && chain.length < 5; current = current instanceof Error ? current.cause : undefined) {
-    chain.push(current instanceof Error ? { message: current.message, stack: current.stack } : { message: String(current) });
-  }
-  return chain;
-}
-
-function rebuiltError(chain: readonly { message: string; stack?: string }[]): Error {
-  let error: Error | undefined;
-  for (const link of [...chain].reverse()) {
-    error = new Error(link.message, error ? { cause: error } : undefined);
-    if (link.stack) error.stack = link.stack;
-  }
-  return error ?? new Error('a render lane failed without saying why');
+/** The worker's failure as an error of this thread: its messages (with their causes') and its stacks. */
+function rebuiltError(failure: BuildFailure): Error {
+  const error = new Error(failure.message ?? 'a render lane failed without saying why');
+  if (failure.stack) error.stack = failure.stack;
+  return error;
 }
 
 const LANE_WORKER = new URL('./render-lane-worker.ts', import.meta.url);
@@ -69,7 +59,7 @@ export function renderInWorker(share: object, signal?: AbortSignal): Promise<num
     signal?.addEventListener('abort', stop, { once: true });
     // Eleventy may leave handles open that would keep the worker alive: it is ended once it has answered.
     worker.once('message', (message: LaneAnswer) => { answer = message; stop(); });
-    worker.once('error', (error) => { answer ??= { failure: errorChain(error) }; });
+    worker.once('error', (error) => { answer ??= { failure: buildFailure(error) }; });
     worker.once('exit', (code) => {
       signal?.removeEventListener('abort', stop);
       if (answer && 'written' in answer) resolve(answer.written);

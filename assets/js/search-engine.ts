@@ -1,5 +1,5 @@
-// The archive's search without the page: Pagefind's JS API over the index's segments (one
-// per quarter, newest first: search-shards.ts), asked newest segment first and only as far
+// The archive's search without the page: Pagefind's JS API over the index's segments (runs
+// of one quarter, newest first: search-shards.ts), asked newest segment first and only as far
 // as the reader reads, with the project's query keys (search-normalise.ts) and a news
 // ranking. Used by the search page (search.ts) and by the tests that measure recall and
 // precision, so that both run the same code. No DOM.

@@ -1,8 +1,9 @@
-// A search index in quarter segments finds what one index finds: a generated corpus over ten
-// years, ingested and built (one segment per quarter), and a copy of the site indexed in one
-// segment; then the same searches on the search page in Chromium: the same results and
-// counts, the same newest-first order, the same results under section and year filters, and
-// a year's search loads that year's segments only.
+// A search index in segments finds what one index finds: a generated corpus over ten years,
+// ingested and built, its index made again with segments of at most RUN_PAGES pages (so most
+// quarters are cut into runs, as a large daily's are at 500), and a copy of the site indexed
+// in one segment; then the same searches on the search page in Chromium: the same results
+// and counts, the same newest-first order, the same results under section and year filters,
+// and a year's search loads that year's segments only.
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +20,8 @@ import { useSuiteTempDirs } from '../support/temp-dir.ts';
 const makeTempDir = useSuiteTempDirs('search-shards-');
 
 const ARTICLES = 150;
+/** About four articles a quarter: most quarters are cut into two runs, some into one or three. */
+const RUN_PAGES = 2;
 
 interface Built {
   root: string;
@@ -79,11 +82,12 @@ beforeAll(async () => {
   const code = await runIngestCommand([raw, '--out', join(site.contentDir, 'articles')], { stdout: () => {}, stderr: () => {}, isTerminal: false, cwd: site.dir });
   if (code !== 0) throw new Error(`ingest of the generated corpus exited with ${code}`);
   await site.build({ now: new Date('2026-01-01T00:00:00Z') });
-  segmented = await served(site.outputDir);
-  // The same site, its index in one segment.
+  // The same site, its index in one segment; each page's variant tokens still from its run's vocabulary.
   const oneIndex = join(await makeTempDir(), 'site');
   await cp(site.outputDir, oneIndex, { recursive: true });
-  await writeSearchIndex({ siteDir: oneIndex, language: 'ar', oneSegment: true });
+  await writeSearchIndex({ siteDir: site.outputDir, language: 'ar', segmentPages: RUN_PAGES });
+  await writeSearchIndex({ siteDir: oneIndex, language: 'ar', oneSegment: true, segmentPages: RUN_PAGES });
+  segmented = await served(site.outputDir);
   single = await served(oneIndex);
   browser = await launchChromium();
   page = await browser.newPage();
@@ -119,13 +123,18 @@ const SEARCHES: Record<string, string>[] = [
 ];
 
 describe('the index of the generated corpus', () => {
-  it('is one segment in one site and one per quarter, newest first, in the other', async () => {
+  it('is one segment in one site and runs of quarters, newest first, in the other', async () => {
     expect(single.shards).toHaveLength(1);
-    expect(segmented.shards.length).toBeGreaterThanOrEqual(30);
+    expect(segmented.shards.length).toBeGreaterThanOrEqual(60);
+    expect(segmented.shards.every((shard) => shard.pages >= 1 && shard.pages <= RUN_PAGES)).toBe(true);
     expect(segmented.shards.reduce((sum, shard) => sum + shard.pages, 0)).toBe(single.shards[0]?.pages);
     const names = segmented.shards.slice(1).map((shard) => shard.path);
-    expect(names.every((name) => /^\d{4}-q[1-4]\/$/.test(name))).toBe(true);
-    expect([...names].sort().reverse()).toEqual(names);
+    expect(names.every((name) => /^\d{4}-q[1-4](-\d+)?\/$/.test(name))).toBe(true);
+    expect(names.filter((name) => /-\d+\/$/.test(name)).length).toBeGreaterThan(20);
+    // Newest first: by quarter, then by run.
+    const place = (name: string): [string, number] => [name.slice(0, 7), Number(/-(\d+)\/$/.exec(name)?.[1] ?? 1)];
+    const sorted = [...names].sort((a, b) => (place(a)[0] !== place(b)[0] ? (place(a)[0] < place(b)[0] ? 1 : -1) : place(b)[1] - place(a)[1]));
+    expect(names).toEqual(sorted);
     expect(segmented.shards.every((shard) => shard.years.length === 1)).toBe(true);
     const entry = JSON.parse(await readFile(join(segmented.root, 'pagefind', segmented.shards[1]?.path ?? '', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(entry.languages.qaa?.page_count).toBe(segmented.shards[1]?.pages);
@@ -140,7 +149,7 @@ describe('searching an index in segments', () => {
     expect(many.status).toBe(one.status);
     if (params.sort === 'newest') expect(many.urls).toEqual(one.urls);
     else expect([...many.urls].sort()).toEqual([...one.urls].sort());
-    // A year's search loads the newest segment (Pagefind itself) and that year's quarters only.
+    // A year's search loads the newest segment (Pagefind itself) and that year's segments only.
     const expected = params.year
       ? ['', ...segmented.shards.filter((shard) => shard.years.includes(params.year!)).map((shard) => shard.path)]
       : segmented.shards.map((shard) => shard.path);

@@ -38,7 +38,7 @@ export interface SearchBuildResult {
   pages: string[];
   /** The offline copy's version (sw.js, cache names). */
   version: string;
-  /** Segments of the index (one per quarter with articles). */
+  /** Segments of the index (runs of at most 500 pages of one quarter: search-segments.ts). */
   segments: number;
   /** Segments indexed by Pagefind in this run rather than taken from the cache. */
   reindexedSegments: number;

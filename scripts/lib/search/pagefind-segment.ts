@@ -1,5 +1,5 @@
 // Indexes one segment of the search index with Pagefind's Node API: its pages, each with the
-// Arabic variant tokens of a vocabulary learnt from the pages of its own quarter only (so a
+// Arabic variant tokens of a vocabulary learnt from the pages of its own segment only (so a
 // segment's bundle is a function of its own pages), into a folder, pruned of what the search
 // page never loads. Several segments are indexed at once, each by its own Pagefind process.
 
@@ -19,8 +19,8 @@ export interface PageToIndex {
   /** The built page on disk. */
   file: string;
   /**
-   * The pages whose words make its vocabulary: its quarter's. A segment is one quarter; an
-   * index in one segment (the tests' reference) still gives each page its quarter's tokens.
+   * The pages whose words make its vocabulary: its segment's (search-segments.ts). An index
+   * in one segment (the tests' reference) still gives each page its segment's tokens.
    */
   vocabulary: string;
 }
@@ -41,7 +41,7 @@ const UNUSED_BUNDLE_FILES = [
 /**
  * What the search page loads from the newest segment only (the bundle root): Pagefind's
  * script and its WebAssembly (merged segments reuse it). Kept in every segment's bundle in
- * the cache, since this quarter's newest segment is the next quarter's second.
+ * the cache, since the newest segment becomes the second once a newer one begins.
  */
 export function onlyInTheNewestSegment(path: string): boolean {
   return path === 'pagefind.js' || /^wasm\.[^/]+\.pagefind$/.test(path);
@@ -83,8 +83,8 @@ interface ReadPage {
 
 /**
  * Each page read and parsed once, for both the vocabulary and the document Pagefind gets.
- * Its parts are slices of the page, which they keep in memory: a lane holds one quarter's
- * pages at a time (about 65 MB for a quarter of a 100,000-article daily).
+ * Its parts are slices of the page, which they keep in memory: a lane holds one segment's
+ * pages at a time (about 13 MB for 500 pages).
  */
 function readSegment(pages: readonly PageToIndex[], settings: SegmentIndexSettings): ReadPage[] {
   return pages.map((page) => {

@@ -1,5 +1,5 @@
 // Indexes a built site with Pagefind: the pages that mark their searchable part
-// (data-pagefind-body: the articles), in one segment per quarter (search-segments.ts). A
+// (data-pagefind-body: the articles), in segments of at most 500 pages of one quarter (search-segments.ts). A
 // segment's bundle is a function of what Pagefind is given for its own pages, so it is taken
 // from the cache when that is unchanged, whatever else of the pages changed, and indexed
 // again (several segments at a time, each by its own Pagefind process) only when it did.
@@ -21,7 +21,7 @@ import { IndexedPageCache, type IndexedPageInfo } from './indexed-page-cache.ts'
 import { indexSegment, onlyInTheNewestSegment, openPagefindLane, type PageToIndex, type PagefindLane } from './pagefind-segment.ts';
 import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
 import { searchStepFingerprint, segmentFingerprint, type FingerprintedPage } from './segment-fingerprint.ts';
-import { assignSegments, segmentName, type SearchSegment, type SegmentablePage } from './search-segments.ts';
+import { assignSegments, oneSegment, type SearchSegment, type SegmentablePage } from './search-segments.ts';
 
 export interface SearchIndexOptions {
   /** The built site. */
@@ -39,9 +39,11 @@ export interface SearchIndexOptions {
   variantTokens?: boolean;
   /**
    * Every page in one segment, a single index (default false): what the tests compare the
-   * segments with. Each page still gets the variant tokens of its quarter's vocabulary.
+   * segments with. Each page still gets the variant tokens of its segment's vocabulary.
    */
   oneSegment?: boolean;
+  /** Pages a segment holds at most (default SEGMENT_PAGES); a test sets it small. */
+  segmentPages?: number;
   /**
    * A folder the search step owns inside the build cache (default: none, every segment is
    * indexed). It may be missing or hold garbage: what is not intact is indexed again.
@@ -83,7 +85,7 @@ interface FoundPage extends SegmentablePage, IndexedPageFacts {
   file: string;
 }
 
-/** Memory a Pagefind process may take while it indexes a segment of a large daily (a quarter of 100,000 articles). */
+/** Memory a Pagefind process may take while it indexes a segment (at most SEGMENT_PAGES pages), with room to spare. */
 const PAGEFIND_PROCESS_BYTES = 1024 ** 3;
 /** Memory kept for the build's own process (its site records, the pages of two segments). */
 const BUILD_PROCESS_BYTES = 2 * 1024 ** 3;
@@ -109,9 +111,9 @@ function readPageInfo(html: string, url: string): IndexedPageInfo {
   }
 }
 
-/** How a page goes to Pagefind, and what of it the segment's fingerprint takes. */
-const pageToIndex = (page: FoundPage): PageToIndex & FingerprintedPage => ({
-  url: page.url, file: page.file, vocabulary: segmentName(page.sortKey), indexedSha256: page.indexedSha256,
+/** How a page goes to Pagefind, and what of it the segment's fingerprint takes: its vocabulary is its segment's. */
+const pageToIndex = (vocabularyOf: ReadonlyMap<string, string>) => (page: FoundPage): PageToIndex & FingerprintedPage => ({
+  url: page.url, file: page.file, vocabulary: vocabularyOf.get(page.url) as string, indexedSha256: page.indexedSha256,
 });
 
 /**
@@ -168,6 +170,7 @@ async function indexMissing(
   cache: SegmentCache,
   bundles: SegmentBundle[],
   settings: { language: string; variantTokens: boolean },
+  toIndex: (page: FoundPage) => PageToIndex,
 ): Promise<void> {
   if (missing.length === 0) return;
   const lanes: PagefindLane[] = await Promise.all(Array.from({ length: Math.min(pagefindProcesses(), missing.length) }, openPagefindLane));
@@ -175,7 +178,7 @@ async function indexMissing(
     const queue = missing.values();
     await Promise.all(lanes.map(async (pagefind) => {
       for (const { position, segment, fingerprint } of queue) {
-        bundles[position] = await cache.store(fingerprint, (dir) => indexSegment(pagefind, segment.pages.map(pageToIndex), dir, settings));
+        bundles[position] = await cache.store(fingerprint, (dir) => indexSegment(pagefind, segment.pages.map(toIndex), dir, settings));
       }
     }));
   } finally {
@@ -293,7 +296,9 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   const pageCache = await IndexedPageCache.load(options.cacheDir, stepFingerprint);
   const pages = await findIndexedPages(options, bundleDir, pageCache, hashes);
-  const segments = assignSegments(pages, options.oneSegment);
+  const runs = assignSegments(pages, options.segmentPages);
+  const toIndex = pageToIndex(new Map(runs.flatMap((segment) => segment.pages.map((page) => [page.url, segment.name] as const))));
+  const segments = options.oneSegment ? [oneSegment(runs)] : runs;
 
   // Without a cache folder, bundles are written into a temporary one in the site folder (the
   // same file system: placing them is linking, not copying) and it goes once they are placed.
@@ -304,7 +309,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const writing = join(dirname(bundlePath), `.${basename(bundlePath)}-writing`);
   await rm(writing, { recursive: true, force: true });
   try {
-    const fingerprints = segments.map((segment) => segmentFingerprint(stepFingerprint, segment.pages.map(pageToIndex)));
+    const fingerprints = segments.map((segment) => segmentFingerprint(stepFingerprint, segment.pages.map(toIndex)));
     const bundles: SegmentBundle[] = [];
     const missing: { position: number; segment: SearchSegment<FoundPage>; fingerprint: string }[] = [];
     for (const [position, segment] of segments.entries()) {
@@ -320,7 +325,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       if (cached) bundles[position] = cached;
       else missing.push({ position, segment, fingerprint });
     }
-    await indexMissing(missing, cache, bundles, settings);
+    await indexMissing(missing, cache, bundles, settings, toIndex);
 
     const listed: SearchShardsFile = {
       shards: segments.map((segment) => ({ path: segment.path, pages: segment.pages.length, years: segment.years })),

@@ -1,9 +1,13 @@
-// How the search index is cut into segments: one per calendar quarter of the article's date,
-// read from its sort key (written in the site's time zone). A page's segment depends on its
-// own date alone, never on the other pages or on earlier builds, so a new article changes
-// one segment and the others, and their cached bundles, stay as they were. The search page
-// merges them (assets/js/search-shards.ts): newest first it asks segment after segment,
-// which is why a segment is a run of dates and the segments are listed newest first.
+// How the search index is cut into segments: runs of at most SEGMENT_PAGES pages inside each
+// calendar quarter of the article's date (read from its sort key, written in the site's time
+// zone), counted from the quarter's oldest page. A page's segment depends on its own date and
+// the pages of its own quarter that are older, never on the other quarters or on earlier
+// builds: a new article changes its quarter's newest run, a correction the run of the
+// corrected article, and the other segments, and their cached bundles, stay as they were. The
+// cap keeps a re-index a matter of seconds at any archive size (a quarter of a 100,000-article
+// daily is about 2,500 pages, 17 s of Pagefind). The search page merges the segments
+// (assets/js/search-shards.ts): newest first it asks segment after segment, which is why a
+// segment is a run of dates and the segments are listed newest first.
 
 export interface SegmentablePage {
   url: string;
@@ -14,7 +18,11 @@ export interface SegmentablePage {
 }
 
 export interface SearchSegment<Page extends SegmentablePage = SegmentablePage> {
-  /** The quarter it holds, as 2017-q3; also its folder's name when it is not the newest. */
+  /**
+   * The run it is: its quarter, as 2017-q3, for the quarter's oldest run, then 2017-q3-2,
+   * 2017-q3-3 …; also its folder's name when it is not the newest, and the group of pages
+   * whose words make its pages' variant tokens (pagefind-segment.ts).
+   */
   name: string;
   /** Folder of its bundle, relative to the search bundle folder: '' for the newest. */
   path: string;
@@ -27,14 +35,25 @@ export interface SearchSegment<Page extends SegmentablePage = SegmentablePage> {
 /** The segment of an archive with no article: an empty index, so search finds nothing rather than failing. */
 export const EMPTY_SEGMENT_NAME = 'empty';
 
+/**
+ * Pages a segment holds at most. Pagefind indexes about 140 pages a second here, so a
+ * re-indexed segment takes 3–4 s; a 10,000-article daily (250 a quarter) never reaches it.
+ */
+export const SEGMENT_PAGES = 500;
+
 const SORT_KEY = /^(\d{4})-(\d{2})-\d{2}T\d{2}:\d{2}:\d{2}$/;
 
 /** The quarter a sort key falls in: 2017-04-01T00:00:00 → 2017-q2. */
-export function segmentName(sortKey: string): string {
+export function quarterOf(sortKey: string): string {
   const match = SORT_KEY.exec(sortKey);
   const month = Number(match?.[2]);
   if (!match || month < 1 || month > 12) throw new Error(`not a search sort key (YYYY-MM-DDThh:mm:ss): «${sortKey}»`);
   return `${match[1]}-q${Math.ceil(month / 3)}`;
+}
+
+/** The name of a quarter's run, counted from 0 at its oldest: 2017-q3, 2017-q3-2 … */
+export function runName(quarter: string, run: number): string {
+  return run === 0 ? quarter : `${quarter}-${run + 1}`;
 }
 
 /** The segment's folder inside the bundle: the newest is the bundle itself. */
@@ -48,25 +67,40 @@ function newestFirst(a: SegmentablePage, b: SegmentablePage): number {
   return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 }
 
+const yearsOf = (pages: readonly SegmentablePage[]): string[] => [...new Set(pages.map((page) => page.year))];
+
 /**
- * One segment per quarter that has pages, newest first (the pages are taken newest first, so
- * the segments come in that order too). `oneSegment` puts every page into one: a single
- * index, which the tests compare the segmented one with.
+ * The segments, newest first: each quarter that has pages cut into runs of `runPages`
+ * counted from its oldest page (so its newest run is the one that is not full). A test sets
+ * `runPages` small, to cut a small corpus into many runs.
  */
-export function assignSegments<Page extends SegmentablePage>(pages: readonly Page[], oneSegment = false): SearchSegment<Page>[] {
+export function assignSegments<Page extends SegmentablePage>(pages: readonly Page[], runPages = SEGMENT_PAGES): SearchSegment<Page>[] {
+  if (!Number.isInteger(runPages) || runPages < 1) throw new Error(`a segment holds a whole number of pages, at least 1: ${runPages}`);
   if (pages.length === 0) return [{ name: EMPTY_SEGMENT_NAME, path: '', pages: [], years: [] }];
-  const byName = new Map<string, Page[]>();
+  const quarters = new Map<string, Page[]>();
   for (const page of [...pages].sort(newestFirst)) {
-    const quarter = segmentName(page.sortKey);
-    const name = oneSegment ? 'all' : quarter;
-    const group = byName.get(name);
+    const quarter = quarterOf(page.sortKey);
+    const group = quarters.get(quarter);
     if (group) group.push(page);
-    else byName.set(name, [page]);
+    else quarters.set(quarter, [page]);
   }
-  return [...byName].map(([name, group], position) => ({
-    name,
-    path: segmentPath(name, position),
-    pages: group,
-    years: [...new Set(group.map((page) => page.year))],
-  }));
+  const runs: { name: string; pages: Page[] }[] = [];
+  for (const [quarter, group] of quarters) {
+    // Newest first: the last run counted from the oldest is the first here, and the short one.
+    const count = Math.ceil(group.length / runPages);
+    for (let run = count - 1; run >= 0; run -= 1) {
+      const start = group.length - (run + 1) * runPages;
+      runs.push({ name: runName(quarter, run), pages: group.slice(Math.max(0, start), start + runPages) });
+    }
+  }
+  return runs.map(({ name, pages: group }, position) => ({ name, path: segmentPath(name, position), pages: group, years: yearsOf(group) }));
+}
+
+/**
+ * Every page in one segment, in the order of the segments: a single index, which the tests
+ * compare the segmented one with.
+ */
+export function oneSegment<Page extends SegmentablePage>(segments: readonly SearchSegment<Page>[]): SearchSegment<Page> {
+  const pages = segments.flatMap((segment) => segment.pages);
+  return { name: 'all', path: '', pages, years: yearsOf(pages) };
 }

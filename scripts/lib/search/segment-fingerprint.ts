@@ -17,7 +17,7 @@ const CACHE_FORMAT = 2;
 /**
  * The code that decides what goes into a bundle: the Arabic normaliser (the variant
  * tokens), the indexed part of a page, how pages are fed to Pagefind and its bundle pruned,
- * and which pages share a vocabulary (the quarter).
+ * and which pages share a vocabulary (the segment).
  */
 const SOURCES = ['../arabic/search-normalise.ts', '../arabic/normalise.ts', './indexed-page.ts', './pagefind-segment.ts', './search-segments.ts'];
 

@@ -2,12 +2,12 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import { hashBytes } from '../../scripts/lib/fs/file-hashes.ts';
-import { brotliBytes, gzipBytes, isCompressible, isPrecompressedCopy, precompressSite } from '../../scripts/lib/site/precompress.ts';
+import { brotliBytes, gzipBytes, isCompressible, isPrecompressedCopy, LARGE_FILE_BYTES, precompressSite } from '../../scripts/lib/site/precompress.ts';
 
 const folders: string[] = [];
 afterEach(async () => { for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true }); });
@@ -59,6 +59,35 @@ describe('precompressed copies', () => {
     expect(brotliDecompressSync(brotli).equals(bytes)).toBe(true);
     expect(brotliBytes(bytes).equals(brotli)).toBe(true);
     expect(brotli.length).toBeLessThan(bytes.length / 5);
+  });
+
+  it('compresses a large file faster, to copies that still decompress to it, the same bytes every time', () => {
+    // A manifest-like file: lines of content hashes, which do not compress much.
+    const lines = Array.from({ length: 30_000 }, (_, line) => `{"path":"articles/${line}/","hash":"${hashBytes(Buffer.from(String(line))).sha256}"}`);
+    const bytes = Buffer.from(lines.join('\n'));
+    expect(bytes.length).toBeGreaterThan(LARGE_FILE_BYTES);
+    const [brotli, gzip] = [brotliBytes(bytes), gzipBytes(bytes)];
+    expect(brotliDecompressSync(brotli).equals(bytes)).toBe(true);
+    expect(gunzipSync(gzip).equals(bytes)).toBe(true);
+    expect(brotliBytes(bytes).equals(brotli)).toBe(true);
+    expect(gzipBytes(bytes).equals(gzip)).toBe(true);
+    // gzip's level 6, whose bytes past the header are not level 9's.
+    expect(gzip.subarray(10).equals(gzipSync(bytes, { level: 6 }).subarray(10))).toBe(true);
+    expect(gzip.subarray(10).equals(gzipSync(bytes, { level: 9 }).subarray(10))).toBe(false);
+  });
+
+  it('makes the copies again when the cache made them with other settings', async () => {
+    const { dir, cache, outputs } = await site({ 'index.html': page(50) });
+    await precompressSite(dir, outputs, cache);
+    const sha256 = outputs.get('index.html')!.sha256;
+    const facts = join(cache, sha256.slice(0, 2), `${sha256}.json`);
+    const saved = JSON.parse(await readFile(facts, 'utf8')) as Record<string, unknown>;
+    expect(typeof saved.settings).toBe('string');
+    await rm(facts);
+    await writeFile(facts, JSON.stringify({ ...saved, settings: 'brotli 11 gzip 9' }));
+    await rm(join(dir, 'index.html.br'));
+    expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 2, linked: 2 });
+    expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
   });
 
   it('puts a .br and a .gz beside every text file, records them, and leaves the others alone', async () => {

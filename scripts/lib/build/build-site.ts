@@ -246,7 +246,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let searchResult: SearchBuildResult;
     if (spareRecords) {
       const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
-      compressingPages = compressPages(tree, outputs, compressedDir, spareRecords);
+      // The spare's copies were made by the last build's code: kept only when that is this build's.
+      compressingPages = compressPages(tree, outputs, compressedDir, last ? spareRecords : undefined);
       const search = await buildSearch(tree, context.site, undefined, {
         cacheDir: join(cacheDir, 'search'), fileHashes: searchHashes(outputs), present: spareRecords,
       });

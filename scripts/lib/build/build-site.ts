@@ -23,7 +23,7 @@ import { acquireBuildLock } from './build-lock.ts';
 import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type SavedArticles } from './build-state.ts';
 import { filesOutsidePages, intactOutputs, recordFiles, type OutputRecord } from '../site/site-records.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
-import { articlesUnchanged, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
+import { articleStamps, readArticles, sameStamps, type ArticleFileEntry } from '../site/article-source.ts';
 import { attachImages } from '../site/article-images.ts';
 import { imagesStamp } from '../images/image-facts.ts';
 import { pruneImageCache } from '../images/image-files.ts';
@@ -159,24 +159,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The files of the site that are as the last build left them (also under other code: the
     // live site becomes the next spare, and what of it is intact decides what of that is trusted).
     const lastIntact = loaded.state ? intactOutputs(outputDir, loaded.state.outputs) : new Map<string, OutputRecord>();
+    const stamps = await articleStamps(inputDir, articlesDir);
     // Nothing changed — no article file, no code, no asset, nothing "now" decides, no file
     // of the site — is told from stats alone, without planning the site.
     if (last && last.assets === assets && sameOutputAt(last.now, context)
       && lastIntact.size === last.outputs.size
-      && await articlesUnchanged(inputDir, articlesDir, last.stamps)) {
+      && sameStamps(stamps, last.stamps)) {
       return { pages: [...last.outputs.values()].filter((record) => record.key !== '').length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
     const cached = last ? loadArticleEntries(cacheDir, last) : new Map<string, ArticleFileEntry>();
     // What the last state's articles files held: only the folders whose entries changed are written again.
     const saved: SavedArticles = { entries: cached, files: last?.articleFiles };
-    const source = await readArticles(inputDir, articlesDir, cached,
+    const source = readArticles(inputDir, stamps, cached,
       { sections: context.site.sections, contentLabel: posix(relative(projectDir, inputDir)) });
     await attachImages(source.articles, { contentDir: inputDir, contentLabel: posix(relative(projectDir, inputDir)), fileByUrl: source.fileByUrl, cacheFile: join(imageCacheDir, 'facts.json') });
     const index = publishedNewsIndex(source.articles, context);
     const plan = planSite(index, context, siteAssets(projectDir).map);
     const now = nowDependence(source.articles, plan.timely, context);
-    const stamps = new Map([...source.entries].map(([path, entry]) => [path, entry.stamp]));
     const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
     const keys = renderKeys(plan.pages, fingerprint);
     const sameChrome = last?.fingerprint === fingerprint;

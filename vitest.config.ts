@@ -29,6 +29,7 @@ const SITE_TESTS = [
  */
 const INTEGRATION_TESTS = [
   'tests/bench/measure.test.ts',
+  'tests/bench/preview-probe.test.ts',
   'tests/ingest/ingest-rerun.test.ts',
   'tests/ingest/prepare-pool.test.ts',
 ];

@@ -45,7 +45,7 @@ describe('--compare-clean', () => {
       ok: true,
       options: {
         sizes: [300], seed: 1, keep: false, outDir: '/tmp/bench-last', timeoutMs: 20 * 60_000, cpuProf: false, eleventyDebug: false,
-        skipSearch: true, skipScenarios: false, compareClean: 'last', meter: 'resource-usage',
+        skipSearch: true, skipScenarios: false, compareClean: 'last', meter: 'resource-usage', skipPreview: false, previewSaves: 100,
       },
     });
   });
@@ -64,5 +64,31 @@ describe('--compare-clean', () => {
     expect(usage).toContain('[--compare-clean every]');
     expect(usage).toMatch(/--compare-clean W\s+after which scenarios .* every \(default\), last .* or none/su);
     expect(usage).toContain('--articles 100000 --timeout 90 --compare-clean last');
+  });
+});
+
+describe('--skip-preview and --preview-saves', () => {
+  const previewOf = async (argv: readonly string[]): Promise<unknown> => {
+    const parsed = await parseBenchOptions(['--meter', 'resource-usage', ...argv], PROJECT);
+    return parsed.ok ? { skipPreview: parsed.options.skipPreview, previewSaves: parsed.options.previewSaves } : parsed.message;
+  };
+
+  it.each([
+    [[], { skipPreview: false, previewSaves: 100 }],
+    [['--skip-preview'], { skipPreview: true, previewSaves: 100 }],
+    [['--preview-saves', '3'], { skipPreview: false, previewSaves: 3 }],
+  ])('reads %j', async (argv, expected) => {
+    expect(await previewOf(argv)).toEqual(expected);
+  });
+
+  it.each([['0'], ['-1'], ['2.5'], ['many']])('refuses --preview-saves %s', async (value) => {
+    expect(await previewOf([`--preview-saves=${value}`])).toBe('--preview-saves must be a whole number of at least 1');
+  });
+
+  it('are in the usage text', async () => {
+    const terminal = io();
+    expect(await runBenchCommand(['--help'], terminal)).toBe(0);
+    expect(terminal.out.join('')).toMatch(/--skip-preview\s+do not time npm start's saves/u);
+    expect(terminal.out.join('')).toMatch(/--preview-saves N .*\(default 100\)/u);
   });
 });

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../scripts/tools/bench/chart.ts';
 import { packageOf, summariseProfile, type CpuProfile } from '../../scripts/tools/bench/cpu-profile.ts';
-import { formatBytes, formatRun, formatScenarios, shortSummary } from '../../scripts/tools/bench/report.ts';
-import { mergeRuns, scenarioFailed, scenarioResult, withFloorRatios, type BenchRun, type ScenarioResult, type ScenarioStep } from '../../scripts/tools/bench/results.ts';
+import { formatBytes, formatPreview, formatRun, formatScenarios, shortSummary } from '../../scripts/tools/bench/report.ts';
+import { mergeRuns, scenarioFailed, scenarioResult, withFloorRatios, type BenchRun, type PreviewResult, type ScenarioResult, type ScenarioStep } from '../../scripts/tools/bench/results.ts';
 import { parseXmlStrictly } from '../support/xml.ts';
 
 /** A measurement, with the last line a step printed when it is a scenario's. */
@@ -219,6 +219,49 @@ describe('formatScenarios', () => {
   it('is part of a run’s report when the run has scenarios, and absent when it has none', () => {
     expect(formatRun(run(1000, 1, { scenarios }))).toContain('publishing scenarios, in order');
     expect(formatRun(run(1000))).not.toContain('publishing scenarios');
+  });
+});
+
+describe('formatPreview', () => {
+  const measuredPreview = (pageMaxMs: number): PreviewResult => ({
+    kind: 'measured',
+    probe: measured('preview', 240, { peakRssMiB: 512.4 }),
+    summary: {
+      saves: 100,
+      firstBuildMs: 31_200,
+      pageServed: { medianMs: 840, p90Ms: 1100, maxMs: pageMaxMs },
+      searchCaughtUp: { medianMs: 2100, p90Ms: 2600, maxMs: 3400 },
+      rssAfterFirstSaveMiB: 410.2,
+      rssAfterLastSaveMiB: 415.4,
+      rssHighestAfterSaveMiB: 431.6,
+    },
+    saves: [],
+  });
+
+  it('prints the time to the page served, to search caught up, and the memory over the saves, in one line', () => {
+    expect(formatPreview(measuredPreview(1300), 300)).toBe(
+      'preview save (npm start, first build 31.20 s): median 0.84 s, p90 1.10 s, max 1.30 s to page served; '
+      + 'search caught up median 2.10 s, p90 2.60 s, max 3.40 s; RSS 410 → 415 MiB over 100 saves (432 at most after a save, peak 512)',
+    );
+  });
+
+  it.each([
+    [1300, 'page served < 1 s missed, search caught up < 5 s met (every save)'],
+    [950, 'page served < 1 s met, search caught up < 5 s met (every save)'],
+  ])('judges issue 11’s targets by the slowest save at 10,000 articles (page at most %d ms)', (pageMaxMs, verdict) => {
+    const [, targets] = formatPreview(measuredPreview(pageMaxMs), 10_000).split('\n');
+    expect(targets).toBe(`  issue 11 at 10,000 articles: ${verdict}`);
+  });
+
+  it('says why there are no figures', () => {
+    expect(formatPreview({ kind: 'skipped', reason: '--skip-preview' }, 300)).toBe('preview save: skipped: --skip-preview');
+    expect(formatPreview({ kind: 'failed', probe: measured('preview', 5, { exitCode: 1 }), reason: 'preview failed (exit 1)' }, 300))
+      .toBe('preview save: failed: preview failed (exit 1)');
+  });
+
+  it('is part of a run’s report after the scenarios, and absent from older results', () => {
+    expect(formatRun(run(300, 1, { preview: measuredPreview(900) }))).toMatch(/\npreview save \(npm start, first build 31\.20 s\): median 0\.84 s/u);
+    expect(formatRun(run(300))).not.toContain('preview save');
   });
 });
 

@@ -1,8 +1,9 @@
 // The bench command: for each corpus size, generates the corpus, then measures in fresh
 // processes ingest, a no-op re-ingest, the floor and the full build, sizes the site, probes
-// search in Chromium, runs the publishing scenarios on the built copy, prints a table, and
-// writes results.json and chart.svg. Returns the exit code (0 every stage ran and every
-// scenario's site compared equals a clean build's, 1 otherwise, 2 usage); never fails on a time.
+// search in Chromium, runs the publishing scenarios on the built copy, times `npm start`'s
+// saves in a copy of its own, prints a table, and writes results.json and chart.svg. Returns
+// the exit code (0 every stage, the preview probe included, ran and every scenario's site
+// compared equals a clean build's, 1 otherwise, 2 usage); never fails on a time.
 
 import { execFile } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -17,8 +18,10 @@ import { renderChart } from './chart.ts';
 import { formatProfileSummary, summariseProfiles, type ProfileSummary } from './cpu-profile.ts';
 import { gnuTimeAvailable, runMeasuredStage, type MeterKind, type StageMeasurement } from './measure.ts';
 import { isValidSeed } from './prng.ts';
-import { formatRun } from './report.ts';
+import { DEFAULT_SAVES } from './preview-saves.ts';
+import { formatPreview, formatRun } from './report.ts';
 import { COMPARE_CLEAN_MODES, mergeRuns, scenarioFailed, withFloorRatios, type BenchResults, type BenchRun, type CompareClean, type MachineInfo, type ScenarioStep } from './results.ts';
+import { runPreviewProbe, type PreviewProbeRun } from './run-preview-probe.ts';
 import { runScenarios, type StepCommand } from './run-scenarios.ts';
 import { probeSearch } from './search-probe.ts';
 import { siteStats } from './site-stats.ts';
@@ -34,7 +37,7 @@ export interface BenchIo extends CommandOutput {
 
 export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N …] [--seed 1] [--keep] [--out bench-results]
                        [--timeout 20] [--cpu-prof] [--eleventy-debug] [--skip-search] [--skip-scenarios]
-                       [--compare-clean every] [--meter auto]
+                       [--compare-clean every] [--meter auto] [--skip-preview] [--preview-saves 100]
 
   --articles N      corpus size; repeat for several (default 1000)
   --seed S          corpus seed (default 1)
@@ -51,6 +54,8 @@ export const BENCH_USAGE = `Usage: npm run bench -- --articles N [--articles N �
                     comparison checks what all of them left) or none; at 100,000 articles a clean build
                     takes 15–20 minutes, so by hand run: --articles 100000 --timeout 90 --compare-clean last
   --meter KIND      auto, gnu-time (/usr/bin/time -v) or resource-usage (the child's own process.resourceUsage())
+  --skip-preview    do not time npm start's saves (the preview server in a copy of its own, after the scenarios)
+  --preview-saves N saves of an article the preview probe makes and times, in turn (default 100)
 `;
 
 /** The day builds treat as now, so the same corpus always gives the same site (every article is past). */
@@ -69,6 +74,8 @@ export interface BenchOptions {
   skipScenarios: boolean;
   compareClean: CompareClean;
   meter: MeterKind;
+  skipPreview: boolean;
+  previewSaves: number;
 }
 
 export type ParsedOptions = { ok: true; options: BenchOptions } | { ok: false; message: string; help?: boolean };
@@ -90,6 +97,8 @@ const BENCH_COMMAND = {
     'skip-scenarios': { type: 'boolean', default: false },
     'compare-clean': { type: 'string', default: 'every' },
     meter: { type: 'string', default: 'auto' },
+    'skip-preview': { type: 'boolean', default: false },
+    'preview-saves': { type: 'string', default: String(DEFAULT_SAVES) },
   },
 } as const;
 
@@ -112,6 +121,8 @@ export async function parseBenchOptions(argv: readonly string[], projectDir: str
   else if (values.meter === 'gnu-time' || values.meter === 'resource-usage') meter = values.meter;
   else return { ok: false, message: '--meter must be auto, gnu-time or resource-usage' };
   if (meter === 'gnu-time' && !(await gnuTimeAvailable())) return { ok: false, message: '--meter gnu-time: /usr/bin/time is not installed' };
+  const previewSaves = parseCount(values['preview-saves'], 1);
+  if (previewSaves === undefined) return { ok: false, message: '--preview-saves must be a whole number of at least 1' };
   return {
     ok: true,
     options: {
@@ -126,6 +137,8 @@ export async function parseBenchOptions(argv: readonly string[], projectDir: str
       skipScenarios: values['skip-scenarios'],
       compareClean,
       meter,
+      skipPreview: values['skip-preview'],
+      previewSaves,
     },
   };
 }
@@ -304,6 +317,17 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       buildCommand,
       tell,
     });
+    // Last: a copy of its own, so nothing the scenarios compared is touched.
+    let preview: PreviewProbeRun;
+    if (options.skipPreview) preview = { result: { kind: 'skipped', reason: '--skip-preview' } };
+    else if (!built) preview = { result: { kind: 'skipped', reason: 'the build failed' } };
+    else {
+      preview = await runPreviewProbe({
+        project, projectDir, articles, saves: options.previewSaves, keep: options.keep, env: { SITE_NOW: siteNow },
+        measure: (name, command, { profile }) => measure(name, command, profile),
+      });
+      tell(formatPreview(preview.result, articles));
+    }
     const stages = withFloorRatios(measurements, new Set(['generate'])).map((result) => {
       const summary = summaries.get(result.stage);
       return summary ? { ...result, summary } : result;
@@ -318,12 +342,14 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       stages,
       search,
       ...(scenarios ? { scenarios, compareClean: options.compareClean } : {}),
+      preview: preview.result,
       ...(site ? { site } : {}),
       ...(Object.keys(profiles).length > 0 ? { profiles } : {}),
-      ...(options.keep ? { kept: { corpus: rawDir, project: project.dir } } : {}),
+      ...(options.keep ? { kept: { corpus: rawDir, project: project.dir, ...(preview.keptCopy ? { preview: preview.keptCopy } : {}) } } : {}),
     };
     const ingestRejected = /[1-9]\d* rejected/u.test(summaries.get('ingest') ?? '');
-    const failed = ingestRejected || measurements.some((measured) => measured.exitCode !== 0) || (scenarios ?? []).some(scenarioFailed);
+    const failed = ingestRejected || measurements.some((measured) => measured.exitCode !== 0) || (scenarios ?? []).some(scenarioFailed)
+      || preview.result.kind === 'failed';
     return { run, failed };
   } finally {
     if (!options.keep) {

@@ -1,7 +1,9 @@
-// The benchmark's results: one run per corpus size (its stages and publishing scenarios), as
-// written to bench-results/results.json, and the targets of issue 6 they are read against.
+// The benchmark's results: one run per corpus size (its stages, publishing scenarios and the
+// preview's saves), as written to bench-results/results.json, and the targets of issues 6 and
+// 11 they are read against.
 
 import type { ProfileSummary } from './cpu-profile.ts';
+import type { PreviewSave, PreviewSavesSummary } from './preview-saves.ts';
 import type { SearchProbeResult } from './search-probe.ts';
 import type { SiteStats } from './site-stats.ts';
 import type { StageMeasurement } from './measure.ts';
@@ -67,6 +69,15 @@ export interface MachineInfo {
   loadAverage: number[];
 }
 
+/**
+ * `npm start`'s saves, timed by the preview probe (preview-probe.ts) in a copy of its own:
+ * measured, failed (the probe exited badly or printed no result), or skipped.
+ */
+export type PreviewResult =
+  | { kind: 'measured'; probe: ScenarioStep; summary: PreviewSavesSummary; saves: PreviewSave[] }
+  | { kind: 'failed'; probe: ScenarioStep; reason: string }
+  | { kind: 'skipped'; reason: string };
+
 export interface BenchRun {
   articles: number;
   seed: number;
@@ -82,10 +93,12 @@ export interface BenchRun {
   scenarios?: ScenarioResult[];
   /** After which scenarios a clean build was compared; absent in older results, which compared every one. */
   compareClean?: CompareClean;
+  /** The preview's saves, measured after the scenarios; absent in older results. */
+  preview?: PreviewResult;
   /** With --cpu-prof: the busiest profile of each stage. */
   profiles?: Record<string, ProfileSummary>;
   /** Folders kept with --keep. */
-  kept?: { corpus: string; project: string };
+  kept?: { corpus: string; project: string; preview?: string };
 }
 
 export interface BenchResults {
@@ -105,6 +118,14 @@ export function buildMemoryTargetMiB(articles: number): number | undefined {
   if (articles === 10_000) return 2048;
   if (articles === 100_000) return 8192;
   return undefined;
+}
+
+/**
+ * Issue 11's targets for saving one article under `npm start`, set for a 10,000-article
+ * site: the new page served in under a second, search caught up within five.
+ */
+export function previewTargetsMs(articles: number): { pageServed: number; searchCaughtUp: number } | undefined {
+  return articles === 10_000 ? { pageServed: 1000, searchCaughtUp: 5000 } : undefined;
 }
 
 /** Adds the floor ratio to every stage of a run. */

@@ -34,7 +34,8 @@ export interface ScenarioRunner {
   tell(text: string): void;
 }
 
-const failure = (step: ScenarioStep): string =>
+/** Why a measured step failed, in a few words: for the results' notes (a scenario's, the preview probe's). */
+export const stepFailure = (step: ScenarioStep): string =>
   step.timedOut ? `${step.stage} timed out` : `${step.stage} failed (${step.signal ? `signal ${step.signal}` : `exit ${step.exitCode}`})${step.summary ? `: ${step.summary}` : ''}`;
 
 /** Builds a fresh copy of the sources with --clean and compares its _site with the copy's. */
@@ -44,7 +45,7 @@ async function compareWithCleanBuild(runner: ScenarioRunner, slug: string): Prom
   let keepCopy = false;
   try {
     const built = await runner.measure(`${slug}.clean-build`, runner.buildCommand(copy.dir, ['--clean']), { profile: false });
-    if (built.exitCode !== 0 || built.timedOut) return { equalToClean: null, note: `the clean build to compare with: ${failure(built)}` };
+    if (built.exitCode !== 0 || built.timedOut) return { equalToClean: null, note: `the clean build to compare with: ${stepFailure(built)}` };
     const differences = await compareTrees(copy.siteDir, project.siteDir);
     if (differences.length === 0) return { equalToClean: true };
     keepCopy = runner.keep;
@@ -85,7 +86,7 @@ async function runScenario(runner: ScenarioRunner, scenario: Scenario, compare: 
   }
   const failed = steps.find((step) => step.exitCode !== 0 || step.timedOut);
   let comparison: Omit<ScenarioOutcome, 'applied'>;
-  if (failed) comparison = { equalToClean: null, note: failure(failed) };
+  if (failed) comparison = { equalToClean: null, note: stepFailure(failed) };
   else if (compare) comparison = await compareWithCleanBuild(runner, slug);
   else comparison = { equalToClean: null, comparisonSkipped: `--compare-clean ${runner.compareClean}` };
   const result = scenarioResult(scenario.name, steps, { applied: true, change: change.description, ...comparison });

@@ -27,16 +27,17 @@ function splitDocument(document: string): SplitDocument {
 /**
  * The article with the first sentence of its body lengthened by a clause: the first line
  * with text, cut at the first full stop that ends a sentence (or at its end when it has none).
+ * The preview probe passes a clause of its own per save, so each save's page can be told apart.
  */
-export function editFirstSentence(document: string): string {
+export function editFirstSentence(document: string, clause: string = BODY_EDIT_CLAUSE): string {
   const { head, body } = splitDocument(document);
   const line = /^[^\S\r\n]*\S.*$/mu.exec(body);
   if (!line) throw new Error('the article has no body text');
   const text = line[0];
   const stop = /\.(?=\s|$)/u.exec(text);
   const edited = stop
-    ? `${text.slice(0, stop.index)}${BODY_EDIT_CLAUSE}${text.slice(stop.index)}`
-    : `${text}${BODY_EDIT_CLAUSE}.`;
+    ? `${text.slice(0, stop.index)}${clause}${text.slice(stop.index)}`
+    : `${text}${clause}.`;
   return `${head}${body.slice(0, line.index)}${edited}${body.slice(line.index + text.length)}`;
 }
 

@@ -1,5 +1,5 @@
-// The benchmark's probe of `npm start`'s save latency (issue 11): in a built project copy,
-// starts the preview server as `npm start` does, waits for its first build, then saves one
+// The benchmark's probe of `npm start`'s save latency (issue 11): in a project copy (the
+// bench gives it a fresh copy of the built one's sources), starts the preview server as `npm start` does, waits for its first build, then saves one
 // old article's body after another and times, for each save, how long until the server
 // serves that article's page with the new text, and until settled() says the search index
 // caught up. Prints one JSON line (preview-saves.ts reads it). Run as a script, in the copy:
@@ -21,9 +21,9 @@ import { articleFiles } from './scenarios.ts';
 export const SAVED_ARTICLES = 5;
 
 /**
- * The saved articles are spread over the oldest fifth of the article files (sorted by path:
- * oldest months first), as an editor correcting the archive saves them; on a site of fewer
- * than SAVED_ARTICLES × 5 articles they are the oldest ones, one after the other.
+ * The saved articles are spaced evenly over the oldest fifth of the article files (sorted by
+ * path: oldest months first), as an editor correcting the archive saves them; where that
+ * fifth is too small to space them, they are the oldest ones in a row.
  */
 const OLDEST_FRACTION = 0.2;
 
@@ -71,7 +71,9 @@ async function untilServed(url: URL, text: string): Promise<void> {
   const deadline = performance.now() + SAVE_TIMEOUT_MS;
   while (performance.now() < deadline) {
     const response = await fetch(url).catch(() => undefined);
-    if (response?.ok && (await response.text()).includes(text)) return;
+    // Read whatever the status, so the connection is free for the next request.
+    const body = response ? await response.text().catch(() => '') : '';
+    if (response?.ok && body.includes(text)) return;
     await pause(POLL_INTERVAL_MS);
   }
   throw new Error(`${url.pathname} did not show the saved text within ${SAVE_TIMEOUT_MS / 1000} s`);

@@ -12,6 +12,7 @@ import type { ServerResponse } from 'node:http';
 import { join, resolve, sep } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { EDITOR_STRINGS } from '../config/locale-ar.ts';
+import { changeStamp } from '../fs/file-stamp.ts';
 import { typescriptWorker } from '../fs/typescript-worker.ts';
 import { buildFailure, failureReport, type BuildFailure } from '../site/build-failure.ts';
 import { coalescing } from './coalescing.ts';
@@ -49,6 +50,18 @@ export function changesTemplates(relativePath: string): boolean {
   return path.startsWith('layouts/') || (path.startsWith('content/') && path.endsWith('.njk')) || path === '.eleventy.ts';
 }
 
+/** How long a build waits after the first event of a save, for the rest of the save to be written. */
+const SETTLE_MS = 25;
+
+/** A changed path's stamp now (a file, a folder, or gone). */
+function stampOrGone(path: string): string {
+  try {
+    return changeStamp(path);
+  } catch {
+    return 'gone';
+  }
+}
+
 function startWorker(options: PreviewOptions): Worker {
   return typescriptWorker(new URL('./preview-worker.ts', import.meta.url), {
     workerData: { projectDir: resolve(options.projectDir), outputDir: resolve(options.projectDir, options.outputDir) } satisfies PreviewWorkerData,
@@ -79,14 +92,29 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const failedEvent = (failure: BuildFailure): string => `event: failed\ndata: ${JSON.stringify(overlayView(failure, siteShown()))}\n\n`;
   let worker = startWorker(options);
   const changed = new Set<string>();
+  // The stamp each changed file had when a build took it. One save reaches the watcher as
+  // several events (a write truncates the file, then writes it: 4 ms apart here); the later
+  // ones, arriving while its build ran, asked for a second build that found nothing changed
+  // (at 10,000 articles, 0.7 s more before search had caught up, after every save). So a
+  // build waits SETTLE_MS for the save to end, and a run whose files all still have the
+  // stamps a build took is the echo of a save already built: it builds nothing.
+  const builtStamps = new Map<string, string>();
+  let builtOnce = false;
   let building: Promise<void> = Promise.resolve();
   const rebuild = coalescing(async () => {
+    if (changed.size > 0) await new Promise((resume) => setTimeout(resume, SETTLE_MS));
     const started = performance.now();
-    if ([...changed].some(changesTemplates)) {
+    const paths = [...changed];
+    changed.clear();
+    const stamps = new Map(paths.map((path) => [path, stampOrGone(join(options.projectDir, path))]));
+    // The first run builds whatever there is; any later one only for a file not built as it is.
+    if (builtOnce && paths.every((path) => builtStamps.get(path) === stamps.get(path))) return;
+    builtOnce = true;
+    for (const [path, stamp] of stamps) builtStamps.set(path, stamp);
+    if (paths.some(changesTemplates)) {
       await worker.terminate();
       worker = startWorker(options);
     }
-    changed.clear();
     const done = await buildIn(worker, (pages) => {
       if (pages.type !== 'pages') return;
       options.log(pages.unchanged ? 'preview: nothing changed'

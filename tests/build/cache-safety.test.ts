@@ -36,7 +36,7 @@ describe('a damaged cache', () => {
     await damage(join(dir, STATE));
     const build = await runBuild(dir, [], ENV);
     expect(build.code, build.stderr).toBe(0);
-    expect(build.stderr.trim().split('\n')).toHaveLength(1);
+    expect(build.stderr.trim().split('\n'), build.stderr).toHaveLength(1);
     expect(build.stderr).toMatch(/^build cache not used: .*state\.json .*; building everything/);
     expect(build.stdout).toMatch(/rendered (\d+) of \1 pages/);
     await expectEqualToClean(dir, ENV);

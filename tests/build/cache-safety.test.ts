@@ -43,6 +43,34 @@ describe('a damaged cache', () => {
   });
 });
 
+describe('the check that tells nothing changed (unchanged.json)', () => {
+  const CHECK = join('.cache', 'build', 'site', 'production', 'unchanged.json');
+
+  it('speaks only for the state it was written with: a state damaged while nothing else changed is still noticed', async () => {
+    expect((await runBuild(dir, [], ENV)).stdout).toMatch(/up to date/);
+    await truncate(join(dir, STATE), 1000);
+    const build = await runBuild(dir, [], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toMatch(/^build cache not used: .*state\.json .*; building everything\n$/);
+    expect(build.stdout).toMatch(/rendered (\d+) of \1 pages/);
+    await expectEqualToClean(dir, ENV);
+  });
+
+  it('damaged or missing, is only a slower way to the same answer, and is written again', async () => {
+    for (const damage of [() => writeFile(join(dir, CHECK), 'not a check'), () => unlink(join(dir, CHECK))]) {
+      await damage();
+      const build = await runBuild(dir, [], ENV);
+      expect(build.code, build.stderr).toBe(0);
+      expect(build.stdout).toMatch(/up to date/);
+      expect(build.stderr).toBe('');
+      expect(JSON.parse((await readFile(join(dir, CHECK), 'utf8')).split('\n')[1] as string)).toHaveProperty('filesDigest');
+    }
+    await writeArticles(dir, 1, 'عنوان بعد الفحص');
+    expect((await runBuild(dir, [], ENV)).stdout).toMatch(/rendered [1-9]\d* of/);
+    await expectEqualToClean(dir, ENV);
+  });
+});
+
 describe('an asset changed alone', () => {
   it('is copied into the site, rendering no page, and the site equals a clean build', async () => {
     expect((await runBuild(dir, [], ENV)).stdout).toMatch(/up to date/);

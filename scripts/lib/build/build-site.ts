@@ -20,8 +20,12 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
 import { acquireBuildLock } from './build-lock.ts';
-import { loadArticleEntries, loadBuildState, saveBuildState, type BuildState, type LoadedState, type SavedArticles } from './build-state.ts';
+import {
+  articleStampsDigest, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
+  type BuildState, type LoadedState, type SavedArticles,
+} from './build-state.ts';
 import { filesOutsidePages, intactOutputs, recordFiles, type OutputRecord } from '../site/site-records.ts';
+import { StampsInParallel } from '../fs/stamps-in-parallel.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
 import { articleStamps, readArticles, sameStamps, type ArticleFileEntry } from '../site/article-source.ts';
 import { attachImages } from '../site/article-images.ts';
@@ -98,6 +102,21 @@ const searchHashes = (outputs: ReadonlyMap<string, OutputRecord>): Map<string, {
   new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
 const posix = (path: string): string => path.split(sep).join('/');
 
+/** The stamps of the site's files a state records (in its order) and of the article files. */
+interface Observed {
+  site: (string | undefined)[];
+  articles: Map<string, string>;
+}
+
+/** Both sets of stamps, taken at once: a worker stamps the site while this thread walks the articles. */
+async function observe(siteDir: string, sitePaths: readonly string[], inputDir: string, articlesDir: string): Promise<Observed> {
+  const site = new StampsInParallel(siteDir, sitePaths);
+  const articles = await articleStamps(inputDir, articlesDir);
+  return { site: await site.all(), articles };
+}
+
+const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((path, position) => path === b[position]);
+
 /**
  * The pages' .br and .gz, begun while the search step runs (the compression is on libuv's
  * thread pool, the search step mostly waits on Pagefind's processes): the records of the
@@ -145,26 +164,40 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const imageCacheDir = join(cacheDir, 'images');
     if (options.clean) await rm(join(cacheDir, 'search'), { recursive: true, force: true });
     if (options.clean) await rm(imageCacheDir, { recursive: true, force: true });
-    const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
-    if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
     const codeFingerprint = buildFingerprint({
       projectDir, inputDir, env: process.env,
       settings: { site: context.site, includeDrafts: context.includeDrafts },
     });
-    const last = loaded.state?.fingerprint.startsWith(`${codeFingerprint}:`) ? loaded.state : undefined;
     // The pictures under content/images/ count as assets: one changed in place is never missed.
     const assets = `${assetsFingerprint(projectDir)}:${imagesStamp(inputDir)}`;
     const articlesDir = join(inputDir, 'articles');
+    const sameCode = (fingerprint: string): boolean => fingerprint.startsWith(`${codeFingerprint}:`);
 
+    // Nothing changed — no article file, no code, no asset, nothing "now" decides, no file of
+    // the site — is told from stats and the last state's check alone, without reading the state.
+    const check = options.clean || memory?.state ? undefined : loadUnchangedCheck(cacheDir);
+    let observed: Observed | undefined;
+    if (check && sameCode(check.fingerprint) && check.assets === assets && sameOutputAt(check.now, context)) {
+      observed = await observe(outputDir, check.files, inputDir, articlesDir);
+      if (stampsDigest(observed.site) === check.filesDigest && articleStampsDigest(observed.articles) === check.articlesDigest) {
+        return { pages: check.pages, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
+      }
+    }
+
+    const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
+    if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
+    const last = loaded.state && sameCode(loaded.state.fingerprint) ? loaded.state : undefined;
     // The files of the site that are as the last build left them (also under other code: the
     // live site becomes the next spare, and what of it is intact decides what of that is trusted).
-    const lastIntact = loaded.state ? intactOutputs(outputDir, loaded.state.outputs) : new Map<string, OutputRecord>();
-    const stamps = await articleStamps(inputDir, articlesDir);
-    // Nothing changed — no article file, no code, no asset, nothing "now" decides, no file
-    // of the site — is told from stats alone, without planning the site.
+    const recordedPaths = [...loaded.state?.outputs.keys() ?? []];
+    if (!observed || !samePaths(check?.files ?? [], recordedPaths)) observed = await observe(outputDir, recordedPaths, inputDir, articlesDir);
+    const lastIntact = loaded.state ? intactOutputs(loaded.state.outputs, observed.site) : new Map<string, OutputRecord>();
+    const stamps = observed.articles;
+    // Without a check (a state from a preview process, or before checks were written), the same test on the state.
     if (last && last.assets === assets && sameOutputAt(last.now, context)
       && lastIntact.size === last.outputs.size
       && sameStamps(stamps, last.stamps)) {
+      if (!memory && !check) await writeUnchangedCheck(cacheDir, last);
       return { pages: [...last.outputs.values()].filter((record) => record.key !== '').length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
     }
 
@@ -226,7 +259,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         } catch (error) {
           // The next build must not trust a state this one could not finish.
           memory.state = undefined;
-          await rm(join(cacheDir, 'state.json'), { force: true });
+          forgetBuildState(cacheDir);
           throw error;
         } finally {
           await lock.release();

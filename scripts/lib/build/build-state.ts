@@ -9,12 +9,16 @@
 // and format number, state.json names the checksum of each articles file it goes with (one
 // that does not match is read again from the articles), and a state.json written by another
 // version, truncated or half-written reads as "no state" (with the reason): the next build
-// starts clean.
+// starts clean. Beside it, unchanged.json holds what tells a build that nothing changed
+// without reading state.json (a quarter of its size at 100,000 articles), and names the
+// state.json it goes with by its stamp: it is removed before state.json is replaced and
+// written after, so it never speaks for another state.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { inodeStamp } from '../fs/file-stamp.ts';
 import type { ArticleFileEntry } from '../site/article-source.ts';
 import type { NowDependence } from '../site/now-dependence.ts';
 import type { OutputRecord } from '../site/site-records.ts';
@@ -26,6 +30,7 @@ const STATE_FILE = 'state.json';
 /** One file for all the articles, as states before the per-folder files named it: still read, never written. */
 const ARTICLES_FILE = 'articles.json';
 const ARTICLES_FOLDER = 'articles';
+const CHECK_FILE = 'unchanged.json';
 
 export interface BuildState {
   /** The pages' fingerprint (build-fingerprint.ts and the navigation). */
@@ -104,6 +109,61 @@ export function loadBuildState(cacheDir: string): LoadedState {
       ...(isSpareState(stored.spare) ? { spare: stored.spare } : {}),
     },
   };
+}
+
+/** What tells a build that nothing changed, without reading state.json: the state's own facts, digested. */
+export interface UnchangedCheck {
+  fingerprint: string;
+  assets: string;
+  now: NowDependence;
+  /** The site files the state records, in its order. */
+  files: string[];
+  /** stampsDigest of their recorded stamps, in that order. */
+  filesDigest: string;
+  /** articleStampsDigest of the article files' stamps. */
+  articlesDigest: string;
+  /** How many of the files are planned pages (records with a render key). */
+  pages: number;
+}
+
+interface StoredCheck extends UnchangedCheck {
+  format: number;
+  /** The stamp of the state.json it was written with. */
+  state: string;
+}
+
+/** A digest of stamps in order; a file that is missing (undefined) never matches a recorded one. */
+export function stampsDigest(stamps: Iterable<string | undefined>): string {
+  const hash = createHash('sha256');
+  for (const stamp of stamps) hash.update(`${stamp ?? '\0'}\n`);
+  return hash.digest('hex');
+}
+
+/** A digest of article stamps by path, in the map's order (the order the folder is walked in). */
+export function articleStampsDigest(stamps: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [path, stamp] of stamps) hash.update(`${path}\t${stamp}\n`);
+  return hash.digest('hex');
+}
+
+/** The check written with the state.json the cache holds now; undefined when there is none that is its. */
+export function loadUnchangedCheck(cacheDir: string): UnchangedCheck | undefined {
+  const read = readChecked(join(cacheDir, CHECK_FILE));
+  if (!('body' in read)) return undefined;
+  try {
+    const stored = JSON.parse(read.body) as StoredCheck;
+    if (stored.format !== FORMAT || stored.state !== inodeStamp(join(cacheDir, STATE_FILE)) || !Array.isArray(stored.files)) return undefined;
+    const { format: _format, state: _state, ...check } = stored;
+    return check;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets the state (and its check): the next build starts clean. */
+export function forgetBuildState(cacheDir: string): void {
+  rmSync(join(cacheDir, CHECK_FILE), { force: true });
+  rmSync(join(cacheDir, STATE_FILE), { force: true });
 }
 
 /** The folder of articles an entry's file is in: which articles file holds it. */
@@ -189,7 +249,22 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
     ...(state.spare ? { spare: state.spare } : {}),
   };
   const body = JSON.stringify(stored);
+  rmSync(join(cacheDir, CHECK_FILE), { force: true });
   await writeFileAtomic(join(cacheDir, STATE_FILE), `${checksum(body)}\n${body}`);
+  await writeUnchangedCheck(cacheDir, state);
+}
+
+/** Writes the check of the state that state.json holds now (saveBuildState, or a build that found it had none). */
+export async function writeUnchangedCheck(cacheDir: string, state: BuildState): Promise<void> {
+  const records = [...state.outputs.values()];
+  const check: StoredCheck = {
+    format: FORMAT, state: inodeStamp(join(cacheDir, STATE_FILE)) ?? '',
+    fingerprint: state.fingerprint, assets: state.assets, now: state.now,
+    files: [...state.outputs.keys()], filesDigest: stampsDigest(records.map((record) => record.stamp)),
+    articlesDigest: articleStampsDigest(state.stamps), pages: records.filter((record) => record.key !== '').length,
+  };
+  const body = JSON.stringify(check);
+  await writeFileAtomic(join(cacheDir, CHECK_FILE), `${checksum(body)}\n${body}`);
 }
 
 function existingNames(folder: string): string[] {

@@ -19,10 +19,14 @@ export interface OutputRecord {
 
 const posix = (path: string): string => path.split(sep).join('/');
 
-/** The records of the last build whose files are still in the site as it left them. */
-export function intactOutputs(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>): Map<string, OutputRecord> {
+/**
+ * The records of the last build whose files are still in the site as it left them, given
+ * the stamps of the files now, in the records' order (stamps-in-parallel.ts takes them).
+ */
+export function intactOutputs(outputs: ReadonlyMap<string, OutputRecord>, stamps: readonly (string | undefined)[]): Map<string, OutputRecord> {
   const intact = new Map<string, OutputRecord>();
-  for (const [path, record] of outputs) if (inodeStamp(join(siteDir, path)) === record.stamp) intact.set(path, record);
+  let position = 0;
+  for (const [path, record] of outputs) if (stamps[position++] === record.stamp) intact.set(path, record);
   return intact;
 }
 

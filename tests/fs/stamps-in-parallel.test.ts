@@ -1,0 +1,51 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
+import { STAMP_CHUNK, StampsInParallel } from '../../scripts/lib/fs/stamps-in-parallel.ts';
+import { useTempDirs } from '../support/temp-dir.ts';
+
+const makeTempDir = useTempDirs('stamps-in-parallel-');
+
+/** A folder of files spread over a few chunks, with a missing file, a folder and a link among them. */
+async function tree(): Promise<{ root: string; paths: string[] }> {
+  const root = await makeTempDir();
+  const paths: string[] = [];
+  for (let folder = 0; folder < 3; folder++) {
+    await mkdir(join(root, `f${folder}`));
+    for (let file = 0; file < Math.ceil(STAMP_CHUNK / 2); file++) {
+      const path = `f${folder}/${file}.html`;
+      await writeFile(join(root, path), `page ${folder} ${file} ${'x'.repeat(file % 7)}`);
+      paths.push(path);
+    }
+  }
+  await symlink(join(root, 'f0', '0.html'), join(root, 'link.html'));
+  paths.splice(3, 0, 'missing.html', 'f1', 'link.html');
+  return { root, paths };
+}
+
+describe('StampsInParallel', () => {
+  it('gives every file its own inode stamp, in the list order, with a worker and without', async () => {
+    const { root, paths } = await tree();
+    const expected = paths.map((path) => inodeStamp(join(root, path)));
+    expect(expected.filter((stamp) => stamp === undefined)).toHaveLength(3);
+    const alone = new StampsInParallel(root, paths, false);
+    expect(await alone.all()).toEqual(expected);
+    expect(alone.stampedByWorker).toBe(0);
+    expect(await new StampsInParallel(root, paths, true).all()).toEqual(expected);
+  });
+
+  it('lets the worker take chunks while this thread is busy elsewhere, with the same stamps', async () => {
+    const { root, paths } = await tree();
+    const expected = paths.map((path) => inodeStamp(join(root, path)));
+    const stamps = new StampsInParallel(root, paths, true);
+    // The worker starts and claims chunks while this thread waits; then this one takes the rest.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await stamps.all()).toEqual(expected);
+    expect(stamps.stampedByWorker).toBeGreaterThan(0);
+  });
+
+  it('gives nothing for no files', async () => {
+    expect(await new StampsInParallel(await makeTempDir(), [], true).all()).toEqual([]);
+  });
+});

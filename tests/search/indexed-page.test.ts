@@ -1,5 +1,7 @@
 // The indexed part of a built page as text, the variant block only Pagefind sees, and the hash
 // of what Pagefind is given, which a change elsewhere on the page leaves alone.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   documentForIndex, headForIndex, indexedHeadline, indexedPageFacts, indexedParts, indexedPartsHash, indexedText, isIndexedPage, pageDateKeys,
@@ -104,6 +106,25 @@ describe('pageDateKeys', () => {
   it('reads the sort key and year the article template writes', () => {
     const html = '<span data-pagefind-ignore data-pagefind-meta="date" data-pagefind-sort="date:2017-07-05T14:30:00" data-pagefind-filter="year:2017"><time>…</time></span>';
     expect(pageDateKeys(html)).toEqual({ sortKey: '2017-07-05T14:30:00', year: '2017' });
+  });
+
+  it('keeps none of the page: facts kept for every page of a site must not keep the pages', () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const PAGES = 40;
+    const PAGE_CHARS = 2 * 1024 * 1024;
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    const keys = Array.from({ length: PAGES }, (_, page) => {
+      // A page as the build reads it: one flat string, two-byte (Arabic), read from bytes.
+      const html = Buffer.from(`<span data-pagefind-sort="date:2017-07-${String(page % 28 + 1).padStart(2, '0')}T14:30:00" data-pagefind-filter="year:2017"></span>${'خبر '.repeat(PAGE_CHARS / 4)}`).toString('utf8');
+      return pageDateKeys(html);
+    });
+    collect();
+    const kept = process.memoryUsage().heapUsed - before;
+    expect(keys.every((key) => key?.year === '2017' && key.sortKey.startsWith('2017-07-'))).toBe(true);
+    // Holding the pages would be 40 × 4 MB (two bytes a character).
+    expect(kept).toBeLessThan(16 * 1024 * 1024);
   });
 
   it('is undefined for a page without both', () => {

@@ -21,13 +21,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import { assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import {
-  articleStampsDigest, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
-  type BuildState, type LoadedState, type SavedArticles,
+  articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
+  type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
 } from './build-state.ts';
 import { filesOutsidePages, intactOutputs, recordFiles, type OutputRecord } from '../site/site-records.ts';
 import { StampsInParallel } from '../fs/stamps-in-parallel.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
-import { articleStamps, readArticles, sameStamps, type ArticleFileEntry } from '../site/article-source.ts';
+import { articleStamps, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
 import { attachImages } from '../site/article-images.ts';
 import { imagesStamp } from '../images/image-facts.ts';
 import { pruneImageCache } from '../images/image-files.ts';
@@ -172,17 +172,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const assets = `${assetsFingerprint(projectDir)}:${imagesStamp(inputDir)}`;
     const articlesDir = join(inputDir, 'articles');
     const sameCode = (fingerprint: string): boolean => fingerprint.startsWith(`${codeFingerprint}:`);
+    const upToDate = (pages: number): BuildResult => ({ pages, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true });
+    // Nothing changed since the state a check was made of: no code, no asset, nothing "now"
+    // decides, no article file, no file of the site — told from stats alone.
+    const unchangedSince = (check: UnchangedCheck, seen: Observed): boolean =>
+      sameCode(check.fingerprint) && check.assets === assets && sameOutputAt(check.now, context)
+      && articleStampsDigest(seen.articles) === check.articlesDigest && stampsDigest(seen.site) === check.filesDigest;
 
-    // Nothing changed — no article file, no code, no asset, nothing "now" decides, no file of
-    // the site — is told from stats and the last state's check alone, without reading the state.
+    // The last state's check, written beside it, answers without reading the state.
     const check = options.clean || memory?.state ? undefined : loadUnchangedCheck(cacheDir);
-    let observed: Observed | undefined;
-    if (check && sameCode(check.fingerprint) && check.assets === assets && sameOutputAt(check.now, context)) {
-      observed = await observe(outputDir, check.files, inputDir, articlesDir);
-      if (stampsDigest(observed.site) === check.filesDigest && articleStampsDigest(observed.articles) === check.articlesDigest) {
-        return { pages: check.pages, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
-      }
-    }
+    let observed = check && await observe(outputDir, check.files, inputDir, articlesDir);
+    if (check && observed && unchangedSince(check, observed)) return upToDate(check.pages);
 
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
     if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
@@ -193,12 +193,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (!observed || !samePaths(check?.files ?? [], recordedPaths)) observed = await observe(outputDir, recordedPaths, inputDir, articlesDir);
     const lastIntact = loaded.state ? intactOutputs(loaded.state.outputs, observed.site) : new Map<string, OutputRecord>();
     const stamps = observed.articles;
-    // Without a check (a state from a preview process, or before checks were written), the same test on the state.
-    if (last && last.assets === assets && sameOutputAt(last.now, context)
-      && lastIntact.size === last.outputs.size
-      && sameStamps(stamps, last.stamps)) {
-      if (!memory && !check) await writeUnchangedCheck(cacheDir, last);
-      return { pages: [...last.outputs.values()].filter((record) => record.key !== '').length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
+    // A state without a check of its own (npm start's, in memory; one whose check was lost) is
+    // tested the same way, and given one.
+    if (last && !check) {
+      const lastCheck = checkOf(last);
+      if (unchangedSince(lastCheck, observed)) {
+        if (!memory) await writeUnchangedCheck(cacheDir, lastCheck);
+        return upToDate(lastCheck.pages);
+      }
     }
 
     const cached = last ? loadArticleEntries(cacheDir, last) : new Map<string, ArticleFileEntry>();
@@ -226,7 +228,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const state: BuildState = { ...last, articles: source.entries, stamps, now };
       if (memory) memory.state = state;
       await saveBuildState(cacheDir, state, saved);
-      return { pages: plan.pages.length, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true };
+      return upToDate(plan.pages.length);
     }
 
     // The pages to render, and the assets, into the staging folder.

@@ -251,19 +251,23 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
   const body = JSON.stringify(stored);
   rmSync(join(cacheDir, CHECK_FILE), { force: true });
   await writeFileAtomic(join(cacheDir, STATE_FILE), `${checksum(body)}\n${body}`);
-  await writeUnchangedCheck(cacheDir, state);
+  await writeUnchangedCheck(cacheDir, checkOf(state));
 }
 
-/** Writes the check of the state that state.json holds now (saveBuildState, or a build that found it had none). */
-export async function writeUnchangedCheck(cacheDir: string, state: BuildState): Promise<void> {
+/** The check of a state: what unchanged.json stores, and what a build given a state without one tests against. */
+export function checkOf(state: BuildState): UnchangedCheck {
   const records = [...state.outputs.values()];
-  const check: StoredCheck = {
-    format: FORMAT, state: inodeStamp(join(cacheDir, STATE_FILE)) ?? '',
+  return {
     fingerprint: state.fingerprint, assets: state.assets, now: state.now,
     files: [...state.outputs.keys()], filesDigest: stampsDigest(records.map((record) => record.stamp)),
     articlesDigest: articleStampsDigest(state.stamps), pages: records.filter((record) => record.key !== '').length,
   };
-  const body = JSON.stringify(check);
+}
+
+/** Writes the check of the state that state.json holds now (saveBuildState, or a build that found it had none). */
+export async function writeUnchangedCheck(cacheDir: string, check: UnchangedCheck): Promise<void> {
+  const stored: StoredCheck = { format: FORMAT, state: inodeStamp(join(cacheDir, STATE_FILE)) ?? '', ...check };
+  const body = JSON.stringify(stored);
   await writeFileAtomic(join(cacheDir, CHECK_FILE), `${checksum(body)}\n${body}`);
 }
 

@@ -104,13 +104,6 @@ export async function articleStamps(contentDir: string, articlesDir: string): Pr
   return stamps;
 }
 
-/** Whether the article files are exactly those with these stamps (no file is read). */
-export function sameStamps(now: ReadonlyMap<string, string>, before: ReadonlyMap<string, string>): boolean {
-  if (now.size !== before.size) return false;
-  for (const [path, stamp] of now) if (before.get(path) !== stamp) return false;
-  return true;
-}
-
 /** The Markdown body of an article file, for the pages a build renders. */
 export function readArticleBody(file: string): string {
   return readArticleDocument(readFileSync(file, 'utf8')).body;

@@ -1,4 +1,4 @@
-// `npm run build` runs with the Node options the benchmark gives its build stage.
+// `npm run build` and `npm start` run with the Node options the benchmark gives its build stage and preview probe.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,5 +9,10 @@ describe('BUILD_NODE_FLAGS', () => {
   it('are the options of npm run build', async () => {
     const { scripts } = JSON.parse(await readFile(join(PROJECT_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(scripts.build).toBe(`node ${BUILD_NODE_FLAGS.join(' ')} --import tsx scripts/build.ts`);
+  });
+
+  it('are the options of npm start, whose builds the preview probe of the benchmark runs with them', async () => {
+    const { scripts } = JSON.parse(await readFile(join(PROJECT_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(`node ${BUILD_NODE_FLAGS.join(' ')} --import tsx scripts/start.ts`);
   });
 });

@@ -4,7 +4,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';
+import { PREVIEW_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';
 import { runMeasuredStage, type StageMeasurement } from '../../scripts/tools/bench/measure.ts';
 import { saveClause } from '../../scripts/tools/bench/preview-probe.ts';
 import { parsePreviewProbeLog, type PreviewProbeOutput } from '../../scripts/tools/bench/preview-saves.ts';
@@ -24,7 +24,7 @@ describe('the preview probe', () => {
       script: join(dir, 'scripts', 'tools', 'bench', 'preview-probe.ts'),
       args: [dir, '--saves', '3'],
       cwd: dir,
-      nodeFlags: BUILD_NODE_FLAGS,
+      nodeFlags: PREVIEW_NODE_FLAGS,
       env: { SITE_NOW: '2026-01-01' },
       logFile: join(dir, 'preview.log'),
       timeoutMs: 90_000,

@@ -6,7 +6,7 @@
 
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUILD_NODE_FLAGS } from '../../lib/site/build-node-flags.ts';
+import { PREVIEW_NODE_FLAGS } from '../../lib/site/build-node-flags.ts';
 import { createCleanCopy, type BenchProject } from './bench-project.ts';
 import { parsePreviewProbeLog, summarisePreviewSaves } from './preview-saves.ts';
 import type { PreviewResult, ScenarioStep } from './results.ts';
@@ -34,13 +34,13 @@ export interface PreviewProbeRun {
   keptCopy?: string;
 }
 
-/** The command that runs the probe in a copy: its own code, with the build's node flags, as `npm start` runs. */
+/** The command that runs the probe in a copy: its own code, with npm start's node flags, as `npm start` runs. */
 export function previewProbeCommand(dir: string, saves: number, env: NodeJS.ProcessEnv): StepCommand {
   return {
     script: join(dir, 'scripts', 'tools', 'bench', 'preview-probe.ts'),
     args: [dir, '--saves', String(saves)],
     cwd: dir,
-    nodeFlags: BUILD_NODE_FLAGS,
+    nodeFlags: PREVIEW_NODE_FLAGS,
     env,
   };
 }

@@ -6,13 +6,11 @@ import { BUILD_NODE_FLAGS, PREVIEW_NODE_FLAGS } from '../../scripts/lib/site/bui
 import { PROJECT_DIR } from '../support/fixture-site.ts';
 
 describe("the scripts' Node options", () => {
-  it('BUILD_NODE_FLAGS are the options of npm run build', async () => {
+  it.each([
+    ['build', BUILD_NODE_FLAGS, 'scripts/build.ts'],
+    ['start', PREVIEW_NODE_FLAGS, 'scripts/start.ts'],
+  ])('npm %s runs node with its flags', async (script, flags, entry) => {
     const { scripts } = JSON.parse(await readFile(join(PROJECT_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.build).toBe(`node ${BUILD_NODE_FLAGS.join(' ')} --import tsx scripts/build.ts`);
-  });
-
-  it('PREVIEW_NODE_FLAGS are the options of npm start, which the preview probe of the benchmark runs with', async () => {
-    const { scripts } = JSON.parse(await readFile(join(PROJECT_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.start).toBe(`node ${PREVIEW_NODE_FLAGS.join(' ')} --import tsx scripts/start.ts`);
+    expect(scripts[script]).toBe(`node ${flags.join(' ')} --import tsx ${entry}`);
   });
 });

@@ -1,5 +1,5 @@
 // The precompressed copies: deterministic bytes, made once per content, only for text files.
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import { hashBytes } from '../../scripts/lib/fs/file-hashes.ts';
-import { brotliBytes, gzipBytes, isCompressible, isPrecompressedCopy, LARGE_FILE_BYTES, precompressSite } from '../../scripts/lib/site/precompress.ts';
+import { brotliBytes, COPIES_FOLDER, gzipBytes, isCompressible, isPrecompressedCopy, LARGE_FILE_BYTES, precompressSite } from '../../scripts/lib/site/precompress.ts';
 
 const folders: string[] = [];
 afterEach(async () => { for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true }); });
@@ -76,17 +76,17 @@ describe('precompressed copies', () => {
     expect(gzip.subarray(10).equals(gzipSync(bytes, { level: 9 }).subarray(10))).toBe(false);
   });
 
-  it('makes the copies again when the cache made them with other settings', async () => {
+  it('keeps its copies in a folder of their settings, and makes them again when the cache holds others', async () => {
     const { dir, cache, outputs } = await site({ 'index.html': page(50) });
     await precompressSite(dir, outputs, cache);
     const sha256 = outputs.get('index.html')!.sha256;
-    const facts = join(cache, sha256.slice(0, 2), `${sha256}.json`);
-    const saved = JSON.parse(await readFile(facts, 'utf8')) as Record<string, unknown>;
-    expect(typeof saved.settings).toBe('string');
-    await rm(facts);
-    await writeFile(facts, JSON.stringify({ ...saved, settings: 'brotli 11 gzip 9' }));
+    expect(await readdir(cache)).toEqual([COPIES_FOLDER]);
+    expect((await stat(join(cache, COPIES_FOLDER, sha256.slice(0, 2), `${sha256}.br`))).ino).toBe((await stat(join(dir, 'index.html.br'))).ino);
+    // The same copies under another folder's name: made with other settings (or another zlib) as far as the build can tell.
+    await rename(join(cache, COPIES_FOLDER), join(cache, 'copies-0123456789abcdef'));
     await rm(join(dir, 'index.html.br'));
     expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 2, linked: 2 });
+    expect(await readdir(cache)).toEqual([COPIES_FOLDER]);
     expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
   });
 
@@ -139,20 +139,26 @@ describe('precompressed copies', () => {
     expect(next.get('index.html.gz')).toEqual(present.get('index.html.gz'));
     expect(next.get('articles/a/index.html.gz')).not.toEqual(present.get('articles/a/index.html.gz'));
     expect(gunzipSync(await readFile(join(dir, 'articles/a/index.html.gz'))).toString()).toBe(page(31));
-    // A file with a copy `present` does not name gets its copies as usual: from the cache,
-    // which has none of this content any more, so compressed and linked anew.
+    // A file with a copy `present` does not name gets its copies as usual: from the cache when
+    // a record vouches for them (page(31)'s, made by the call before), else compressed anew (the
+    // front page's, whose cached copies went with the cache).
     present.delete('index.html.br');
-    expect(await precompressSite(dir, new Map([...next].filter(([path]) => !isPrecompressedCopy(path))), cache, undefined, { present })).toEqual({ compressed: 2, linked: 2 });
+    expect(await precompressSite(dir, new Map([...next].filter(([path]) => !isPrecompressedCopy(path))), cache, undefined, { present, earlier: next })).toEqual({ compressed: 2, linked: 2 });
   });
 
-  it('links a content compressed before into another tree without compressing it again', async () => {
-    const first = await site({ 'index.html': page(50) });
+  it('links a content compressed before into another tree without compressing it again, when a record vouches for it', async () => {
+    const first = await site({ 'index.html': page(50), 'about/index.html': page(20) });
     await precompressSite(first.dir, first.outputs, first.cache);
     const other = join(first.dir, '..', 'other');
     const outputs = new Map<string, OutputRecord>();
-    await writeTo(other, 'sections/index.html', page(50), outputs);
-    expect(await precompressSite(other, outputs, first.cache)).toEqual({ compressed: 0, linked: 2 });
-    expect(await readFile(join(other, 'sections/index.html.br'))).toEqual(await readFile(join(first.dir, 'index.html.br')));
+    await writeTo(other, 'index.html', page(50), outputs);
+    await writeTo(other, 'about/index.html', page(21), outputs);
+    expect(await precompressSite(other, outputs, first.cache, undefined, { earlier: first.outputs })).toEqual({ compressed: 2, linked: 4 });
+    expect(await readFile(join(other, 'index.html.br'))).toEqual(await readFile(join(first.dir, 'index.html.br')));
+    // With no record of it, a copy in the cache is not trusted: made again, and the cache's replaced.
+    const third = new Map<string, OutputRecord>();
+    await writeTo(join(first.dir, '..', 'third'), 'index.html', page(50), third);
+    expect(await precompressSite(join(first.dir, '..', 'third'), third, first.cache)).toEqual({ compressed: 2, linked: 2 });
   });
 
   it('replaces a copy changed behind the build, and makes again a cached copy that was', async () => {
@@ -168,18 +174,19 @@ describe('precompressed copies', () => {
     expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
   });
 
-  it.each([['half-written', (text: string) => text.slice(0, text.length >> 1)], ['missing', () => undefined], ['not what it should be', () => '{"x":1}']])(
-    'makes the copies again when their facts in the cache are %s', async (_label, damage) => {
-      const { dir, cache, outputs } = await site({ 'index.html': page(50) });
-      await precompressSite(dir, outputs, cache);
-      const facts = join(cache, outputs.get('index.html')!.sha256.slice(0, 2), `${outputs.get('index.html')!.sha256}.json`);
-      const damaged = damage(await readFile(facts, 'utf8'));
-      await rm(facts);
-      if (damaged !== undefined) await writeFile(facts, damaged);
-      await rm(join(dir, 'index.html.br'));
-      await rm(join(dir, 'index.html.gz'));
-      expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 2, linked: 2 });
-      expect(gunzipSync(await readFile(join(dir, 'index.html.gz'))).toString()).toBe(page(50));
-      expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
-    });
+  it.each([
+    ['written into (half of it)', async (file: string) => writeFile(file, (await readFile(file)).subarray(0, 10))],
+    ['missing', async (file: string) => rm(file)],
+    ['replaced by another file of the same bytes', async (file: string) => { const bytes = await readFile(file); await rm(file); await writeFile(file, bytes); }],
+  ])('makes the copies again when the cached copy is %s', async (_label, damage) => {
+    const { dir, cache, outputs } = await site({ 'index.html': page(50) });
+    await precompressSite(dir, outputs, cache);
+    const sha256 = outputs.get('index.html')!.sha256;
+    await rm(join(dir, 'index.html.gz'));
+    await damage(join(cache, COPIES_FOLDER, sha256.slice(0, 2), `${sha256}.gz`));
+    expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 1, linked: 1 });
+    expect(gunzipSync(await readFile(join(dir, 'index.html.gz'))).toString()).toBe(page(50));
+    expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
+    expect(await precompressSite(dir, outputs, cache)).toEqual({ compressed: 0, linked: 0 });
+  });
 });

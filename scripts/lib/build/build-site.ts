@@ -122,9 +122,9 @@ const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.len
  * thread pool, the search step mostly waits on Pagefind's processes): the records of the
  * copies, kept apart from `outputs` until both are done, whose order stays the same.
  */
-function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string, present?: ReadonlyMap<string, OutputRecord>): Promise<Map<string, OutputRecord>> {
+function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string, earlier: { present?: ReadonlyMap<string, OutputRecord>; earlier?: ReadonlyMap<string, OutputRecord> }): Promise<Map<string, OutputRecord>> {
   const pages = new Map([...outputs].filter(([path]) => isCompressible(path)));
-  const compressing = precompressSite(siteDir, pages, compressedDir, undefined, { present }).then(() => pages);
+  const compressing = precompressSite(siteDir, pages, compressedDir, undefined, earlier).then(() => pages);
   // Awaited later; a failure meanwhile must not be an unhandled rejection.
   compressing.catch(() => undefined);
   return compressing;
@@ -282,7 +282,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (spareRecords) {
       const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
       // The spare's copies were made by the last build's code: kept only when that is this build's.
-      compressingPages = compressPages(tree, outputs, compressedDir, last ? spareRecords : undefined);
+      compressingPages = compressPages(tree, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
       const search = await buildSearch(tree, context.site, undefined, {
         cacheDir: join(cacheDir, 'search'), fileHashes: searchHashes(outputs), present: spareRecords,
       });
@@ -297,7 +297,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     } else {
       tree = staging;
       linkUnchanged(outputDir, staging, unchanged);
-      compressingPages = compressPages(staging, outputs, compressedDir);
+      compressingPages = compressPages(staging, outputs, compressedDir, { earlier: loaded.state?.outputs });
       searchResult = await indexAndRecord(staging);
       await compressTheRest(staging, outputs, compressedDir, compressingPages, loaded.state?.outputs);
     }

@@ -1,7 +1,7 @@
 // What a file's stat says about its content, to tell "unchanged since" without reading it:
 // size, modification time and change time (any write moves ctime, which no one can set back).
 
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync, statSync, type BigIntStats } from 'node:fs';
 
 export interface FileStamp {
   size: number;
@@ -37,8 +37,13 @@ export function inodeStamp(path: string): string | undefined {
     // A missing file is undefined without an error made and thrown. Measured on the 470,000
     // files of a 100,000-article site, all present: 2.4 s with the default, 2.0 s with this.
     const info = lstatSync(path, { bigint: true, throwIfNoEntry: false });
-    return info?.isFile() ? `${info.size}:${info.mtimeNs}:${info.ino}` : undefined;
+    return info?.isFile() ? inodeStampOf(info) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** inodeStamp of a regular file's stat (an fstat of a file just written, say). */
+export function inodeStampOf(info: BigIntStats): string {
+  return `${info.size}:${info.mtimeNs}:${info.ino}`;
 }

@@ -1,20 +1,22 @@
 // Precompressed copies of the site's text files, `page.html.br` and `page.html.gz` beside
 // `page.html`, for hosts that serve them as they are (nginx gzip_static/brotli_static, most
 // static hosts, `npm run serve`). Deterministic bytes (no time in the gzip header, the OS byte
-// pinned, brotli at a fixed quality), and made once per content: each is kept in the build
-// cache under the SHA-256 of the file it compresses and hard-linked into the site, so a
+// pinned, brotli at a fixed quality), and made once per content: each is written into the
+// site and hard-linked into the build cache under the SHA-256 of the file it compresses, so a
 // publish compresses only the files it changed. The copies are recorded like any other file
-// of the site, so the engine carries them between its two trees and drops them with their page.
+// of the site, and those records (the last build's, the spare site's) are what tells a
+// cached copy intact: nothing beside the copies is written per content. The engine carries
+// the copies between its two trees and drops them with their page.
 
-import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import { prepareInParallelCommitInOrder } from '../fs/bounded.ts';
 import type { OutputRecord } from './site-records.ts';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
-import { inodeStamp } from '../fs/file-stamp.ts';
+import { temporaryPath } from '../fs/atomic-write.ts';
+import { inodeStamp, inodeStampOf } from '../fs/file-stamp.ts';
 import { hashBytes, type FileHash } from '../fs/file-hashes.ts';
 
 /** The encodings written, by file suffix and Content-Encoding name. */
@@ -49,11 +51,15 @@ const LARGE_BROTLI_QUALITY = 3;
 const LARGE_GZIP_LEVEL = 6;
 
 /**
- * The settings every cached copy is made with, saved in its facts: a copy made under others
- * (an earlier version of this file) is made again, never linked into a site a clean build
- * would compress differently.
+ * The settings every cached copy is made with, and the compressors' own versions (another
+ * zlib or brotli may write other bytes with the same settings). The cache keeps its copies in
+ * a folder named by them, so a copy made under others (an earlier version of this file,
+ * another Node) is never linked into a site a clean build would compress differently.
  */
-const COMPRESSION_SETTINGS = `brotli ${BROTLI_QUALITY} gzip ${GZIP_LEVEL}; from ${LARGE_FILE_BYTES} bytes brotli ${LARGE_BROTLI_QUALITY} gzip ${LARGE_GZIP_LEVEL}`;
+const COMPRESSION_SETTINGS = `brotli ${BROTLI_QUALITY} gzip ${GZIP_LEVEL}; from ${LARGE_FILE_BYTES} bytes brotli ${LARGE_BROTLI_QUALITY} gzip ${LARGE_GZIP_LEVEL}; `
+  + `zlib ${process.versions.zlib ?? '?'} brotli ${process.versions.brotli ?? '?'}`;
+/** The cache's folder of copies made with COMPRESSION_SETTINGS; anything else in the cache is removed. */
+export const COPIES_FOLDER = `copies-${createHash('sha256').update(COMPRESSION_SETTINGS).digest('hex').slice(0, 16)}`;
 
 /** Whether a site file gets precompressed copies (the copies themselves never do). */
 export function isCompressible(path: string): boolean {
@@ -124,53 +130,88 @@ export interface PrecompressOptions {
    * reads and 48,000 stats a publish does not make.
    */
   present?: ReadonlyMap<string, OutputRecord>;
+  /**
+   * Records of an earlier build that may vouch for the cache's copies, when they are not
+   * `previous` (default): the last build's, handed to a call that must not clear the cache
+   * of what it does not see (the pages' copies, made before the other files are known).
+   */
+  earlier?: ReadonlyMap<string, OutputRecord>;
 }
 
 export interface PrecompressResult {
   /** Copies compressed by this build (not found in the cache). */
   compressed: number;
-  /** Copies linked into the site (not already there as the cache's file). */
+  /** Copies linked or written into the site (not already there as the cache's file). */
   linked: number;
 }
+
+/** A copy in the cache: its file there, that file's inodeStamp, and its hash. */
+interface CachedCopy {
+  file: string;
+  stamp: string;
+  hash: FileHash;
+}
+
+/** A copy of a content as the build has it: in the cache already, or just compressed. */
+type CopyOf = { cached: CachedCopy } | { bytes: Buffer; hash: FileHash };
 
 /**
  * Gives every compressible file of `outputs` its .br and .gz in `siteDir`, and records them in
  * `outputs` (key ''). A copy already in the site as the cache's file for its content is left
- * alone; any other is linked from the cache, which compresses the content first when it has
- * no intact copy of it. Copies whose page is gone are not touched here: they are not in
- * `outputs`, so the engine removes them as it removes any file the new site no longer has.
- * `previous`, the last build's records: the cache's copies of contents it had and this
- * build has not are removed (the sites that hold them keep their links), so the cache holds
- * about two copies per text file of the site, never the whole history of every page.
+ * alone; any other is linked from the cache when the cache holds it intact, or else compressed,
+ * written into the site and linked into the cache. What tells a cached copy intact is a record
+ * of an earlier build: `options.present`, `options.earlier` (or `previous`) or `outputs` itself recording the same
+ * content at the same path with a copy beside it whose stamp is the cached file's (a copy and
+ * its cached file are one file, hard-linked). Copies whose page is gone are not touched here:
+ * they are not in `outputs`, so the engine removes them as it removes any file the new site
+ * no longer has. `previous`, the last build's records: the cache's copies of contents it had
+ * and this build has not are removed (the sites that hold them keep their links), so the cache
+ * holds about two copies per text file of the site, never the whole history of every page.
  */
 export async function precompressSite(
   siteDir: string, outputs: Map<string, OutputRecord>, cacheDir: string, previous?: ReadonlyMap<string, OutputRecord>,
   options: PrecompressOptions = {},
 ): Promise<PrecompressResult> {
   const result: PrecompressResult = { compressed: 0, linked: 0 };
-  const cached = new Map<string, Promise<CachedCopies>>();
-  mkdirSync(cacheDir, { recursive: true });
+  const cache = new CopiesCache(cacheDir);
   const sources = [...outputs].filter(([path]) => isCompressible(path) && !options.done?.has(path) && !keepsCopies(path, outputs, options.present))
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  // Copies are made several files at a time, and linked and recorded in path order.
+  // Records that may vouch for a cached copy (outputs: copies a call before this one recorded).
+  const earlier = [options.present, options.earlier ?? previous, outputs];
+  // A content is compressed once, even when two files of it are in flight; once its copies
+  // are in the cache (`placed`), a later file of it links them.
+  const making = new Map<string, Promise<Record<EncodingSuffix, CopyOf>>>();
+  const placed = new Map<string, CachedCopy>();
   await prepareInParallelCommitInOrder(sources, FILES_IN_FLIGHT,
     async ([path, record]) => {
-      let copies = cached.get(record.sha256);
+      if (ENCODINGS.every(({ suffix }) => placed.has(`${record.sha256}${suffix}`))) return { path, sha256: record.sha256 };
+      let copies = making.get(record.sha256);
       if (!copies) {
-        // Two files with the same content share its copies, made once even when both are in flight.
-        copies = cachedCopies(cacheDir, record.sha256, join(siteDir, path), result);
-        cached.set(record.sha256, copies);
+        copies = copiesOf(cache, path, record.sha256, join(siteDir, path), earlier);
+        making.set(record.sha256, copies);
       }
-      return { path, copies: await copies };
+      return { path, sha256: record.sha256, copies: await copies };
     },
-    ({ path, copies }) => {
+    ({ path, sha256, copies }) => {
+      making.delete(sha256);
       for (const { suffix } of ENCODINGS) {
-        const copy = copies[suffix];
         const target = join(siteDir, `${path}${suffix}`);
-        if (inodeStamp(target) !== copy.stamp) {
-          linkInto(copy.file, target);
+        let copy = placed.get(`${sha256}${suffix}`);
+        const made = copy ? undefined : copies?.[suffix];
+        if (made && 'bytes' in made) {
+          // New bytes go straight into the site, and the cache gets a link to them.
+          copy = { file: cache.fileOf(sha256, suffix), stamp: writeCopy(target, made.bytes), hash: made.hash };
+          cache.keep(target, copy.file);
+          result.compressed += 1;
           result.linked += 1;
+        } else {
+          copy ??= (made as { cached: CachedCopy }).cached;
+          if (inodeStamp(target) !== copy.stamp) {
+            linkInto(copy.file, target);
+            result.linked += 1;
+          }
         }
+        placed.set(`${sha256}${suffix}`, copy);
         outputs.set(`${path}${suffix}`, { key: '', ...copy.hash, stamp: copy.stamp });
       }
     });
@@ -178,9 +219,7 @@ export async function precompressSite(
     const current = new Set([...outputs].filter(([path]) => isCompressible(path)).map(([, record]) => record.sha256));
     for (const [path, record] of previous) {
       if (!isCompressible(path) || current.has(record.sha256)) continue;
-      const base = join(cacheDir, record.sha256.slice(0, 2), record.sha256);
-      for (const { suffix } of ENCODINGS) rmSync(`${base}${suffix}`, { force: true });
-      rmSync(`${base}.json`, { force: true });
+      for (const { suffix } of ENCODINGS) rmSync(cache.fileOf(record.sha256, suffix), { force: true });
     }
   }
   return result;
@@ -199,52 +238,110 @@ function keepsCopies(path: string, outputs: Map<string, OutputRecord>, present: 
   return true;
 }
 
-interface CachedCopy {
-  file: string;
-  stamp: string;
-  hash: FileHash;
+/**
+ * The cache's copies of a content, `<COPIES_FOLDER>/<sha256 prefix>/<sha256>.br` and `.gz`.
+ * Nothing beside them says what they are: the records of the sites they were linked into do.
+ */
+class CopiesCache {
+  private readonly copiesDir: string;
+  private readonly folders = new Set<string>();
+
+  constructor(cacheDir: string) {
+    this.copiesDir = join(cacheDir, COPIES_FOLDER);
+    mkdirSync(this.copiesDir, { recursive: true });
+    // Copies made with other settings (and an earlier layout of this folder) are never used again.
+    for (const name of readdirSync(cacheDir)) {
+      if (name !== COPIES_FOLDER) rmSync(join(cacheDir, name), { recursive: true, force: true });
+    }
+  }
+
+  fileOf(sha256: string, suffix: EncodingSuffix): string {
+    return join(this.copiesDir, sha256.slice(0, 2), `${sha256}${suffix}`);
+  }
+
+  /**
+   * The cached copy an earlier build recorded for this content at this path, when the cache's
+   * file is still the one it recorded (its stamp); a copy replaced or written into is not.
+   */
+  intact(path: string, sha256: string, suffix: EncodingSuffix, earlier: readonly (ReadonlyMap<string, OutputRecord> | undefined)[]): CachedCopy | undefined {
+    const file = this.fileOf(sha256, suffix);
+    let stamp: string | undefined | null = null;
+    for (const records of earlier) {
+      const copy = records?.get(path)?.sha256 === sha256 ? records.get(`${path}${suffix}`) : undefined;
+      if (!copy) continue;
+      if (stamp === null) stamp = inodeStamp(file);
+      if (stamp !== undefined && copy.stamp === stamp) return { file, stamp, hash: { sha256: copy.sha256, bytes: copy.bytes } };
+    }
+    return undefined;
+  }
+
+  /** Links a copy just written into the site into the cache, in place of what the cache held. */
+  keep(siteFile: string, file: string): void {
+    const folder = dirname(file);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    try {
+      linkSync(siteFile, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // One no record vouches for (a build killed before it saved its state, a damaged copy).
+      rmSync(file, { force: true });
+      linkSync(siteFile, file);
+    }
+  }
 }
 
-type CachedCopies = Record<EncodingSuffix, CachedCopy>;
-type SavedFacts = Partial<Record<EncodingSuffix, { stamp: string; hash: FileHash }>> & { settings?: string };
-
-/**
- * The cache's copies of a content: `<sha256>.br` and `<sha256>.gz` under the cache folder,
- * with `<sha256>.json` holding each one's hash and stamp and the settings they were made
- * with. A copy whose stamp moved, or that the facts do not name (unreadable, half-written,
- * other settings), is made again from the site's file.
- */
-async function cachedCopies(cacheDir: string, sha256: string, source: string, result: PrecompressResult): Promise<CachedCopies> {
-  const base = join(cacheDir, sha256.slice(0, 2), sha256);
-  let saved: SavedFacts = {};
-  try {
-    saved = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as SavedFacts;
-    if (saved.settings !== COMPRESSION_SETTINGS) saved = {};
-  } catch {
-    // No copies yet, or their facts unreadable: made below.
-  }
+/** A content's copies: those the cache holds intact, the others compressed from the site's file. */
+async function copiesOf(
+  cache: CopiesCache, path: string, sha256: string, source: string, earlier: readonly (ReadonlyMap<string, OutputRecord> | undefined)[],
+): Promise<Record<EncodingSuffix, CopyOf>> {
   let bytes: Buffer | undefined;
-  let made = false;
-  const copies = {} as CachedCopies;
+  const copies = {} as Record<EncodingSuffix, CopyOf>;
   await Promise.all(ENCODINGS.map(async ({ suffix }) => {
-    const file = `${base}${suffix}`;
-    const facts = saved[suffix];
-    if (facts && typeof facts.stamp === 'string' && inodeStamp(file) === facts.stamp) {
-      copies[suffix] = { file, stamp: facts.stamp, hash: facts.hash };
+    const cached = cache.intact(path, sha256, suffix, earlier);
+    if (cached) {
+      copies[suffix] = { cached };
       return;
     }
     bytes ??= readFileSync(source);
     const compressed = await COMPRESSORS[suffix](bytes);
-    await writeFileAtomic(file, compressed);
-    copies[suffix] = { file, stamp: inodeStamp(file) as string, hash: hashBytes(compressed) };
-    made = true;
-    result.compressed += 1;
+    copies[suffix] = { bytes: compressed, hash: hashBytes(compressed) };
   }));
-  if (made) {
-    const facts: SavedFacts = { settings: COMPRESSION_SETTINGS, ...Object.fromEntries(ENCODINGS.map(({ suffix }) => [suffix, { stamp: copies[suffix].stamp, hash: copies[suffix].hash }])) };
-    await writeFileAtomic(`${base}.json`, JSON.stringify(facts));
-  }
   return copies;
+}
+
+/**
+ * Writes a copy's bytes at target, beside the file it compresses (its folder exists), and
+ * returns its inodeStamp. A file there already (a spare site's old copy, perhaps a link the
+ * live site shares) is replaced in one rename, never written into.
+ */
+function writeCopy(target: string, bytes: Uint8Array): string {
+  try {
+    return writeNewFile(target, bytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const temporary = temporaryPath(target);
+  try {
+    const stamp = writeNewFile(temporary, bytes);
+    renameSync(temporary, target);
+    return stamp;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function writeNewFile(file: string, bytes: Uint8Array): string {
+  const descriptor = openSync(file, 'wx');
+  try {
+    writeFileSync(descriptor, bytes);
+    return inodeStampOf(fstatSync(descriptor, { bigint: true }));
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /**
@@ -260,7 +357,7 @@ function linkInto(file: string, target: string): void {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   // Named as atomic-write.ts names its temporary files, which a later build clears up.
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryPath(target);
   linkSync(file, temporary);
   renameSync(temporary, target);
 }

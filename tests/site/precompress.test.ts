@@ -2,12 +2,12 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import { hashBytes } from '../../scripts/lib/fs/file-hashes.ts';
-import { brotliBytes, COPIES_FOLDER, gzipBytes, isCompressible, isPrecompressedCopy, LARGE_FILE_BYTES, precompressSite } from '../../scripts/lib/site/precompress.ts';
+import { BROTLI_QUALITY, brotliBytes, COPIES_FOLDER, GZIP_LEVEL, gzipBytes, isCompressible, isPrecompressedCopy, LARGE_BROTLI_QUALITY, LARGE_FILE_BYTES, precompressSite } from '../../scripts/lib/site/precompress.ts';
 
 const folders: string[] = [];
 afterEach(async () => { for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true }); });
@@ -48,9 +48,15 @@ describe('precompressed copies', () => {
   it('writes gzip without a time and with the Unix OS byte, the same bytes every time', () => {
     const bytes = Buffer.from(page(200));
     const gzip = gzipBytes(bytes);
-    expect([...gzip.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3]);
+    // Magic, deflate, no flags, mtime 0, XFL 0 (neither the fastest nor the best level), OS 3.
+    expect([...gzip.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]);
     expect(gunzipSync(gzip).equals(bytes)).toBe(true);
     expect(gzipBytes(bytes).equals(gzip)).toBe(true);
+    // Past the header, the bytes of gzipSync at GZIP_LEVEL; not level 9's, on a page varied
+    // enough for the two to differ (a page of one sentence repeated is the same at both).
+    const varied = Buffer.from(Array.from({ length: 2000 }, (_, line) => `<p>خبر عاجل رقم ${line} من دمشق ${hashBytes(Buffer.from(String(line))).sha256.slice(0, line % 40)}</p>`).join(''));
+    expect(gzipBytes(varied).subarray(10).equals(gzipSync(varied, { level: GZIP_LEVEL }).subarray(10))).toBe(true);
+    expect(gzipBytes(varied).subarray(10).equals(gzipSync(varied, { level: 9 }).subarray(10))).toBe(false);
   });
 
   it('writes the same brotli bytes every time, smaller than the page', () => {
@@ -71,9 +77,12 @@ describe('precompressed copies', () => {
     expect(gunzipSync(gzip).equals(bytes)).toBe(true);
     expect(brotliBytes(bytes).equals(brotli)).toBe(true);
     expect(gzipBytes(bytes).equals(gzip)).toBe(true);
-    // gzip's level 6, whose bytes past the header are not level 9's.
-    expect(gzip.subarray(10).equals(gzipSync(bytes, { level: 6 }).subarray(10))).toBe(true);
-    expect(gzip.subarray(10).equals(gzipSync(bytes, { level: 9 }).subarray(10))).toBe(false);
+    // Brotli's quality 3, whose bytes are not those of the pages' quality.
+    const atQuality = (quality: number): Buffer => brotliCompressSync(bytes, { params: {
+      [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    } });
+    expect(brotli.equals(atQuality(LARGE_BROTLI_QUALITY))).toBe(true);
+    expect(brotli.equals(atQuality(BROTLI_QUALITY))).toBe(false);
   });
 
   it('keeps its copies in a folder of their settings, and makes them again when the cache holds others', async () => {

@@ -34,21 +34,25 @@ const TEXT_EXTENSIONS = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml'
 
 /**
  * Brotli's quality. A publish compresses every page it re-renders: on a 43 KB front page,
- * quality 6 takes 0.4 ms and 9 takes 4.3 ms for 2.5% less (11 is slower still), while gzip
- * at 9 takes 0.5 ms; 6 keeps a publish of a thousand pages under half a second of brotli.
+ * quality 6 takes 0.4 ms and 9 takes 4.3 ms for 2.5% less (11 is slower still); 6 keeps a
+ * publish of a thousand pages under half a second of brotli.
  */
 export const BROTLI_QUALITY = 6;
-const GZIP_LEVEL = 9;
+/**
+ * gzip's level, zlib's default. The .gz is for the few clients without brotli. On the 308 MB
+ * of text of a 10,000-article site, level 9 took 5.3 s of CPU for 72.02 MB and 6 takes 3.9 s
+ * for 72.16 MB (0.2% more); on the offline manifest (below), 9 took 0.75 s where 6 takes 0.29 s.
+ */
+export const GZIP_LEVEL = 6;
 
 /**
- * Files at least this large are compressed at brotli 3 and gzip 6. Every publish rewrites the
- * offline archive's manifest (offline-archive.ts: 22 MB at 100,000 articles, mostly content
- * hashes, which do not compress), and brotli 6 took 2.3 s of it for 6.48 MB where 3 takes
- * 0.28 s for 6.24 MB, gzip 9 0.75 s where 6 takes 0.29 s for 1.6% more. Pages are far below it.
+ * Files at least this large are compressed at brotli 3. Every publish rewrites the offline
+ * archive's manifest (offline-archive.ts: 22 MB at 100,000 articles, mostly content hashes,
+ * which do not compress), and brotli 6 took 2.3 s of it for 6.48 MB where 3 takes 0.28 s for
+ * 6.24 MB. Pages are far below it.
  */
 export const LARGE_FILE_BYTES = 1024 * 1024;
-const LARGE_BROTLI_QUALITY = 3;
-const LARGE_GZIP_LEVEL = 6;
+export const LARGE_BROTLI_QUALITY = 3;
 
 /**
  * The settings every cached copy is made with, and the compressors' own versions (another
@@ -56,7 +60,7 @@ const LARGE_GZIP_LEVEL = 6;
  * a folder named by them, so a copy made under others (an earlier version of this file,
  * another Node) is never linked into a site a clean build would compress differently.
  */
-const COMPRESSION_SETTINGS = `brotli ${BROTLI_QUALITY} gzip ${GZIP_LEVEL}; from ${LARGE_FILE_BYTES} bytes brotli ${LARGE_BROTLI_QUALITY} gzip ${LARGE_GZIP_LEVEL}; `
+const COMPRESSION_SETTINGS = `brotli ${BROTLI_QUALITY} gzip ${GZIP_LEVEL}; from ${LARGE_FILE_BYTES} bytes brotli ${LARGE_BROTLI_QUALITY}; `
   + `zlib ${process.versions.zlib ?? '?'} brotli ${process.versions.brotli ?? '?'}`;
 /** The cache's folder of copies made with COMPRESSION_SETTINGS; anything else in the cache is removed. */
 export const COPIES_FOLDER = `copies-${createHash('sha256').update(COMPRESSION_SETTINGS).digest('hex').slice(0, 16)}`;
@@ -72,7 +76,7 @@ export function isPrecompressedCopy(path: string): boolean {
   return ENCODINGS.some(({ suffix }) => path.endsWith(suffix)) && isCompressible(path.slice(0, -3));
 }
 
-const gzipOptions = (bytes: Uint8Array): ZlibOptions => ({ level: bytes.length >= LARGE_FILE_BYTES ? LARGE_GZIP_LEVEL : GZIP_LEVEL });
+const GZIP_OPTIONS: ZlibOptions = { level: GZIP_LEVEL };
 
 /**
  * gzip's header as Node writes it, made independent of where the build ran: Node writes
@@ -85,9 +89,9 @@ function pinGzipHeader(gzipped: Buffer): Buffer {
   return gzipped;
 }
 
-/** gzip at level 9 (6 for a large file). */
+/** gzip at GZIP_LEVEL. */
 export function gzipBytes(bytes: Uint8Array): Buffer {
-  return pinGzipHeader(gzipSync(bytes, gzipOptions(bytes)));
+  return pinGzipHeader(gzipSync(bytes, GZIP_OPTIONS));
 }
 
 const brotliOptions = (bytes: Uint8Array): BrotliOptions => ({
@@ -111,7 +115,7 @@ const brotliAsync = promisify(brotliCompress);
  */
 const COMPRESSORS: Record<EncodingSuffix, (bytes: Uint8Array) => Promise<Buffer>> = {
   '.br': (bytes) => brotliAsync(bytes, brotliOptions(bytes)),
-  '.gz': async (bytes) => pinGzipHeader(await gzipAsync(bytes, gzipOptions(bytes))),
+  '.gz': async (bytes) => pinGzipHeader(await gzipAsync(bytes, GZIP_OPTIONS)),
 };
 
 /** Files compressed at once: enough to keep the thread pool (four threads) busy. */

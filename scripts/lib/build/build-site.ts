@@ -38,7 +38,7 @@ import { renderPages } from '../site/render-pages.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from '../site/site-folders.ts';
 import { dropStale, keepAsSpare, spareOfLive, takeSpare, updateSpare } from '../site/spare-site.ts';
 import { planSite, renderKeys } from '../site/render-plan.ts';
-import { isCompressible, isPrecompressedCopy, precompressSite } from '../site/precompress.ts';
+import { isCompressible, isPrecompressedCopy, precompressSite, type PrecompressOptions } from '../site/precompress.ts';
 import { siteAssets } from '../site/asset-fingerprint.ts';
 
 export interface BuildOptions {
@@ -122,9 +122,9 @@ const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.len
  * thread pool, the search step mostly waits on Pagefind's processes): the records of the
  * copies, kept apart from `outputs` until both are done, whose order stays the same.
  */
-function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string, earlier: { present?: ReadonlyMap<string, OutputRecord>; earlier?: ReadonlyMap<string, OutputRecord> }): Promise<Map<string, OutputRecord>> {
+function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string, records: Pick<PrecompressOptions, 'present' | 'earlier'>): Promise<Map<string, OutputRecord>> {
   const pages = new Map([...outputs].filter(([path]) => isCompressible(path)));
-  const compressing = precompressSite(siteDir, pages, compressedDir, undefined, earlier).then(() => pages);
+  const compressing = precompressSite(siteDir, pages, compressedDir, undefined, records).then(() => pages);
   // Awaited later; a failure meanwhile must not be an unhandled rejection.
   compressing.catch(() => undefined);
   return compressing;

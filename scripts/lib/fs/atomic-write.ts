@@ -9,8 +9,7 @@ import { basename, dirname, join } from 'node:path';
 /** Temporary files this module leaves behind only if the process dies mid-write. */
 export const TEMPORARY_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
-/** A name beside path for its bytes to be written under before they are renamed into place. */
-export function temporaryPath(path: string): string {
+function temporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 

@@ -15,3 +15,21 @@ export function removeFile(path: string): void {
     else throw error;
   }
 }
+
+/**
+ * Makes a new file at path with `create` (which fails with EEXIST when a name is there), the
+ * name there unlinked first, never written into. For a tree no reader sees (a build's staging
+ * folder or spare site, which a failed build discards), where a name need not be replaced in
+ * one rename, which costs more: on this machine's ext4, replacing 8,000 files that were on
+ * disk took 0.80-0.87 s of CPU by temporary file and rename, 0.47-0.52 s by unlink and create
+ * (a 10k layout change had spent 6.4 s of its main thread renaming precompressed copies).
+ */
+export function createReplacing<T>(path: string, create: (path: string) => T): T {
+  try {
+    return create(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  removeFile(path);
+  return create(path);
+}

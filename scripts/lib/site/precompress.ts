@@ -9,15 +9,14 @@
 // the copies between its two trees and drops them with their page.
 
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import { prepareInParallelCommitInOrder } from '../fs/bounded.ts';
 import type { OutputRecord } from './site-records.ts';
-import { temporaryPath } from '../fs/atomic-write.ts';
 import { inodeStamp, inodeStampOf } from '../fs/file-stamp.ts';
-import { removeFile } from '../fs/remove-file.ts';
+import { createReplacing, removeFile } from '../fs/remove-file.ts';
 import { hashBytes, type FileHash } from '../fs/file-hashes.ts';
 
 /** The encodings written, by file suffix and Content-Encoding name. */
@@ -205,14 +204,15 @@ export async function precompressSite(
         const made = copy ? undefined : copies?.[suffix];
         if (made && 'bytes' in made) {
           // New bytes go straight into the site, and the cache gets a link to them.
-          copy = { file: cache.fileOf(sha256, suffix), stamp: writeCopy(target, made.bytes), hash: made.hash };
+          copy = { file: cache.fileOf(sha256, suffix), stamp: createReplacing(target, (file) => writeNewFile(file, made.bytes)), hash: made.hash };
           cache.keep(target, copy.file);
           result.compressed += 1;
           result.linked += 1;
         } else {
           copy ??= (made as { cached: CachedCopy }).cached;
           if (inodeStamp(target) !== copy.stamp) {
-            linkInto(copy.file, target);
+            const cached = copy.file;
+            createReplacing(target, (file) => linkSync(cached, file));
             result.linked += 1;
           }
         }
@@ -224,7 +224,7 @@ export async function precompressSite(
     const current = new Set([...outputs].filter(([path]) => isCompressible(path)).map(([, record]) => record.sha256));
     for (const [path, record] of previous) {
       if (!isCompressible(path) || current.has(record.sha256)) continue;
-      for (const { suffix } of ENCODINGS) rmSync(cache.fileOf(record.sha256, suffix), { force: true });
+      for (const { suffix } of ENCODINGS) removeFile(cache.fileOf(record.sha256, suffix));
     }
   }
   return result;
@@ -287,14 +287,8 @@ class CopiesCache {
       mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
-    try {
-      linkSync(siteFile, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // One no record vouches for (a build killed before it saved its state, a damaged copy).
-      rmSync(file, { force: true });
-      linkSync(siteFile, file);
-    }
+    // One there is one no record vouches for (a build killed before it saved its state, a damaged copy).
+    createReplacing(file, (name) => linkSync(siteFile, name));
   }
 }
 
@@ -318,24 +312,9 @@ async function copiesOf(
 }
 
 /**
- * Writes a copy's bytes at target, beside the file it compresses (its folder exists), and
- * returns its inodeStamp. A file there already (a spare site's old copy, perhaps a link the
- * live site shares) is unlinked first, never written into. The tree is never the live site
- * (the staging folder or the spare, which a failed build discards), so the name need not be
- * replaced in one rename, which costs more: on this machine's ext4, replacing 8,000 files
- * that were on disk took 0.80-0.87 s of CPU by temporary file and rename, 0.47-0.52 s by
- * unlink and create (a 10k layout change had spent 6.4 s of its main thread in the renames).
+ * Writes a copy's bytes into a new file beside the file it compresses (its folder exists),
+ * and returns its inodeStamp.
  */
-function writeCopy(target: string, bytes: Uint8Array): string {
-  try {
-    return writeNewFile(target, bytes);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  removeFile(target);
-  return writeNewFile(target, bytes);
-}
-
 function writeNewFile(file: string, bytes: Uint8Array): string {
   const descriptor = openSync(file, 'wx');
   try {
@@ -344,22 +323,4 @@ function writeNewFile(file: string, bytes: Uint8Array): string {
   } finally {
     closeSync(descriptor);
   }
-}
-
-/**
- * Links the cache's file at target, which sits beside the file it compresses (its folder
- * exists). Where there is no file yet the link is made at once; one there is replaced in one
- * rename (a site file is never written in place).
- */
-function linkInto(file: string, target: string): void {
-  try {
-    linkSync(file, target);
-    return;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  // Named as atomic-write.ts names its temporary files, which a later build clears up.
-  const temporary = temporaryPath(target);
-  linkSync(file, temporary);
-  renameSync(temporary, target);
 }

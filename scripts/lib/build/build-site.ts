@@ -111,7 +111,7 @@ interface Observed {
 /** Both sets of stamps, taken at once: a worker stamps the site while this thread walks the articles. */
 async function observe(siteDir: string, sitePaths: readonly string[], inputDir: string, articlesDir: string): Promise<Observed> {
   const site = new StampsInParallel(siteDir, sitePaths);
-  const articles = await articleStamps(inputDir, articlesDir);
+  const articles = articleStamps(inputDir, articlesDir);
   return { site: await site.all(), articles };
 }
 

@@ -97,9 +97,6 @@ export function defaultCacheDir(projectDir: string, outputDir: string): string {
 }
 
 const secondsSince = (start: number): number => (performance.now() - start) / 1000;
-/** The hashes of the site's files the search step is handed. */
-const searchHashes = (outputs: ReadonlyMap<string, OutputRecord>): Map<string, { sha256: string; bytes: number }> =>
-  new Map([...outputs].map(([path, record]) => [path, { sha256: record.sha256, bytes: record.bytes }]));
 const posix = (path: string): string => path.split(sep).join('/');
 
 /** The stamps of the site's files a state records (in its order) and of the article files. */
@@ -123,7 +120,8 @@ const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.len
  * copies, kept apart from `outputs` until both are done, whose order stays the same.
  */
 function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string, records: Pick<PrecompressOptions, 'present' | 'earlier'>): Promise<Map<string, OutputRecord>> {
-  const pages = new Map([...outputs].filter(([path]) => isCompressible(path)));
+  const pages = new Map<string, OutputRecord>();
+  for (const [path, record] of outputs) if (isCompressible(path)) pages.set(path, record);
   const compressing = precompressSite(siteDir, pages, compressedDir, undefined, records).then(() => pages);
   // Awaited later; a failure meanwhile must not be an unhandled rejection.
   compressing.catch(() => undefined);
@@ -244,7 +242,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The search step (index, browser scripts, service worker: part of every build) on a
     // folder holding every page; then what it and the asset copy wrote is recorded.
     const indexAndRecord = async (siteDir: string): Promise<SearchBuildResult> => {
-      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes: searchHashes(outputs) });
+      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes: outputs });
       recordFiles(siteDir, filesOutsidePages(siteDir, planned), () => '', outputs, intact, search.written);
       return search;
     };
@@ -284,7 +282,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       // The spare's copies were made by the last build's code: kept only when that is this build's.
       compressingPages = compressPages(tree, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
       const search = await buildSearch(tree, context.site, undefined, {
-        cacheDir: join(cacheDir, 'search'), fileHashes: searchHashes(outputs), present: spareRecords,
+        cacheDir: join(cacheDir, 'search'), fileHashes: outputs, present: spareRecords,
       });
       // What the asset copy and the search step wrote; the index files left as they were keep their records.
       const written = [...new Set([...moved.filter((path) => !planned.has(path)), ...search.written.keys()])];

@@ -35,7 +35,7 @@ export interface OfflineArchiveInput {
    * Hashes of files of siteDir known without reading them, by site-relative posix path
    * (articles/x/index.html). A file not in it is read. Never used for an assetsDir elsewhere.
    */
-  knownHashes?: ReadonlyMap<string, FileHash>;
+  knownHashes?: Pick<ReadonlyMap<string, FileHash>, 'get' | 'has'>;
 }
 
 const asPosix = (path: string): string => path.split(sep).join('/');

@@ -178,8 +178,10 @@ export async function precompressSite(
 ): Promise<PrecompressResult> {
   const result: PrecompressResult = { compressed: 0, linked: 0 };
   const cache = new CopiesCache(cacheDir);
-  const sources = [...outputs].filter(([path]) => isCompressible(path) && !options.done?.has(path) && !keepsCopies(path, outputs, options.present))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const candidates: [string, OutputRecord][] = [];
+  for (const [path, record] of outputs) if (isCompressible(path) && !options.done?.has(path)) candidates.push([path, record]);
+  // keepsCopies records the copies it keeps in `outputs`: not while it is being iterated.
+  const sources = candidates.filter(([path]) => !keepsCopies(path, outputs, options.present)).sort(([a], [b]) => (a < b ? -1 : 1));
   // Records that may vouch for a cached copy (outputs: copies a call before this one recorded).
   const earlier = [options.present, options.earlier ?? previous, outputs];
   // A content is compressed once, even when two files of it are in flight; once its copies
@@ -221,7 +223,8 @@ export async function precompressSite(
       }
     });
   if (previous) {
-    const current = new Set([...outputs].filter(([path]) => isCompressible(path)).map(([, record]) => record.sha256));
+    const current = new Set<string>();
+    for (const [path, record] of outputs) if (isCompressible(path)) current.add(record.sha256);
     for (const [path, record] of previous) {
       if (!isCompressible(path) || current.has(record.sha256)) continue;
       for (const { suffix } of ENCODINGS) removeFile(cache.fileOf(record.sha256, suffix));

@@ -1,0 +1,70 @@
+// The articles a build reads: the stamps that tell which files moved, and the entries the
+// build cache keeps of each file, which must make the same article as the file itself.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PUBLICATION } from '../../scripts/lib/config/site.ts';
+import { articleStamps, readArticles, type ArticleFileEntry } from '../../scripts/lib/site/article-source.ts';
+
+const SAMPLE_CONTENT = join(import.meta.dirname, '..', '..', 'content');
+let contentDir: string;
+beforeEach(() => {
+  contentDir = join(mkdtempSync(join(tmpdir(), 'article-source-')), 'content');
+  cpSync(join(SAMPLE_CONTENT, 'articles'), join(contentDir, 'articles'), { recursive: true });
+});
+afterEach(() => rmSync(join(contentDir, '..'), { recursive: true, force: true }));
+
+const checks = () => ({ sections: PUBLICATION.sections, contentLabel: 'content' });
+const articlesDir = () => join(contentDir, 'articles');
+/** The entries as the build cache stores and loads them: through JSON. */
+const asStored = (entries: ReadonlyMap<string, ArticleFileEntry>): Map<string, ArticleFileEntry> => new Map(JSON.parse(JSON.stringify([...entries])));
+
+describe('articleStamps', () => {
+  it('stamps every Markdown article by its path in the content folder, in walking order, and no hidden file', () => {
+    writeFileSync(join(articlesDir(), '.draft.md'), 'not an article');
+    const stamps = articleStamps(contentDir, articlesDir());
+    const paths = [...stamps.keys()];
+    expect(paths.length).toBeGreaterThan(5);
+    expect(paths.every((path) => /^articles\/\d{4}\/\d{2}\/[0-9a-f]{16}\.md$/.test(path))).toBe(true);
+    expect(paths).toEqual([...paths].sort());
+  });
+
+  it('moves the stamp of a file written again, even with the same bytes', () => {
+    const before = articleStamps(contentDir, articlesDir());
+    const [path] = before.keys() as IterableIterator<string>;
+    const file = join(contentDir, path as string);
+    const bytes = readFileSync(file);
+    rmSync(file);
+    writeFileSync(file, bytes);
+    const after = articleStamps(contentDir, articlesDir());
+    expect(after.get(path as string)).not.toBe(before.get(path as string));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+  });
+});
+
+describe('readArticles from the cache', () => {
+  it('makes from a stored entry the article its file makes: the same in every view', () => {
+    const stamps = articleStamps(contentDir, articlesDir());
+    const fresh = readArticles(contentDir, stamps, new Map(), checks());
+    const cached = readArticles(contentDir, stamps, asStored(fresh.entries), checks());
+    expect(cached.articles.length).toBe(fresh.articles.length);
+    expect(JSON.stringify(cached.articles)).toBe(JSON.stringify(fresh.articles));
+    expect(cached.articles.map((article) => article.bodyHash)).toEqual(fresh.articles.map((article) => article.bodyHash));
+  });
+
+  it('does not take a stored entry of a file whose headline changed since', () => {
+    const stamps = articleStamps(contentDir, articlesDir());
+    const first = readArticles(contentDir, stamps, new Map(), checks());
+    const article = first.articles[0];
+    const file = join(contentDir, article?.inputPath as string);
+    const text = readFileSync(file, 'utf8');
+    const title = (article?.data.title as string);
+    writeFileSync(file, text.replace(title, `${title} (مصحح)`));
+    const second = readArticles(contentDir, articleStamps(contentDir, articlesDir()), asStored(first.entries), checks());
+    const changed = second.articles.find((item) => item.url === article?.url);
+    expect(changed?.data.title).toBe(`${title} (مصحح)`);
+    expect(JSON.stringify(changed)).not.toBe(JSON.stringify(article));
+    expect(JSON.stringify(second.articles.filter((item) => item !== changed))).toBe(JSON.stringify(first.articles.filter((item) => item !== article)));
+  });
+});

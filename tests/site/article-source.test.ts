@@ -68,3 +68,10 @@ describe('readArticles from the cache', () => {
     expect(JSON.stringify(second.articles.filter((item) => item !== changed))).toBe(JSON.stringify(first.articles.filter((item) => item !== article)));
   });
 });
+
+describe('a content folder without its articles folder', () => {
+  it('fails, naming the folder, rather than giving a site of no articles', () => {
+    rmSync(articlesDir(), { recursive: true });
+    expect(() => articleStamps(contentDir, articlesDir())).toThrow(/ENOENT.*articles/);
+  });
+});

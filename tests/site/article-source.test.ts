@@ -75,3 +75,14 @@ describe('a content folder without its articles folder', () => {
     expect(() => articleStamps(contentDir, articlesDir())).toThrow(/ENOENT.*articles/);
   });
 });
+
+describe('an article outside the build', () => {
+  it('shows its fields and nothing of the cache: what a render worker and a template get', () => {
+    const stamps = articleStamps(contentDir, articlesDir());
+    const fresh = readArticles(contentDir, stamps, new Map(), checks());
+    const cached = readArticles(contentDir, stamps, asStored(fresh.entries), checks());
+    expect(Object.keys(cached.articles[0] as object)).toEqual(Object.keys(fresh.articles[0] as object));
+    expect(Object.keys(cached.articles[0] as object)).not.toContain('digest');
+    expect(structuredClone(cached.articles[0])).toEqual({ ...(fresh.articles[0] as object) });
+  });
+});

@@ -42,13 +42,18 @@ export interface ArticleItem {
 class Article implements ArticleItem {
   templateContent?: string;
   image?: SourceImage;
+  // Private in fact, not only to TypeScript: articles are cloned into render workers and
+  // handed to templates, which get their fields and never the cache's digest.
+  #digest?: string;
 
   /** `digest`: articleDigest of the same front matter, when the build cache kept it. */
-  constructor(readonly url: string, readonly inputPath: string, readonly data: ArticleFrontMatter, readonly bodyHash: string, private digest?: string) {}
+  constructor(readonly url: string, readonly inputPath: string, readonly data: ArticleFrontMatter, readonly bodyHash: string, digest?: string) {
+    this.#digest = digest;
+  }
 
   toJSON(): string {
-    this.digest ??= articleDigest(this.data);
-    return this.digest;
+    this.#digest ??= articleDigest(this.data);
+    return this.#digest;
   }
 }
 

@@ -60,8 +60,14 @@ async function writeJson(siteDir: string, path: string, value: unknown): Promise
 
 /** Lookups in several maps, the first that has the path answering. */
 function layered(maps: readonly (FileHashes | undefined)[]): Pick<FileHashes, 'get' | 'has'> {
-  const holding = (path: string): FileHashes | undefined => maps.find((map) => map?.has(path));
-  return { get: (path) => holding(path)?.get(path), has: (path) => holding(path) !== undefined };
+  const get = (path: string): FileHash | undefined => {
+    for (const map of maps) {
+      const hash = map?.get(path);
+      if (hash) return hash;
+    }
+    return undefined;
+  };
+  return { get, has: (path) => get(path) !== undefined };
 }
 
 /**

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { changeStamp } from '../fs/file-stamp.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
@@ -28,6 +27,9 @@ const READABLE = new Set(['jpeg', 'png', 'webp']);
 
 async function readFacts(src: string, file: string, stamp: string): Promise<CachedFacts | 'notAnImage'> {
   const bytes = await readFile(file);
+  // Loaded on first use: most builds find every picture's facts cached, and a build that has
+  // nothing to do should not pay a tenth of a second for the library.
+  const { default: sharp } = await import('sharp');
   try {
     const metadata = await sharp(bytes).metadata();
     if (!READABLE.has(metadata.format ?? '')) return 'notAnImage';

@@ -10,7 +10,8 @@
 //   segments/.writing-<random>/         an entry being written, renamed into place when complete
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
@@ -89,7 +90,9 @@ export class SegmentCache {
   async take(fingerprint: string, needed: (path: string, file: FileHash) => boolean = () => true): Promise<SegmentBundle | undefined> {
     const entry = this.entryDir(fingerprint);
     try {
-      const list = JSON.parse(await readFile(join(entry, LIST_FILE), 'utf8')) as Partial<EntryList> | null;
+      // Synchronously: the pages' compression keeps libuv's threads busy during the search
+      // step, and an fs/promises read waited behind it (41 reads took 0.3 s at 10,000 articles).
+      const list = JSON.parse(readFileSync(join(entry, LIST_FILE), 'utf8')) as Partial<EntryList> | null;
       if (list?.fingerprint !== fingerprint || !Array.isArray(list.files) || !list.files.every(isBundleFile)) return undefined;
       if (!list.files.some((file) => file.path === 'pagefind-entry.json')) return undefined;
       const dir = join(entry, BUNDLE_FOLDER);

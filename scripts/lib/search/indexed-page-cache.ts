@@ -4,7 +4,8 @@
 // before. The file may be missing or damaged; anything in it that does not look right is read
 // again from the page.
 
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import type { IndexedPageFacts } from './indexed-page.ts';
@@ -40,7 +41,9 @@ export class IndexedPageCache {
   static async load(dir: string | undefined, fingerprint: string): Promise<IndexedPageCache> {
     if (!dir) return new IndexedPageCache(undefined, fingerprint, {});
     try {
-      const file = JSON.parse(await readFile(join(dir, CACHE_FILE), 'utf8')) as Partial<CacheFile> | null;
+      // Synchronously, as the segment cache's lists (segment-cache.ts): an fs/promises read of
+      // this file (18 MB at 100,000 articles) queues each of its chunks behind the pages' compression.
+      const file = JSON.parse(readFileSync(join(dir, CACHE_FILE), 'utf8')) as Partial<CacheFile> | null;
       const usable = file?.fingerprint === fingerprint && typeof file.pages === 'object' && file.pages !== null && !Array.isArray(file.pages);
       return new IndexedPageCache(dir, fingerprint, usable ? (file.pages as Record<string, unknown>) : {});
     } catch {

@@ -291,7 +291,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const bundlePath = join(options.siteDir, bundleDir);
   const variantTokens = options.variantTokens !== false;
   const settings = { language: variantTokens ? SEARCH_INDEX_LANGUAGE : options.language, variantTokens };
-  const stepFingerprint = await searchStepFingerprint(settings);
+  const stepFingerprint = searchStepFingerprint(settings);
   const hashes = new Map<string, FileHash>();
 
   const pageCache = await IndexedPageCache.load(options.cacheDir, stepFingerprint);

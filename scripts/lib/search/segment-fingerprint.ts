@@ -6,7 +6,7 @@
 // neighbours) can change without indexing anything again.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version as esbuildVersion } from 'esbuild';
@@ -28,20 +28,20 @@ export interface SearchStepSettings {
   variantTokens: boolean;
 }
 
-async function pagefindVersion(): Promise<string> {
+function pagefindVersion(): string {
   const main = fileURLToPath(import.meta.resolve('pagefind'));
-  const manifest = JSON.parse(await readFile(join(dirname(main), '..', 'package.json'), 'utf8')) as { name?: string; version?: string };
+  const manifest = JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { name?: string; version?: string };
   if (manifest.name !== 'pagefind' || !manifest.version) throw new Error(`search index: no version in Pagefind's package.json beside ${main}`);
   return manifest.version;
 }
 
 /** What every segment's bundle depends on besides its pages. */
-export async function searchStepFingerprint(settings: SearchStepSettings): Promise<string> {
+export function searchStepFingerprint(settings: SearchStepSettings): string {
   const hash = createHash('sha256');
   // esbuild minifies Pagefind's script (pagefind-segment.ts).
-  hash.update(`format ${CACHE_FORMAT}\0pagefind ${await pagefindVersion()}\0esbuild ${esbuildVersion}\0language ${settings.language}\0variant tokens ${settings.variantTokens}\0`);
+  hash.update(`format ${CACHE_FORMAT}\0pagefind ${pagefindVersion()}\0esbuild ${esbuildVersion}\0language ${settings.language}\0variant tokens ${settings.variantTokens}\0`);
   for (const source of SOURCES) {
-    hash.update(`${source}\0`).update(await readFile(join(import.meta.dirname, source))).update('\0');
+    hash.update(`${source}\0`).update(readFileSync(join(import.meta.dirname, source))).update('\0');
   }
   return hash.digest('hex');
 }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { walkFiles } from '../../scripts/lib/fs/walk-files.ts';
+import { walkFiles, walkFilesSync } from '../../scripts/lib/fs/walk-files.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('walk-files-');
@@ -27,5 +27,24 @@ describe('walkFiles', () => {
     const found: string[] = [];
     for await (const path of walkFiles(folder)) found.push(path);
     expect(found).toEqual([]);
+  });
+});
+
+describe('walkFilesSync', () => {
+  it('yields what walkFiles yields, in its order, and tells of each hidden file it skips in the folders it enters', async () => {
+    const folder = await makeTempDir();
+    for (const path of ['b.txt', 'a.txt', 'a/z.txt', 'a/b/c.txt', 'c/d.txt', '.hidden.txt', '.git/config', 'a/.x.md.0123456789ab.tmp', 'skipped/.y.tmp', 'skipped/e.txt']) {
+      await touch(folder, ...path.split('/'));
+    }
+    const hidden: string[] = [];
+    const posix = (path: string): string => relative(folder, path).split('\\').join('/');
+    const found = [...walkFilesSync(folder, (name) => name !== 'skipped', (file) => hidden.push(posix(file)))].map(posix);
+    expect(found).toEqual(['a/b/c.txt', 'a/z.txt', 'a.txt', 'b.txt', 'c/d.txt']);
+    // Hidden folders are neither entered nor reported; a folder not entered reports nothing.
+    expect(hidden.sort()).toEqual(['.hidden.txt', 'a/.x.md.0123456789ab.tmp']);
+  });
+
+  it('yields nothing for a missing folder', () => {
+    expect([...walkFilesSync('/no/such/folder/here')]).toEqual([]);
   });
 });

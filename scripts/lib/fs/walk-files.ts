@@ -22,20 +22,26 @@ export async function* walkFiles(folder: string): AsyncGenerator<string> {
 }
 
 /**
- * The same, synchronously, for small trees read on every build (code, templates). A path
- * that is a file yields itself; a missing path yields nothing. `enter` decides which folders
- * to go into, by name.
+ * The same, synchronously, for small trees read on every build (code, templates) and large
+ * ones walked once per run (the articles). A path that is a file yields itself; a missing
+ * path yields nothing. `enter` decides which folders to go into, by name; `hidden`, when
+ * given, is told of each hidden file skipped (a walk that also clears leftovers need not
+ * list the tree twice).
  */
-export function* walkFilesSync(path: string, enter: (name: string) => boolean = () => true): Generator<string> {
+export function* walkFilesSync(path: string, enter: (name: string) => boolean = () => true, hidden?: (file: string) => void): Generator<string> {
   let info;
   try { info = statSync(path); } catch { return; }
   if (info.isFile()) { yield path; return; }
   const entries = readdirSync(path, { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith('.'))
+    .filter((entry) => {
+      if (!entry.name.startsWith('.')) return true;
+      if (hidden && entry.isFile()) hidden(join(path, entry.name));
+      return false;
+    })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const child = join(path, entry.name);
-    if (entry.isDirectory()) { if (enter(entry.name)) yield* walkFilesSync(child, enter); }
+    if (entry.isDirectory()) { if (enter(entry.name)) yield* walkFilesSync(child, enter, hidden); }
     else if (entry.isFile()) yield child;
   }
 }

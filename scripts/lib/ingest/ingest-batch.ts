@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { renameSync, rmSync, statSync } from 'node:fs';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { IngestSettings } from '../config/ingest-settings.ts';
@@ -15,7 +15,7 @@ import { writeFileAtomic, TEMPORARY_FILE } from '../fs/atomic-write.ts';
 import { describeError } from '../fs/describe-error.ts';
 import { OrderedOutlet, prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
 import { sameStamp, stampOf, type FileStamp } from '../fs/file-stamp.ts';
-import { walkFiles } from '../fs/walk-files.ts';
+import { walkFiles, walkFilesSync } from '../fs/walk-files.ts';
 import { exactIngestSha256 } from './article-fingerprint.ts';
 import {
   ingestConfiguration, isTrustedStamp, rawFileStanding, readIngestState, writeIngestState,
@@ -130,9 +130,12 @@ function toRelative(outDir: string, path: string): string {
 
 /**
  * What ingest needs to know of the articles already there: where each id lives, which texts
- * exist. Articles the state vouches for (same stamp) are not read.
+ * exist. Articles the state vouches for (same stamp) are not read. With `removeLeftovers`, the
+ * same walk removes the temporary files of writes a killed run never finished (never
+ * articles: safe to remove). Synchronously: at 100,000 articles the asynchronous walk and a
+ * second listing for the leftovers were about a second of every ingest.
  */
-async function indexExistingArticles(outDir: string, state: IngestState | undefined): Promise<ArticleIndex> {
+async function indexExistingArticles(outDir: string, state: IngestState | undefined, removeLeftovers: boolean): Promise<ArticleIndex> {
   const index: ArticleIndex = { byId: new Map(), idByText: new Map(), files: new Map(), asInState: false };
   const exists = await stat(outDir).then((info) => info.isDirectory(), () => false);
   if (!exists) return index;
@@ -144,7 +147,10 @@ async function indexExistingArticles(outDir: string, state: IngestState | undefi
     if (record.textSha256) index.idByText.set(record.textSha256, record.id);
   };
   const pool = new TaskPool(32);
-  for await (const path of walkFiles(outDir)) {
+  const leftover = (file: string): void => {
+    if (removeLeftovers && TEMPORARY_FILE.test(basename(file))) rmSync(file, { force: true });
+  };
+  for (const path of walkFilesSync(outDir, () => true, leftover)) {
     if (!path.endsWith('.md')) continue;
     const relativePath = toRelative(outDir, path);
     let stamp: FileStamp | undefined;
@@ -172,18 +178,6 @@ async function indexExistingArticles(outDir: string, state: IngestState | undefi
   await pool.drain();
   index.asInState = state !== undefined && read === 0 && trusted === state.articles.size;
   return index;
-}
-
-/** Leftovers of writes a killed process never finished: never articles, safe to remove. */
-async function removeStaleTemporaryFiles(outDir: string): Promise<void> {
-  const exists = await stat(outDir).then((info) => info.isDirectory(), () => false);
-  if (!exists) return;
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  await Promise.all(
-    entries
-      .filter((entry) => entry.isFile() && TEMPORARY_FILE.test(entry.name))
-      .map((entry) => rm(join(entry.parentPath, entry.name), { force: true })),
-  );
 }
 
 async function* rawFiles(inputs: readonly string[]): AsyncGenerator<RawItem> {
@@ -214,8 +208,7 @@ export async function ingestRawFiles(options: IngestOptions): Promise<IngestSumm
   const { outDir, settings, site } = options;
   const configuration = ingestConfiguration(settings, site);
   const state = await readIngestState(outDir, configuration);
-  if (!options.dryRun) await removeStaleTemporaryFiles(outDir);
-  const index = await indexExistingArticles(outDir, state);
+  const index = await indexExistingArticles(outDir, state, !options.dryRun);
   // The next state: what this run learns, over what the last one knew of files not in this batch.
   const rawRecords = new Map(state?.rawFiles ?? []);
   // Whether the next state can differ from the last: if not, it is not even put together.

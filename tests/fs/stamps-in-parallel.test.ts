@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
-import { STAMP_CHUNK, StampsInParallel } from '../../scripts/lib/fs/stamps-in-parallel.ts';
+import { fileUnder, STAMP_CHUNK, StampsInParallel } from '../../scripts/lib/fs/stamps-in-parallel.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('stamps-in-parallel-');
@@ -47,5 +47,14 @@ describe('StampsInParallel', () => {
 
   it('gives nothing for no files', async () => {
     expect(await new StampsInParallel(await makeTempDir(), [], true).all()).toEqual([]);
+  });
+});
+
+describe('fileUnder', () => {
+  it('appends a recorded path to the root, with one separator whether or not the root ends in one', () => {
+    expect(fileUnder('/site')('articles/abc/index.html')).toBe(join('/site', 'articles/abc/index.html'));
+    expect(fileUnder('/site/')('index.html')).toBe(join('/site', 'index.html'));
+    // An empty root leaves the path relative, as join does.
+    expect(fileUnder('')('index.html')).toBe(join('', 'index.html'));
   });
 });

@@ -1,18 +1,18 @@
 // The worker of stamps-in-parallel.ts: claims chunks of the list until none is left, posting
 // the stamps of each, then says it is done.
 
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { inodeStamp } from './file-stamp.ts';
-import { claimChunk, type StampAnswer, type StampWork } from './stamps-in-parallel.ts';
+import { claimChunk, fileUnder, type StampAnswer, type StampWork } from './stamps-in-parallel.ts';
 
 const work = workerData as StampWork;
 const paths = work.paths.split('\n');
 const next = new Int32Array(work.next);
+const fileOf = fileUnder(work.root);
 const post = (answer: StampAnswer): void => parentPort?.postMessage(answer);
 for (let first = claimChunk(next, work.chunk, paths.length); first !== undefined; first = claimChunk(next, work.chunk, paths.length)) {
   const stamps: string[] = [];
-  for (const path of paths.slice(first, first + work.chunk)) stamps.push(inodeStamp(join(work.root, path)) ?? '');
+  for (const path of paths.slice(first, first + work.chunk)) stamps.push(inodeStamp(fileOf(path)) ?? '');
   post({ first, stamps: stamps.join('\n') });
 }
 post({ done: true });

@@ -6,7 +6,7 @@
 // chunks to this thread. Which thread stamps a file never changes its stamp.
 
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { inodeStamp } from './file-stamp.ts';
 import { typescriptWorker } from './typescript-worker.ts';
 
@@ -31,6 +31,16 @@ export type StampAnswer = { first: number; stamps: string } | { done: true };
 
 const STAMP_WORKER = new URL('./stamp-worker.ts', import.meta.url);
 
+/**
+ * The file a site-relative path names under root: the path appended to root, not joined.
+ * The paths are the ones a build recorded (posix, relative, normalised), and path.join,
+ * which normalises again, was 0.4 s of CPU for the 475,000 files of a 100,000-article site.
+ */
+export function fileUnder(root: string): (path: string) => string {
+  const prefix = root === '' || root.endsWith('/') || root.endsWith(sep) ? root : `${root}${sep}`;
+  return (path) => prefix + path;
+}
+
 /** Claims the next chunk: its first position, or undefined when the list is done. */
 export function claimChunk(next: Int32Array, chunk: number, total: number): number | undefined {
   const first = Atomics.add(next, 0, chunk);
@@ -41,6 +51,7 @@ export class StampsInParallel {
   private readonly stamps: (string | undefined)[];
   private readonly filled: boolean[];
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
+  private readonly fileOf: (path: string) => string;
   /** Chunks the worker answered: 0 when it had none to take, or never started. */
   stampedByWorker = 0;
   private worker?: Worker;
@@ -51,6 +62,7 @@ export class StampsInParallel {
    * that would not survive being sent as lines); the stamps are taken by all().
    */
   constructor(private readonly root: string, private readonly paths: readonly string[], worker = paths.length >= MIN_FILES_FOR_WORKER) {
+    this.fileOf = fileUnder(root);
     this.stamps = new Array<string | undefined>(paths.length);
     this.filled = new Array<boolean>(Math.ceil(paths.length / STAMP_CHUNK)).fill(false);
     if (worker && paths.length > 0 && !paths.some((path) => path.includes('\n'))) this.startWorker();
@@ -75,7 +87,7 @@ export class StampsInParallel {
 
   private stampHere(first: number): void {
     const end = Math.min(first + STAMP_CHUNK, this.paths.length);
-    for (let position = first; position < end; position++) this.stamps[position] = inodeStamp(join(this.root, this.paths[position] as string));
+    for (let position = first; position < end; position++) this.stamps[position] = inodeStamp(this.fileOf(this.paths[position] as string));
     this.filled[first / STAMP_CHUNK] = true;
   }
 

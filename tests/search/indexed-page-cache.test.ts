@@ -17,28 +17,28 @@ const FACTS = { sortKey: '2017-07-31T00:00:00', year: '2017', indexedSha256: 'a'
 describe('IndexedPageCache', () => {
   it('remembers pages across builds, and keeps only those the last build asked about', async () => {
     const dir = await makeTempDir();
-    const first = await IndexedPageCache.load(dir, STEP);
+    const first = IndexedPageCache.load(dir, STEP);
     expect(first.get(ARTICLE)).toBeUndefined();
     first.remember(ARTICLE, FACTS);
     first.remember(LIST_PAGE, null);
     first.remember(UNUSED, null);
     await first.save();
 
-    const second = await IndexedPageCache.load(dir, STEP);
+    const second = IndexedPageCache.load(dir, STEP);
     expect(second.get(ARTICLE)).toEqual(FACTS);
     expect(second.get(LIST_PAGE)).toBeNull();
     await second.save();
-    const third = await IndexedPageCache.load(dir, STEP);
+    const third = IndexedPageCache.load(dir, STEP);
     expect(third.get(UNUSED)).toBeUndefined();
     expect(third.get(ARTICLE)).toEqual(FACTS);
   });
 
   it('forgets everything when the search step changed', async () => {
     const dir = await makeTempDir();
-    const cache = await IndexedPageCache.load(dir, STEP);
+    const cache = IndexedPageCache.load(dir, STEP);
     cache.remember(ARTICLE, null);
     await cache.save();
-    expect((await IndexedPageCache.load(dir, 't'.repeat(64))).get(ARTICLE)).toBeUndefined();
+    expect((IndexedPageCache.load(dir, 't'.repeat(64))).get(ARTICLE)).toBeUndefined();
   });
 
   it.each([
@@ -48,7 +48,7 @@ describe('IndexedPageCache', () => {
   ])('starts empty from a file that is %s', async (_label, text) => {
     const dir = await makeTempDir();
     await writeFile(join(dir, 'pages.json'), text);
-    expect((await IndexedPageCache.load(dir, STEP)).get(ARTICLE)).toBeUndefined();
+    expect((IndexedPageCache.load(dir, STEP)).get(ARTICLE)).toBeUndefined();
   });
 
   it('reads again a page whose entry does not look right', async () => {
@@ -65,14 +65,14 @@ describe('IndexedPageCache', () => {
         constructor: 0,
       },
     }));
-    const cache = await IndexedPageCache.load(dir, STEP);
+    const cache = IndexedPageCache.load(dir, STEP);
     const read = [ARTICLE, LIST_PAGE, UNUSED, '4'.repeat(64), '5'.repeat(64), 'toString'].map((sha256) => cache.get(sha256));
     expect(read).toEqual(read.map(() => undefined));
     expect(cache.get('constructor')).toBeNull();
   });
 
   it('without a folder, knows nothing and saves nothing', async () => {
-    const cache = await IndexedPageCache.load(undefined, STEP);
+    const cache = IndexedPageCache.load(undefined, STEP);
     cache.remember(ARTICLE, null);
     await cache.save();
     expect(cache.get(ARTICLE)).toBeNull();
@@ -81,15 +81,15 @@ describe('IndexedPageCache', () => {
   it('replaces a folder found under its file\'s name', async () => {
     const dir = await makeTempDir();
     await mkdir(join(dir, 'pages.json', 'inside'), { recursive: true });
-    const cache = await IndexedPageCache.load(dir, STEP);
+    const cache = IndexedPageCache.load(dir, STEP);
     cache.remember(ARTICLE, null);
     await cache.save();
-    expect((await IndexedPageCache.load(dir, STEP)).get(ARTICLE)).toBeNull();
+    expect((IndexedPageCache.load(dir, STEP)).get(ARTICLE)).toBeNull();
   });
 
   it('replaces its file rather than writing into it', async () => {
     const dir = await makeTempDir();
-    const cache = await IndexedPageCache.load(dir, STEP);
+    const cache = IndexedPageCache.load(dir, STEP);
     cache.remember(ARTICLE, null);
     await cache.save();
     expect(JSON.parse(await readFile(join(dir, 'pages.json'), 'utf8'))).toEqual({ fingerprint: STEP, pages: { [ARTICLE]: 0 } });

@@ -38,7 +38,7 @@ export class IndexedPageCache {
   private constructor(private readonly dir: string | undefined, private readonly fingerprint: string, private readonly stored: Record<string, unknown>) {}
 
   /** The cache in `dir` (none without a folder: every page is read), for pages read with the step of this fingerprint. */
-  static async load(dir: string | undefined, fingerprint: string): Promise<IndexedPageCache> {
+  static load(dir: string | undefined, fingerprint: string): IndexedPageCache {
     if (!dir) return new IndexedPageCache(undefined, fingerprint, {});
     try {
       // Synchronously, as the segment cache's lists (segment-cache.ts): an fs/promises read of

@@ -294,7 +294,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const stepFingerprint = searchStepFingerprint(settings);
   const hashes = new Map<string, FileHash>();
 
-  const pageCache = await IndexedPageCache.load(options.cacheDir, stepFingerprint);
+  const pageCache = IndexedPageCache.load(options.cacheDir, stepFingerprint);
   const pages = await findIndexedPages(options, bundleDir, pageCache, hashes);
   const runs = assignSegments(pages, options.segmentPages);
   const toIndex = pageToIndex(new Map(runs.flatMap((segment) => segment.pages.map((page) => [page.url, segment.name] as const))));

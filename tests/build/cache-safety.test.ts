@@ -43,6 +43,21 @@ describe('a damaged cache', () => {
   });
 });
 
+describe('a damaged base of the site records', () => {
+  it('is no state: a one-line notice naming it, and the build equals a clean one', async () => {
+    await writeArticles(dir, 1, 'عنوان بعد تلف الأساس');
+    const cache = join(dir, '.cache', 'build', 'site', 'production');
+    const bases = (await readdir(cache)).filter((name) => name.startsWith('outputs-'));
+    expect(bases).toHaveLength(1);
+    await truncate(join(cache, bases[0] as string), 1000);
+    const build = await runBuild(dir, [], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toMatch(/^build cache not used: .*outputs-[0-9a-f]{24}\.json is damaged .*; building everything\n$/);
+    expect(build.stdout).toMatch(/rendered (\d+) of \1 pages/);
+    await expectEqualToClean(dir, ENV);
+  });
+});
+
 describe('the check that tells nothing changed (unchanged.json)', () => {
   const CHECK = join('.cache', 'build', 'site', 'production', 'unchanged.json');
 

@@ -97,17 +97,19 @@ export function defaultCacheDir(projectDir: string, outputDir: string): string {
 const secondsSince = (start: number): number => (performance.now() - start) / 1000;
 const posix = (path: string): string => path.split(sep).join('/');
 
-/** The stamps of the site's files a state records (in its order) and of the article files. */
+/** The stamps of the site's files a state records (in its order) and of the article files (with their digest). */
 interface Observed {
   site: (string | undefined)[];
   articles: Map<string, string>;
+  articlesDigest: string;
 }
 
 /** Both sets of stamps, taken at once: a worker stamps the site while this thread walks the articles. */
 async function observe(siteDir: string, sitePaths: readonly string[], inputDir: string, articlesDir: string): Promise<Observed> {
   const site = new StampsInParallel(siteDir, sitePaths);
   const articles = articleStamps(inputDir, articlesDir);
-  return { site: await site.all(), articles };
+  const articlesDigest = articleStampsDigest(articles);
+  return { site: await site.all(), articles, articlesDigest };
 }
 
 const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((path, position) => path === b[position]);
@@ -173,7 +175,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // decides, no article file, no file of the site — told from stats alone.
     const unchangedSince = (check: UnchangedCheck, seen: Observed): boolean =>
       sameCode(check.fingerprint) && check.assets === assets && sameOutputAt(check.now, context)
-      && articleStampsDigest(seen.articles) === check.articlesDigest && stampsDigest(seen.site) === check.filesDigest;
+      && seen.articlesDigest === check.articlesDigest && stampsDigest(seen.site) === check.filesDigest;
 
     // The last state's check, written beside it, answers without reading the state.
     const check = options.clean || memory?.state ? undefined : loadUnchangedCheck(cacheDir);
@@ -221,7 +223,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       && last.assets === assets;
     if (nothingToDo) {
       // Only the article stamps may have moved (a file touched, the project copied).
-      const state: BuildState = { ...last, articles: source.entries, stamps, now };
+      const state: BuildState = { ...last, articles: source.entries, articlesDigest: observed.articlesDigest, now };
       if (memory) memory.state = state;
       await saveBuildState(cacheDir, state, saved);
       return upToDate(plan.pages.length);
@@ -247,7 +249,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       recordFiles(siteDir, filesOutsidePages(siteDir, planned), () => '', outputs, intact, search.written);
       return search;
     };
-    const state = (): BuildState => ({ fingerprint, assets, articles: source.entries, stamps, outputs, now });
+    // Told against the base of the records the cache holds, whichever code wrote it (build-state.ts).
+    const state = (): BuildState => ({ fingerprint, assets, articles: source.entries, articlesDigest: observed.articlesDigest, outputs, outputsBase: loaded.state?.outputsBase, now });
     if (memory) {
       moveIntoPlace(staging, outputDir, last?.outputs, planned);
       const searchDone = (async () => {

@@ -1,18 +1,21 @@
 // What a build leaves for the next one, in the build cache: the fingerprint it was made
 // with, every file it put into the site (with the render key it came from, its hash and its
-// stat), the stat of every article file, what "now" meant for its output and what the spare
-// site in the cache holds (spare-site.ts, as its differences from the live one) — in
-// state.json, read by every build — and what it knew of every article file, in one file per
-// folder of articles under articles/ (a publish rewrites only the folders it changed: one
-// file of 100,000 entries was 120 MB to serialise, hash and write each time), read only by a
-// build that has something to do. Never trusted blindly: each file carries its own checksum
-// and format number, state.json names the checksum of each articles file it goes with (one
-// that does not match is read again from the articles), and a state.json written by another
-// version, truncated or half-written reads as "no state" (with the reason): the next build
-// starts clean. Beside it, unchanged.json holds what tells a build that nothing changed
-// without reading state.json (a quarter of its size at 100,000 articles), and names the
-// state.json it goes with by its stamp: it is removed before state.json is replaced and
-// written after, so it never speaks for another state.
+// stat), a digest of the article files' stats, what "now" meant for its output and what the
+// spare site in the cache holds (spare-site.ts, as its differences from the live one) — in
+// state.json, read by every build that has something to do — and what it knew of every
+// article file, in one file per folder of articles under articles/ (a publish rewrites only
+// the folders it changed: one file of 100,000 entries was 120 MB to serialise, hash and write
+// each time). The site's records are kept the same way: a base file (outputs-….json) written
+// whole only now and then, and in state.json the records that differ from it; at 100,000
+// articles the base is 96 MB of 475,000 records, and serialising, hashing and writing it was
+// 2.5 s of every publish. Never trusted blindly: each file carries its own checksum and format
+// number, state.json names the checksum of each file it goes with (an articles file that does
+// not match is read again from the articles; a base that does not match is no state), and a
+// state.json written by another version, truncated or half-written reads as "no state" (with
+// the reason): the next build starts clean. Beside it, unchanged.json holds what tells a build
+// that nothing changed without reading state.json (a fifth of its size at 100,000 articles),
+// and names the state.json it goes with by its stamp: it is removed before state.json is
+// replaced and written after, so it never speaks for another state.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -24,9 +27,18 @@ import type { NowDependence } from '../site/now-dependence.ts';
 import type { OutputRecord } from '../site/site-records.ts';
 import type { SpareState } from '../site/spare-site.ts';
 
-/** Bump when the meaning of anything stored changes. */
-const FORMAT = 2;
+/** Bump when the meaning of anything state.json, its base or unchanged.json stores changes. */
+const FORMAT = 3;
+/** The same for the articles files, whose meaning has not changed since state.json's format 2. */
+const ARTICLES_FORMAT = 2;
 const STATE_FILE = 'state.json';
+const OUTPUTS_PREFIX = 'outputs-';
+/**
+ * The base is written whole again when more of the site's records than this share of it
+ * differ from it: state.json stays a small part of it, and the base is rewritten about once
+ * in this many publishes of a few hundred pages into a 100,000-article site.
+ */
+const REWRITE_BASE_AT = 0.1;
 /** One file for all the articles, as states before the per-folder files named it: still read, never written. */
 const ARTICLES_FILE = 'articles.json';
 const ARTICLES_FOLDER = 'articles';
@@ -39,9 +51,11 @@ export interface BuildState {
   assets: string;
   /** What the build knew of each article file; undefined until loaded (loadArticleEntries). */
   articles?: Map<string, ArticleFileEntry>;
-  /** The stat stamp of each article file, by path relative to the content folder. */
-  stamps: Map<string, string>;
+  /** articleStampsDigest of the article files' stamps. */
+  articlesDigest: string;
   outputs: Map<string, OutputRecord>;
+  /** The records of the base file the stored outputs are told against (not stored in it: read from it). */
+  outputsBase?: OutputsBase;
   now: NowDependence;
   /** The checksum of the articles.json written with this state (states of an earlier build). */
   articlesChecksum?: string;
@@ -51,14 +65,23 @@ export interface BuildState {
   spare?: SpareState;
 }
 
+/** The base file of the site's records: its checksum, and its records in its order. */
+export interface OutputsBase {
+  sum: string;
+  records: ReadonlyMap<string, OutputRecord>;
+}
+
 export type LoadedState = { state: BuildState } | { state: undefined; reason?: string };
 
 interface StoredState {
   format: number;
   fingerprint: string;
   assets: string;
-  stamps: [string, string][];
-  outputs: [string, OutputRecord][];
+  articlesDigest: string;
+  /** The checksum of the base file of the site's records. */
+  outputsBase: string;
+  /** The records that differ from the base's, in order: null for a file the base has and the site has not. */
+  outputsChanged: [string, OutputRecord | null][];
   now: NowDependence;
   articlesChecksum?: string;
   articleFiles?: Record<string, string>;
@@ -66,22 +89,28 @@ interface StoredState {
   spare?: SpareState;
 }
 
-const checksum = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** A file's body when its checksum line matches; a reason otherwise (undefined: no file). */
+/**
+ * A file's body when its checksum line matches; a reason otherwise (undefined: no file).
+ * The bytes are hashed as read, and decoded once.
+ */
 function readChecked(file: string): { body: string; sum: string } | { reason?: string } {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     return { reason: `cannot read ${file}: ${(error as Error).message}` };
   }
-  const newline = text.indexOf('\n');
-  const body = text.slice(newline + 1);
-  const sum = text.slice(0, 64);
-  if (newline !== 64 || sum !== checksum(body)) return { reason: `${file} is damaged (its checksum does not match)` };
-  return { body, sum };
+  const sum = bytes.toString('latin1', 0, 64);
+  if (bytes[64] !== 0x0a || sum !== createHash('sha256').update(bytes.subarray(65)).digest('hex')) return { reason: `${file} is damaged (its checksum does not match)` };
+  return { body: bytes.toString('utf8', 65), sum };
+}
+
+/** A body behind its checksum line (what readChecked reads), encoded once. */
+function encodeChecked(body: string): { sum: string; bytes: Buffer } {
+  const encoded = Buffer.from(body);
+  const sum = createHash('sha256').update(encoded).digest('hex');
+  return { sum, bytes: Buffer.concat([Buffer.from(`${sum}\n`), encoded]) };
 }
 
 function isSpareState(value: unknown): value is SpareState {
@@ -101,14 +130,64 @@ export function loadBuildState(cacheDir: string): LoadedState {
     return { state: undefined, reason: `${file} is damaged (not JSON)` };
   }
   if (stored.format !== FORMAT) return { state: undefined, reason: `${file} was written by another version of the build` };
+  const base = readOutputsBase(cacheDir, stored.outputsBase);
+  if ('reason' in base) return { state: undefined, reason: base.reason };
+  if (!Array.isArray(stored.outputsChanged)) return { state: undefined, reason: `${file} is damaged (no records)` };
+  const outputs = new Map(base.records);
+  for (const [path, record] of stored.outputsChanged) {
+    if (record) outputs.set(path, record);
+    else outputs.delete(path);
+  }
   return {
     state: {
-      fingerprint: stored.fingerprint, assets: stored.assets, stamps: new Map(stored.stamps),
-      outputs: new Map(stored.outputs), now: stored.now, articlesChecksum: stored.articlesChecksum,
+      fingerprint: stored.fingerprint, assets: stored.assets, articlesDigest: stored.articlesDigest,
+      outputs, outputsBase: base, now: stored.now, articlesChecksum: stored.articlesChecksum,
       ...(isChecksums(stored.articleFiles) ? { articleFiles: stored.articleFiles } : {}),
       ...(isSpareState(stored.spare) ? { spare: stored.spare } : {}),
     },
   };
+}
+
+const outputsFile = (cacheDir: string, sum: string): string => join(cacheDir, `${OUTPUTS_PREFIX}${sum.slice(0, 24)}.json`);
+
+/** The base file a state names; a reason when it is missing, damaged or not the one named. */
+function readOutputsBase(cacheDir: string, sum: unknown): OutputsBase | { reason: string } {
+  const file = outputsFile(cacheDir, String(sum));
+  const read = readChecked(file);
+  if (!('body' in read)) return { reason: read.reason ?? `${file} is missing` };
+  if (read.sum !== sum) return { reason: `${file} is not the one state.json names` };
+  try {
+    const stored = JSON.parse(read.body) as { format: number; outputs: [string, OutputRecord][] };
+    if (stored.format !== FORMAT || !Array.isArray(stored.outputs)) return { reason: `${file} was written by another version of the build` };
+    return { sum: read.sum, records: new Map(stored.outputs) };
+  } catch {
+    return { reason: `${file} is damaged (not JSON)` };
+  }
+}
+
+/**
+ * The records of the outputs that differ from the base's (null: a file only the base has),
+ * and the order a build reading them back will have them in: the base's, less what is gone,
+ * then what it had not, in the outputs' order.
+ */
+function changesFrom(base: OutputsBase, outputs: ReadonlyMap<string, OutputRecord>): { changed: [string, OutputRecord | null][]; order: string[] } {
+  const changed: [string, OutputRecord | null][] = [];
+  const order: string[] = [];
+  for (const [path, record] of base.records) {
+    const now = outputs.get(path);
+    if (now === undefined) changed.push([path, null]);
+    else {
+      order.push(path);
+      if (now !== record) changed.push([path, now]);
+    }
+  }
+  for (const [path, record] of outputs) {
+    if (!base.records.has(path)) {
+      changed.push([path, record]);
+      order.push(path);
+    }
+  }
+  return { changed, order };
 }
 
 /** What tells a build that nothing changed, without reading state.json: the state's own facts, digested. */
@@ -181,7 +260,7 @@ function readEntries(file: string, sum: string | undefined, folder?: string): [s
   if (!('body' in read) || read.sum !== sum) return [];
   try {
     const stored = JSON.parse(read.body) as { format: number; folder?: string; entries: [string, ArticleFileEntry][] };
-    return stored.format === FORMAT && stored.folder === folder && Array.isArray(stored.entries) ? stored.entries : [];
+    return stored.format === ARTICLES_FORMAT && stored.folder === folder && Array.isArray(stored.entries) ? stored.entries : [];
   } catch {
     return [];
   }
@@ -231,9 +310,8 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
         articleFiles[folder] = kept;
         continue;
       }
-      const body = JSON.stringify({ format: FORMAT, folder, entries });
-      const sum = checksum(body);
-      await writeFileAtomic(articlesFile(cacheDir, folder), `${sum}\n${body}`);
+      const { sum, bytes } = encodeChecked(JSON.stringify({ format: ARTICLES_FORMAT, folder, entries }));
+      await writeFileAtomic(articlesFile(cacheDir, folder), bytes);
       articleFiles[folder] = sum;
     }
     const named = new Set(Object.keys(articleFiles).map((folder) => basename(articlesFile(cacheDir, folder))));
@@ -243,32 +321,49 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
     rmSync(join(cacheDir, ARTICLES_FILE), { force: true });
     state.articleFiles = articleFiles;
   }
+  // The site's records: told against the base, or a new base when too many of them differ.
+  let base = state.outputsBase;
+  let changes = base && changesFrom(base, state.outputs);
+  if (!base || !changes || changes.changed.length > state.outputs.size * REWRITE_BASE_AT) {
+    const { sum, bytes } = encodeChecked(JSON.stringify({ format: FORMAT, outputs: [...state.outputs] }));
+    await writeFileAtomic(outputsFile(cacheDir, sum), bytes);
+    // A copy: the state's own map is the next build's to change (npm start keeps it in memory).
+    base = { sum, records: new Map(state.outputs) };
+    changes = { changed: [], order: [...state.outputs.keys()] };
+  }
+  state.outputsBase = base;
   const stored: StoredState = {
-    format: FORMAT, fingerprint: state.fingerprint, assets: state.assets, stamps: [...state.stamps],
-    outputs: [...state.outputs], now: state.now, ...(articleFiles ? { articleFiles } : { articlesChecksum: state.articlesChecksum ?? '' }),
+    format: FORMAT, fingerprint: state.fingerprint, assets: state.assets, articlesDigest: state.articlesDigest,
+    outputsBase: base.sum, outputsChanged: changes.changed,
+    now: state.now, ...(articleFiles ? { articleFiles } : { articlesChecksum: state.articlesChecksum ?? '' }),
     ...(state.spare ? { spare: state.spare } : {}),
   };
-  const body = JSON.stringify(stored);
   rmSync(join(cacheDir, CHECK_FILE), { force: true });
-  await writeFileAtomic(join(cacheDir, STATE_FILE), `${checksum(body)}\n${body}`);
-  await writeUnchangedCheck(cacheDir, checkOf(state));
+  await writeFileAtomic(join(cacheDir, STATE_FILE), encodeChecked(JSON.stringify(stored)).bytes);
+  // Base files no state names any more (the last one, once replaced; one a killed build wrote).
+  const named = basename(outputsFile(cacheDir, base.sum));
+  for (const name of existingNames(cacheDir)) if (name.startsWith(OUTPUTS_PREFIX) && name !== named) rmSync(join(cacheDir, name), { force: true });
+  await writeUnchangedCheck(cacheDir, checkOf(state, changes.order));
 }
 
-/** The check of a state: what unchanged.json stores, and what a build given a state without one tests against. */
-export function checkOf(state: BuildState): UnchangedCheck {
-  const records = [...state.outputs.values()];
+/**
+ * The check of a state: what unchanged.json stores, and what a build given a state without
+ * one tests against. `order` is the order its records are read back in, when it is not the
+ * state's own (saveBuildState).
+ */
+export function checkOf(state: BuildState, order: readonly string[] = [...state.outputs.keys()]): UnchangedCheck {
+  const records = order.map((path) => state.outputs.get(path) as OutputRecord);
   return {
     fingerprint: state.fingerprint, assets: state.assets, now: state.now,
-    files: [...state.outputs.keys()], filesDigest: stampsDigest(records.map((record) => record.stamp)),
-    articlesDigest: articleStampsDigest(state.stamps), pages: records.filter((record) => record.key !== '').length,
+    files: [...order], filesDigest: stampsDigest(records.map((record) => record.stamp)),
+    articlesDigest: state.articlesDigest, pages: records.filter((record) => record.key !== '').length,
   };
 }
 
 /** Writes the check of the state that state.json holds now (saveBuildState, or a build that found it had none). */
 export async function writeUnchangedCheck(cacheDir: string, check: UnchangedCheck): Promise<void> {
   const stored: StoredCheck = { format: FORMAT, state: inodeStamp(join(cacheDir, STATE_FILE)) ?? '', ...check };
-  const body = JSON.stringify(stored);
-  await writeFileAtomic(join(cacheDir, CHECK_FILE), `${checksum(body)}\n${body}`);
+  await writeFileAtomic(join(cacheDir, CHECK_FILE), encodeChecked(JSON.stringify(stored)).bytes);
 }
 
 function existingNames(folder: string): string[] {

@@ -32,6 +32,7 @@ const stateOf = (outputs: Map<string, OutputRecord>, base?: BuildState['outputsB
 });
 
 const baseFiles = (dir: string): string[] => readdirSync(dir).filter((name) => /^outputs-[0-9a-f]{24}\.json$/.test(name));
+const pathsFiles = (dir: string): string[] => readdirSync(dir).filter((name) => /^outputs-[0-9a-f]{24}\.paths\.json$/.test(name));
 
 function loaded(dir: string): BuildState {
   const read = loadBuildState(dir);
@@ -76,6 +77,23 @@ describe('the site records of a build state', () => {
     const order = [...second.outputs.keys()];
     expect(order.at(-1)).toBe('articles/9999/index.html');
     expect(loadUnchangedCheck(dir)?.files).toEqual(order);
+    // The check names its files by what differs from the base's paths: it stays small too.
+    const check = JSON.parse(readFileSync(join(dir, 'unchanged.json'), 'utf8').split('\n')[1] as string) as Record<string, unknown>;
+    expect(check).not.toHaveProperty('files');
+    expect(check.removed).toEqual(['articles/0003/index.html', 'articles/0003/index.html.br']);
+    expect(check.added).toEqual(['articles/9999/index.html']);
+  });
+
+  it('give no check (a slower way to the same answer) when the base\'s paths file is damaged or gone', async () => {
+    const dir = await tempDir();
+    await saveBuildState(dir, stateOf(siteRecords(5)));
+    expect(loadUnchangedCheck(dir)?.files).toHaveLength(11);
+    const [paths] = pathsFiles(dir);
+    truncateSync(join(dir, paths as string), 50);
+    expect(loadUnchangedCheck(dir)).toBeUndefined();
+    unlinkSync(join(dir, paths as string));
+    expect(loadUnchangedCheck(dir)).toBeUndefined();
+    expect(loadBuildState(dir).state?.outputs.size).toBe(11);
   });
 
   it('are written as a new base when much of the site changed, and the old base goes', async () => {
@@ -88,6 +106,7 @@ describe('the site records of a build state', () => {
     const bases = baseFiles(dir);
     expect(bases).toHaveLength(1);
     expect(bases[0]).not.toBe(oldBase);
+    expect(pathsFiles(dir)).toEqual([(bases[0] as string).replace(/\.json$/, '.paths.json')]);
     expect([...loaded(dir).outputs]).toEqual([...next]);
   });
 

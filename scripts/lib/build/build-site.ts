@@ -196,7 +196,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (last && !check) {
       const lastCheck = checkOf(last);
       if (unchangedSince(lastCheck, observed)) {
-        if (!memory) await writeUnchangedCheck(cacheDir, lastCheck);
+        if (!memory) await writeUnchangedCheck(cacheDir, lastCheck, last.outputsBase);
         return upToDate(lastCheck.pages);
       }
     }

@@ -149,6 +149,19 @@ export function loadBuildState(cacheDir: string): LoadedState {
 }
 
 const outputsFile = (cacheDir: string, sum: string): string => join(cacheDir, `${OUTPUTS_PREFIX}${sum.slice(0, 24)}.json`);
+/** The base's paths in its order, for the check (a fifth of the base's size, and all a build that finds nothing changed needs of it). */
+const pathsFile = (cacheDir: string, sum: string): string => join(cacheDir, `${OUTPUTS_PREFIX}${sum.slice(0, 24)}.paths.json`);
+
+function readBasePaths(cacheDir: string, sum: string): string[] | undefined {
+  const read = readChecked(pathsFile(cacheDir, sum));
+  if (!('body' in read)) return undefined;
+  try {
+    const stored = JSON.parse(read.body) as { format: number; base: string; paths: string[] };
+    return stored.format === FORMAT && stored.base === sum && Array.isArray(stored.paths) ? stored.paths : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The base file a state names; a reason when it is missing, damaged or not the one named. */
 function readOutputsBase(cacheDir: string, sum: unknown): OutputsBase | { reason: string } {
@@ -205,10 +218,18 @@ export interface UnchangedCheck {
   pages: number;
 }
 
-interface StoredCheck extends UnchangedCheck {
+/**
+ * As unchanged.json stores it: the files in full, or as the paths of the state's base (in its
+ * paths file, written with it) less `removed`, then `added` — the order a state read back has.
+ */
+interface StoredCheck extends Omit<UnchangedCheck, 'files'> {
   format: number;
   /** The stamp of the state.json it was written with. */
   state: string;
+  files?: string[];
+  base?: string;
+  removed?: string[];
+  added?: string[];
 }
 
 /** A digest of stamps in order; a file that is missing (undefined) never matches a recorded one. */
@@ -231,9 +252,14 @@ export function loadUnchangedCheck(cacheDir: string): UnchangedCheck | undefined
   if (!('body' in read)) return undefined;
   try {
     const stored = JSON.parse(read.body) as StoredCheck;
-    if (stored.format !== FORMAT || stored.state !== inodeStamp(join(cacheDir, STATE_FILE)) || !Array.isArray(stored.files)) return undefined;
-    const { format: _format, state: _state, ...check } = stored;
-    return check;
+    if (stored.format !== FORMAT || stored.state !== inodeStamp(join(cacheDir, STATE_FILE))) return undefined;
+    const { format: _format, state: _state, files, base, removed, added, ...check } = stored;
+    if (Array.isArray(files)) return { ...check, files };
+    if (!Array.isArray(removed) || !Array.isArray(added)) return undefined;
+    const paths = readBasePaths(cacheDir, String(base));
+    if (!paths) return undefined;
+    const gone = new Set(removed);
+    return { ...check, files: [...paths.filter((path) => !gone.has(path)), ...added] };
   } catch {
     return undefined;
   }
@@ -327,6 +353,7 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
   if (!base || !changes || changes.changed.length > state.outputs.size * REWRITE_BASE_AT) {
     const { sum, bytes } = encodeChecked(JSON.stringify({ format: FORMAT, outputs: [...state.outputs] }));
     await writeFileAtomic(outputsFile(cacheDir, sum), bytes);
+    await writeFileAtomic(pathsFile(cacheDir, sum), encodeChecked(JSON.stringify({ format: FORMAT, base: sum, paths: [...state.outputs.keys()] })).bytes);
     // A copy: the state's own map is the next build's to change (npm start keeps it in memory).
     base = { sum, records: new Map(state.outputs) };
     changes = { changed: [], order: [...state.outputs.keys()] };
@@ -341,9 +368,9 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
   rmSync(join(cacheDir, CHECK_FILE), { force: true });
   await writeFileAtomic(join(cacheDir, STATE_FILE), encodeChecked(JSON.stringify(stored)).bytes);
   // Base files no state names any more (the last one, once replaced; one a killed build wrote).
-  const named = basename(outputsFile(cacheDir, base.sum));
-  for (const name of existingNames(cacheDir)) if (name.startsWith(OUTPUTS_PREFIX) && name !== named) rmSync(join(cacheDir, name), { force: true });
-  await writeUnchangedCheck(cacheDir, checkOf(state, changes.order));
+  const named = new Set([basename(outputsFile(cacheDir, base.sum)), basename(pathsFile(cacheDir, base.sum))]);
+  for (const name of existingNames(cacheDir)) if (name.startsWith(OUTPUTS_PREFIX) && !named.has(name)) rmSync(join(cacheDir, name), { force: true });
+  await writeUnchangedCheck(cacheDir, checkOf(state, changes.order), base);
 }
 
 /**
@@ -360,10 +387,29 @@ export function checkOf(state: BuildState, order: readonly string[] = [...state.
   };
 }
 
-/** Writes the check of the state that state.json holds now (saveBuildState, or a build that found it had none). */
-export async function writeUnchangedCheck(cacheDir: string, check: UnchangedCheck): Promise<void> {
-  const stored: StoredCheck = { format: FORMAT, state: inodeStamp(join(cacheDir, STATE_FILE)) ?? '', ...check };
+/**
+ * Writes the check of the state that state.json holds now (saveBuildState, or a build that
+ * found it had none). Its files are stored as what differs from the paths of the state's
+ * base, when they are those in the order a state read back has; else in full.
+ */
+export async function writeUnchangedCheck(cacheDir: string, check: UnchangedCheck, base?: OutputsBase): Promise<void> {
+  const { files, ...facts } = check;
+  const stored: StoredCheck = { format: FORMAT, state: inodeStamp(join(cacheDir, STATE_FILE)) ?? '', ...facts, ...(base ? againstBase(files, base) : { files }) };
   await writeFileAtomic(join(cacheDir, CHECK_FILE), encodeChecked(JSON.stringify(stored)).bytes);
+}
+
+/** The files as the base's paths less `removed`, then `added`; in full when they are not in that order. */
+function againstBase(files: readonly string[], base: OutputsBase): Pick<StoredCheck, 'files' | 'base' | 'removed' | 'added'> {
+  const listed = new Set(files);
+  const removed: string[] = [];
+  let position = 0;
+  for (const path of base.records.keys()) {
+    if (!listed.has(path)) removed.push(path);
+    else if (files[position++] !== path) return { files: [...files] };
+  }
+  const added = files.slice(position);
+  if (added.some((path) => base.records.has(path))) return { files: [...files] };
+  return { base: base.sum, removed, added };
 }
 
 function existingNames(folder: string): string[] {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBuildState, loadUnchangedCheck, saveBuildState, type BuildState } from '../../scripts/lib/build/build-state.ts';
+import { checkOf, loadBuildState, loadUnchangedCheck, saveBuildState, writeUnchangedCheck, type BuildState } from '../../scripts/lib/build/build-state.ts';
 import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
@@ -133,5 +133,20 @@ describe('the site records of a build state', () => {
     expect(stored).not.toHaveProperty('stamps');
     expect(stored.articlesDigest).toBe('articles');
     expect(loadUnchangedCheck(dir)?.articlesDigest).toBe('articles');
+  });
+});
+
+describe('the check of a state told against its base', () => {
+  it('lists its files in full when they are not in the order a state read back has', async () => {
+    const dir = await tempDir();
+    await saveBuildState(dir, stateOf(siteRecords(3)));
+    const state = loaded(dir);
+    const [first, ...rest] = [...state.outputs.keys()];
+    // The same files, one of the base's moved to the end: not the base's order less some, then others.
+    const reordered = [...rest, first as string];
+    await writeUnchangedCheck(dir, { ...checkOf(state), files: reordered }, state.outputsBase);
+    const stored = JSON.parse(readFileSync(join(dir, 'unchanged.json'), 'utf8').split('\n')[1] as string) as Record<string, unknown>;
+    expect(stored.files).toEqual(reordered);
+    expect(loadUnchangedCheck(dir)?.files).toEqual(reordered);
   });
 });

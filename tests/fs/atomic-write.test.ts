@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stageFileSync, TEMPORARY_FILE, writeFileAtomic } from '../../scripts/lib/fs/atomic-write.ts';
+import { stageFileSync, TEMPORARY_FILE, writeFileAtomic, writeFileAtomicSync } from '../../scripts/lib/fs/atomic-write.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('atomic-write-');
@@ -45,6 +45,25 @@ describe('writeFileAtomic', () => {
     const folder = await makeTempDir();
     await writeFile(join(folder, '2017'), 'not a folder');
     await expect(writeFileAtomic(join(folder, '2017', '07', 'a.md'), 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+});
+
+describe('writeFileAtomicSync', () => {
+  it('creates or replaces the file, in folders it makes, leaving no temporary file', async () => {
+    const folder = await makeTempDir();
+    const target = join(folder, 'cache', 'pages.json');
+    writeFileAtomicSync(target, 'الأولى\n');
+    writeFileAtomicSync(target, new TextEncoder().encode('الثانية\n'));
+    expect(await readFile(target, 'utf8')).toBe('الثانية\n');
+    expect(await readdir(join(folder, 'cache'))).toEqual(['pages.json']);
+  });
+
+  it('removes its temporary file and throws when the rename fails', async () => {
+    const folder = await makeTempDir();
+    const target = join(folder, 'pages.json');
+    await mkdir(join(target, 'in-the-way'), { recursive: true });
+    expect(() => writeFileAtomicSync(target, 'x')).toThrow(expect.objectContaining({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/) }));
+    expect(await readdir(folder)).toEqual(['pages.json']);
   });
 });
 

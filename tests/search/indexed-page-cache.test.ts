@@ -22,12 +22,12 @@ describe('IndexedPageCache', () => {
     first.remember(ARTICLE, FACTS);
     first.remember(LIST_PAGE, null);
     first.remember(UNUSED, null);
-    await first.save();
+    first.save();
 
     const second = IndexedPageCache.load(dir, STEP);
     expect(second.get(ARTICLE)).toEqual(FACTS);
     expect(second.get(LIST_PAGE)).toBeNull();
-    await second.save();
+    second.save();
     const third = IndexedPageCache.load(dir, STEP);
     expect(third.get(UNUSED)).toBeUndefined();
     expect(third.get(ARTICLE)).toEqual(FACTS);
@@ -37,7 +37,7 @@ describe('IndexedPageCache', () => {
     const dir = await makeTempDir();
     const cache = IndexedPageCache.load(dir, STEP);
     cache.remember(ARTICLE, null);
-    await cache.save();
+    cache.save();
     expect((IndexedPageCache.load(dir, 't'.repeat(64))).get(ARTICLE)).toBeUndefined();
   });
 
@@ -74,7 +74,7 @@ describe('IndexedPageCache', () => {
   it('without a folder, knows nothing and saves nothing', async () => {
     const cache = IndexedPageCache.load(undefined, STEP);
     cache.remember(ARTICLE, null);
-    await cache.save();
+    cache.save();
     expect(cache.get(ARTICLE)).toBeNull();
   });
 
@@ -83,7 +83,7 @@ describe('IndexedPageCache', () => {
     await mkdir(join(dir, 'pages.json', 'inside'), { recursive: true });
     const cache = IndexedPageCache.load(dir, STEP);
     cache.remember(ARTICLE, null);
-    await cache.save();
+    cache.save();
     expect((IndexedPageCache.load(dir, STEP)).get(ARTICLE)).toBeNull();
   });
 
@@ -91,7 +91,7 @@ describe('IndexedPageCache', () => {
     const dir = await makeTempDir();
     const cache = IndexedPageCache.load(dir, STEP);
     cache.remember(ARTICLE, null);
-    await cache.save();
+    cache.save();
     expect(JSON.parse(await readFile(join(dir, 'pages.json'), 'utf8'))).toEqual({ fingerprint: STEP, pages: { [ARTICLE]: 0 } });
   });
 });

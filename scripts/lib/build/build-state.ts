@@ -400,12 +400,14 @@ export async function writeUnchangedCheck(cacheDir: string, check: UnchangedChec
 
 /** The files as the base's paths less `removed`, then `added`; in full when they are not in that order. */
 function againstBase(files: readonly string[], base: OutputsBase): Pick<StoredCheck, 'files' | 'base' | 'removed' | 'added'> {
-  const listed = new Set(files);
+  // In step, with no set of the files: the base's paths that are the next file are kept; the
+  // files after the last of those are the ones added, and none of them may be the base's (a
+  // path of the base listed out of its order lands there).
   const removed: string[] = [];
   let position = 0;
   for (const path of base.records.keys()) {
-    if (!listed.has(path)) removed.push(path);
-    else if (files[position++] !== path) return { files: [...files] };
+    if (files[position] === path) position += 1;
+    else removed.push(path);
   }
   const added = files.slice(position);
   if (added.some((path) => base.records.has(path))) return { files: [...files] };

@@ -2,7 +2,7 @@
 // the bytes go to a temporary file in the same folder, which is then renamed over the target.
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -21,6 +21,20 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * writeFileAtomic, synchronously: for a write that would otherwise queue behind the build's
+ * compression, which keeps libuv's four threads busy while the search step runs.
+ */
+export function writeFileAtomicSync(path: string, content: string | Uint8Array): void {
+  const temporary = stageFileSync(path, content);
+  try {
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

@@ -4,10 +4,9 @@
 // before. The file may be missing or damaged; anything in it that does not look right is read
 // again from the page.
 
-import { readFileSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { writeFileAtomicSync } from '../fs/atomic-write.ts';
 import type { IndexedPageFacts } from './indexed-page.ts';
 
 /** A page's place in the index, or null when it is not indexed (no data-pagefind-body). */
@@ -63,13 +62,17 @@ export class IndexedPageCache {
     this.used.set(sha256, info);
   }
 
-  /** Writes what this build used, replacing the file (never writing into it). */
-  async save(): Promise<void> {
+  /**
+   * Writes what this build used, replacing the file (never writing into it). Synchronously,
+   * as it is read (18 MB at 100,000 articles): written asynchronously, it waited behind the
+   * compression (0.32-0.41 s against 0.27-0.28 s with the save of the segment cache's leftovers).
+   */
+  save(): void {
     if (!this.dir) return;
     const pages: CacheFile['pages'] = {};
     for (const [sha256, info] of this.used) pages[sha256] = info ? [info.sortKey, info.year, info.indexedSha256] : 0;
     // A folder under the file's name (garbage) would refuse the rename.
-    if ((await stat(join(this.dir, CACHE_FILE)).catch(() => undefined))?.isDirectory()) await rm(join(this.dir, CACHE_FILE), { recursive: true });
-    await writeFileAtomic(join(this.dir, CACHE_FILE), `${JSON.stringify({ fingerprint: this.fingerprint, pages } satisfies CacheFile)}\n`);
+    if (statSync(join(this.dir, CACHE_FILE), { throwIfNoEntry: false })?.isDirectory()) rmSync(join(this.dir, CACHE_FILE), { recursive: true });
+    writeFileAtomicSync(join(this.dir, CACHE_FILE), `${JSON.stringify({ fingerprint: this.fingerprint, pages } satisfies CacheFile)}\n`);
   }
 }

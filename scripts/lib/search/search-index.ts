@@ -338,7 +338,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
 
     if (options.cacheDir) {
       await cache.keepOnly(new Set(fingerprints));
-      await pageCache.save();
+      pageCache.save();
     }
     for (const [path, hash] of bundleFiles) hashes.set(path, hash);
     return {

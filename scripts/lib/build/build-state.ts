@@ -13,9 +13,10 @@
 // not match is read again from the articles; a base that does not match is no state), and a
 // state.json written by another version, truncated or half-written reads as "no state" (with
 // the reason): the next build starts clean. Beside it, unchanged.json holds what tells a build
-// that nothing changed without reading state.json (a fifth of its size at 100,000 articles),
-// and names the state.json it goes with by its stamp: it is removed before state.json is
-// replaced and written after, so it never speaks for another state.
+// that nothing changed without reading state.json or the base (it lists the site's files as
+// what differs from the base's paths, kept in a file of their own, a fifth of the base's
+// size), and names the state.json it goes with by its stamp: it is removed before state.json
+// is replaced and written after, so it never speaks for another state.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';

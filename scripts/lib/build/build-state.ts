@@ -35,9 +35,10 @@ const ARTICLES_FORMAT = 2;
 const STATE_FILE = 'state.json';
 const OUTPUTS_PREFIX = 'outputs-';
 /**
- * The base is written whole again when more of the site's records than this share of it
- * differ from it: state.json stays a small part of it, and the base is rewritten about once
- * in this many publishes of a few hundred pages into a 100,000-article site.
+ * The base is written whole again when more of the site's records than this share differ
+ * from it, so state.json stays under a tenth of its size. A publish of 20 into a
+ * 100,000-article site changes about 1,600 of 475,000 records (370 KB of state.json): the
+ * base is rewritten once in some 30 such publishes.
  */
 const REWRITE_BASE_AT = 0.1;
 /** One file for all the articles, as states before the per-folder files named it: still read, never written. */

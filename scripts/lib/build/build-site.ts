@@ -25,7 +25,7 @@ import {
   type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
 } from './build-state.ts';
 import { filesOutsidePages, intactOutputs, recordFiles, type OutputRecord } from '../site/site-records.ts';
-import { StampsInParallel } from '../fs/stamps-in-parallel.ts';
+import { MIN_FILES_FOR_WORKER, MIN_FILES_FOR_WORKER_BESIDE_WORK, StampsInParallel } from '../fs/stamps-in-parallel.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
 import { articleStamps, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
 import { attachImages } from '../site/article-images.ts';
@@ -109,13 +109,19 @@ interface Observed {
   site: () => Promise<(string | undefined)[]>;
 }
 
-/** Both sets of stamps: a worker stamps the site while this thread walks the articles, then goes on. */
-function observe(siteDir: string, sitePaths: readonly string[], inputDir: string, articlesDir: string): Observed {
-  const site = new StampsInParallel(siteDir, sitePaths);
+/**
+ * Both sets of stamps: a large site's worker stamps it while this thread walks the articles,
+ * then goes on. A smaller one gets a worker once the walk shows `workAhead` (the pages to
+ * plan meanwhile hide its start); a build that finds nothing changed has nothing to hide it.
+ */
+function observe(siteDir: string, sitePaths: readonly string[], inputDir: string, articlesDir: string, workAhead: (articlesDigest: string) => boolean): Observed {
+  const early = sitePaths.length >= MIN_FILES_FOR_WORKER ? new StampsInParallel(siteDir, sitePaths, true) : undefined;
   const articles = articleStamps(inputDir, articlesDir);
+  const articlesDigest = articleStampsDigest(articles);
+  const site = early ?? new StampsInParallel(siteDir, sitePaths, sitePaths.length >= MIN_FILES_FOR_WORKER_BESIDE_WORK && workAhead(articlesDigest));
   let stamps: Promise<(string | undefined)[]> | undefined;
   // all() has this thread stamp what the worker has not yet claimed: called when needed, not before.
-  return { articles, articlesDigest: articleStampsDigest(articles), site: () => (stamps ??= site.all()) };
+  return { articles, articlesDigest, site: () => (stamps ??= site.all()) };
 }
 
 const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((path, position) => path === b[position]);
@@ -178,15 +184,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const sameCode = (fingerprint: string): boolean => fingerprint.startsWith(`${codeFingerprint}:`);
     const upToDate = (pages: number): BuildResult => ({ pages, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true });
     // Nothing changed since the state a check was made of: no code, no asset, nothing "now"
-    // decides, no article file, no file of the site — told from stats alone.
-    // The site's stamps are awaited last: a changed article or file of code answers first.
+    // decides, no article file, no file of the site — told from stats alone, the site's last:
+    // a changed article or file of code answers first.
+    const sameInputs = (check: UnchangedCheck, articlesDigest: string): boolean =>
+      sameCode(check.fingerprint) && check.assets === assets && sameOutputAt(check.now, context) && articlesDigest === check.articlesDigest;
     const unchangedSince = async (check: UnchangedCheck, seen: Observed): Promise<boolean> =>
-      sameCode(check.fingerprint) && check.assets === assets && sameOutputAt(check.now, context)
-      && seen.articlesDigest === check.articlesDigest && stampsDigest(await seen.site()) === check.filesDigest;
+      sameInputs(check, seen.articlesDigest) && stampsDigest(await seen.site()) === check.filesDigest;
 
     // The last state's check, written beside it, answers without reading the state.
     const check = options.clean || memory?.state ? undefined : loadUnchangedCheck(cacheDir);
-    let observed = check && observe(outputDir, check.files, inputDir, articlesDir);
+    let observed = check && observe(outputDir, check.files, inputDir, articlesDir, (digest) => !sameInputs(check, digest));
     if (check && observed && await unchangedSince(check, observed)) return upToDate(check.pages);
 
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
@@ -195,16 +202,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The files of the site that are as the last build left them (also under other code: the
     // live site becomes the next spare, and what of it is intact decides what of that is trusted).
     const recordedPaths = [...loaded.state?.outputs.keys() ?? []];
-    if (!observed || !samePaths(check?.files ?? [], recordedPaths)) observed = observe(outputDir, recordedPaths, inputDir, articlesDir);
+    // A state without a check of its own (npm start's, in memory; one whose check was lost) is
+    // tested the same way, and given one.
+    const lastCheck = last && !check ? checkOf(last) : undefined;
+    if (!observed || !samePaths(check?.files ?? [], recordedPaths)) {
+      observed = observe(outputDir, recordedPaths, inputDir, articlesDir, (digest) => !lastCheck || !sameInputs(lastCheck, digest));
+    }
     const seen = observed;
     let intactOfLast: Map<string, OutputRecord> | undefined;
     const lastIntactNow = async (): Promise<Map<string, OutputRecord>> =>
       (intactOfLast ??= loaded.state ? intactOutputs(loaded.state.outputs, await seen.site()) : new Map<string, OutputRecord>());
     const stamps = observed.articles;
-    // A state without a check of its own (npm start's, in memory; one whose check was lost) is
-    // tested the same way, and given one.
-    if (last && !check) {
-      const lastCheck = checkOf(last);
+    if (last && lastCheck) {
       if (await unchangedSince(lastCheck, observed)) {
         if (!memory) await writeUnchangedCheck(cacheDir, lastCheck, last.outputsBase);
         return upToDate(lastCheck.pages);

@@ -17,6 +17,12 @@ export const STAMP_CHUNK = 4_096;
  * which this thread stamps some 100,000 files.
  */
 export const MIN_FILES_FOR_WORKER = 150_000;
+/**
+ * Fewest files worth a worker when this thread has other work to do while it stamps (a build
+ * planning the pages of a publish): the worker's start is then hidden behind that work. At
+ * 10,000 articles (47,000 files) it takes 0.2 s of stamping off a publish's way.
+ */
+export const MIN_FILES_FOR_WORKER_BESIDE_WORK = 30_000;
 
 /** What the worker is given: the files (one string, a cheap copy), and the shared counter of the next chunk. */
 export interface StampWork {

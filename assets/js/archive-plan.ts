@@ -2,7 +2,7 @@
 // manifests, shared by the build (which writes the hashes), the service worker (which saves)
 // and the tests. An update downloads a file only when no stored file has its content hash.
 
-import type { ArchiveFile, ArchiveManifest, CopyKind } from './cache-names.ts';
+import type { ArchiveFile, ArchiveIndex, ArchiveManifest, CopyKind } from './cache-names.ts';
 
 /** Hex digits of SHA-256 a manifest keeps: 128 bits tell files apart, at half the manifest's size. */
 const HASH_DIGITS = 32;
@@ -10,6 +10,20 @@ const HASH_DIGITS = 32;
 /** A file's manifest hash from its SHA-256 in hex. */
 export function archiveHash(sha256Hex: string): string {
   return sha256Hex.slice(0, HASH_DIGITS);
+}
+
+/**
+ * The manifest of a list of parts, given each part's files in the list's order; throws when
+ * a part does not list as many files as the list says (a part of another build).
+ */
+export function assembleManifest(index: ArchiveIndex, parts: readonly (readonly ArchiveFile[])[]): ArchiveManifest {
+  if (parts.length !== index.parts.length) throw new Error(`the manifest lists ${index.parts.length} parts, ${parts.length} were given`);
+  index.parts.forEach((part, position) => {
+    const listed = (parts[position] as readonly ArchiveFile[]).length;
+    if (listed !== part.files) throw new Error(`${part.path} lists ${listed} files, not ${part.files}`);
+  });
+  const { version, bytes, searchBytes, searchFiles } = index;
+  return { version, bytes, searchBytes, searchFiles, files: parts.flat() };
 }
 
 /** The files a copy of this kind holds. */

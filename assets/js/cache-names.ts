@@ -61,8 +61,13 @@ export const COPY_KIND_HEADER = 'x-copy-kind';
  */
 export const OFFLINE_TIMING = 'offline-copy';
 
-/** The file listing what a saved copy holds, relative to the site root. */
+/**
+ * The file listing what a saved copy holds, relative to the site root: the archive's version
+ * and sizes, and its parts (ArchiveIndex), each listing some of its files.
+ */
 export const ARCHIVE_MANIFEST = 'offline-archive.json';
+/** The folder of the parts, each named by its content: a new build leaves an unchanged part's name as it was. */
+export const ARCHIVE_PARTS_DIR = 'offline-archive';
 /**
  * What the search page needs to offer the copy: its version and sizes. The full manifest
  * lists every file (megabytes at 100k articles) and is read only by the service worker.
@@ -86,6 +91,23 @@ export interface ArchiveFile {
   hash: string;
 }
 
+/** What ARCHIVE_MANIFEST holds: the manifest's facts, and the parts its files are listed in, in order. */
+export interface ArchiveIndex extends Omit<ArchiveManifest, 'files'> {
+  /** How many files the parts list in all. */
+  files: number;
+  /**
+   * Site-relative paths of the parts, with how many files each lists: first those of the
+   * search part (searchFiles in all), then those of the articles.
+   */
+  parts: { path: string; files: number }[];
+}
+
+/** What a part of the manifest holds. */
+export interface ArchivePartFile {
+  files: ArchiveFile[];
+}
+
+/** The manifest the service worker works with: its parts' files put together (archive-plan.ts assembleManifest). */
 export interface ArchiveManifest {
   /** The build's version: the service worker's. */
   version: string;

@@ -3,8 +3,11 @@
 // stored makes the new copy the saved one. Until then the older copy stays whole and is
 // what offline reading and search use; an interrupted update keeps what it downloaded.
 
-import { copyFiles, filesToDownload, hashesToKeep, totalBytes } from './archive-plan.ts';
-import { ARCHIVE_MANIFEST, isLegacyArchive, liveManifestKey, type ArchiveFile, type ArchiveManifest, type ArchiveMessage, type CopyKind } from './cache-names.ts';
+import { assembleManifest, copyFiles, filesToDownload, hashesToKeep, totalBytes } from './archive-plan.ts';
+import {
+  ARCHIVE_MANIFEST, isLegacyArchive, liveManifestKey,
+  type ArchiveFile, type ArchiveIndex, type ArchiveManifest, type ArchiveMessage, type ArchivePartFile, type CopyKind,
+} from './cache-names.ts';
 import { downloadFile, keepOnly, OutdatedError, recordCopy, savedCopy, storedHashes, type Store } from './copy-store.ts';
 
 export interface SaveContext {
@@ -19,20 +22,34 @@ export interface SaveContext {
 
 const DOWNLOADS_AT_ONCE = 4;
 
+/** The JSON of a file of the site; `cache` as fetch takes it. */
+async function fetchJson<T>(scope: string, path: string, cache: RequestCache): Promise<T> {
+  const response = await fetch(new URL(path, scope).href, { cache });
+  if (!response.ok) throw new Error(`${response.status} for ${path}`);
+  return (await response.json()) as T;
+}
+
 /**
- * The live site's manifest, of `version` when it is that: read from the site once and kept,
- * for it is megabytes at 100k articles and the search page asks for the update's cost on
- * every visit until the reader updates.
+ * The live site's manifest, of `version` when it is that: its list of parts and the parts,
+ * read from the site once and kept put together, for it is megabytes at 100k articles and
+ * the search page asks for the update's cost on every visit until the reader updates. The
+ * parts are named by their content: those an earlier build had come from the browser's cache.
  */
 async function liveManifest(store: Store, version: string): Promise<ArchiveManifest> {
   const copies = await caches.open(store.names.copies);
   const kept = (await (await copies.match(liveManifestKey(store.scope)))?.json()) as ArchiveManifest | undefined;
   if (kept?.version === version) return kept;
-  const response = await fetch(new URL(ARCHIVE_MANIFEST, store.scope).href, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`${response.status} for ${ARCHIVE_MANIFEST}`);
-  const text = await response.text();
-  const manifest = JSON.parse(text) as ArchiveManifest;
-  if (manifest.version === version) await copies.put(liveManifestKey(store.scope), new Response(text, { headers: { 'content-type': 'application/json' } }));
+  const index = await fetchJson<ArchiveIndex>(store.scope, ARCHIVE_MANIFEST, 'no-store');
+  const parts: ArchiveFile[][] = [];
+  const queue = [...index.parts.entries()];
+  await Promise.all(Array.from({ length: DOWNLOADS_AT_ONCE }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [position, part] = next;
+      parts[position] = (await fetchJson<ArchivePartFile>(store.scope, part.path, 'default')).files;
+    }
+  }));
+  const manifest = assembleManifest(index, parts);
+  if (manifest.version === version) await copies.put(liveManifestKey(store.scope), new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
   return manifest;
 }
 

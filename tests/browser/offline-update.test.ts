@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveHash, filesToDownload, hashesToKeep } from '../../assets/js/archive-plan.ts';
 import { cacheNames, cachePrefix, copyKey, SAVED_AT_HEADER, type ArchiveFile, type ArchiveManifest, type ArchiveSummary } from '../../assets/js/cache-names.ts';
+import { readArchiveManifest } from '../support/archive-manifest.ts';
 import { formatSavedDate } from '../../assets/js/saved-date.ts';
 import { formatByteSize } from '../../scripts/lib/arabic/format-size.ts';
 import { fillPlaceholders, STRINGS } from '../../scripts/lib/config/locale-ar.ts';
@@ -53,7 +54,7 @@ async function newPage(from: BrowserContext): Promise<Page> {
   return page;
 }
 
-const manifest = async (): Promise<ArchiveManifest> => JSON.parse(await site.read('offline-archive.json')) as ArchiveManifest;
+const manifest = async (): Promise<ArchiveManifest> => readArchiveManifest(site.outputDir);
 const homeFile = async (): Promise<ArchiveFile> => {
   const bytes = await readFile(join(site.outputDir, 'index.html'));
   return { path: '', bytes: bytes.length, hash: archiveHash(createHash('sha256').update(bytes).digest('hex')) };

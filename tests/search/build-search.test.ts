@@ -30,7 +30,7 @@ const NEWEST = `articles/${articles[0]!.frontMatter.id}/index.html`;
 // 2017-03-28: the 2017-q1 segment.
 const OLDER = `articles/${articles[5]!.frontMatter.id}/index.html`;
 const OLDER_SEGMENT = 'pagefind/2017-q1/';
-const SEARCH_OUTPUTS = ['pagefind', 'sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js', 'assets/js/more-menu.js', 'assets/js/offline-notice.js', ...siteAssets(PROJECT_DIR).written.map(({ path }) => path.slice(1))];
+const SEARCH_OUTPUTS = ['pagefind', 'sw.js', 'offline-archive.json', 'offline-archive', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js', 'assets/js/more-menu.js', 'assets/js/offline-notice.js', ...siteAssets(PROJECT_DIR).written.map(({ path }) => path.slice(1))];
 
 let site: FixtureSite;
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/lib/build/build-site.ts';
 import { siteSettings } from '../support/site-settings.ts';
 import type { ArchiveManifest } from '../../assets/js/cache-names.ts';
+import { readArchiveManifest } from '../support/archive-manifest.ts';
 import type { SearchShardsFile } from '../../assets/js/search-shards.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
 import { isPrecompressedCopy } from '../../scripts/lib/site/precompress.ts';
@@ -109,7 +110,7 @@ describe('the search index of npm run build', () => {
 describe('the offline archive', () => {
   let manifest: ArchiveManifest;
   beforeAll(async () => {
-    manifest = JSON.parse(await site.read('offline-archive.json')) as ArchiveManifest;
+    manifest = await readArchiveManifest(site.outputDir);
   });
 
   it('lists the whole index and every article page, with their sizes', async () => {
@@ -141,7 +142,7 @@ describe('the offline archive', () => {
       projectDir: PROJECT_DIR, inputDir: site.contentDir, outputDir: again,
       context: { site: siteSettings, now: new Date(NOW), includeDrafts: false },
     });
-    const searchFiles = files.filter((file) => file.startsWith('pagefind/') || ['sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js', 'assets/js/offline-notice.js'].includes(file));
+    const searchFiles = files.filter((file) => file.startsWith('pagefind/') || file.startsWith('offline-archive/') || ['sw.js', 'offline-archive.json', 'offline-archive-summary.json', 'assets/js/search.js', 'assets/js/offline.js', 'assets/js/offline-notice.js'].includes(file));
     for (const file of searchFiles) expect(await readFile(join(again, file)), file).toEqual(await readFile(join(site.outputDir, file)));
   });
 });

@@ -22,6 +22,8 @@ describe('the cache policy', () => {
     ['assets/css/site.css', false],
     ['assets/fonts/noto-naskh-arabic-arabic-400-normal.woff2', false],
     ['offline-archive.json', false],
+    ['offline-archive/5f1c0e2a9b3d4c6e8f7a1b2c3d4e5f60.json', true],
+    ['offline-archive/5f1c0e2a9b3d4c6e8f7a1b2c3d4e5f60.json.br', true],
   ])('%s has a content-hashed name: %s', (path, hashed) => {
     expect(hasHashedName(path)).toBe(hashed);
     expect(cacheControlFor(path)).toBe(hashed ? IMMUTABLE : REVALIDATE);
@@ -34,7 +36,7 @@ describe('the cache policy', () => {
 
   it('lists for static hosts the folders every file of which has a hashed name, and the hashed assets outside them', () => {
     const rules = hostCacheRules(['/assets/fonts/noto-kufi-arabic-arabic-700-normal.3f2a9c1b5e.woff2', '/assets/css/site.3f2a9c1b5e.css']);
-    expect(rules.map((rule) => rule.pattern)).toEqual(['/images/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*', '/assets/fonts/*', '/assets/css/site.3f2a9c1b5e.css']);
+    expect(rules.map((rule) => rule.pattern)).toEqual(['/images/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*', '/offline-archive/*', '/assets/fonts/*', '/assets/css/site.3f2a9c1b5e.css']);
     expect(rules.every((rule) => rule.cacheControl === IMMUTABLE)).toBe(true);
     expect(hasHashedName('/assets/css/site.3f2a9c1b5e.css')).toBe(true);
   });

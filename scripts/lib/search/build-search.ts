@@ -4,13 +4,15 @@
 // site's files alone: a run with a warm cache writes the bytes a run from scratch writes.
 // It never writes into an existing file of the site (they may be hard links to the live site's).
 
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARCHIVE_MANIFEST, ARCHIVE_SUMMARY, type ArchiveSummary } from '../../../assets/js/cache-names.ts';
+import { ARCHIVE_MANIFEST, ARCHIVE_PARTS_DIR, ARCHIVE_SUMMARY, type ArchiveSummary } from '../../../assets/js/cache-names.ts';
 import type { SiteSettings } from '../config/site.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { writeFingerprintedAssets, writePageScripts, writeServiceWorker } from './browser-scripts.ts';
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
-import { offlineFiles } from './offline-archive.ts';
+import { removeFile } from '../fs/remove-file.ts';
+import { offlineFiles, type ArchivePart } from './offline-archive.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 export interface SearchBuildOptions {
@@ -47,8 +49,36 @@ export interface SearchBuildResult {
    * by site-relative path, with its hash: the engine need not read them again.
    */
   written: Map<string, FileHash>;
-  /** Of those, the index files that were in siteDir with these bytes already and were left as they were. */
+  /** Of those, the index files and the manifest's parts that were in siteDir with these bytes already and were left as they were. */
   untouched: Set<string>;
+}
+
+/**
+ * The manifest's parts, each named by its content: only those siteDir does not hold with
+ * these bytes are written (`present`: what a folder no reader sees holds; without it, by
+ * rename). Those no longer listed go once the list naming them is replaced (removeStaleParts).
+ */
+async function writeParts(siteDir: string, parts: readonly ArchivePart[], present?: FileHashes): Promise<{ written: Map<string, FileHash>; untouched: Set<string> }> {
+  const written = new Map<string, FileHash>();
+  const untouched = new Set<string>();
+  for (const part of parts) {
+    written.set(part.path, part.hash);
+    const there = present?.get(part.path);
+    if (there && there.sha256 === part.hash.sha256 && there.bytes === part.hash.bytes) untouched.add(part.path);
+    else await writeFileAtomic(join(siteDir, part.path), part.bytes);
+  }
+  return { written, untouched };
+}
+
+function removeStaleParts(siteDir: string, parts: readonly ArchivePart[]): void {
+  const listed = new Set(parts.map((part) => part.path));
+  let names: string[];
+  try {
+    names = readdirSync(join(siteDir, ARCHIVE_PARTS_DIR));
+  } catch {
+    return;
+  }
+  for (const name of names) if (!listed.has(`${ARCHIVE_PARTS_DIR}/${name}`)) removeFile(join(siteDir, ARCHIVE_PARTS_DIR, name));
 }
 
 /** Writes a JSON file by rename; returns its hash. */
@@ -80,15 +110,20 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   // What is known of the site's files: what this step wrote or read, else the engine's hashes
   // (looked up in place: at 100,000 articles a merged copy was a map of 470,000 entries).
   const knownHashes = layered([scripts, index.fileHashes, options.fileHashes]);
-  const { shell, manifest } = await offlineFiles({ siteDir, pages: index.pages, indexFiles: index.bundleFiles, assetsDir, knownHashes });
-  const summary: ArchiveSummary = { version: manifest.version, bytes: manifest.bytes, searchBytes: manifest.searchBytes, files: manifest.files.length };
+  const segments = index.segments.map((segment, position) => ({ folder: segment.path, pages: index.segmentPages[position] as string[] }));
+  const archive = await offlineFiles({ siteDir, segments, indexFiles: index.bundleFiles, assetsDir, knownHashes });
+  const { version } = archive.index;
+  const summary: ArchiveSummary = { version, bytes: archive.index.bytes, searchBytes: archive.index.searchBytes, files: archive.index.files };
+  const parts = await writeParts(siteDir, archive.parts, options.present);
   const written = new Map([
     ...index.bundleFiles.map((path) => [path, index.fileHashes.get(path) as FileHash] as const),
     ...scripts,
-    ...await writeJson(siteDir, ARCHIVE_MANIFEST, manifest),
+    ...parts.written,
+    ...await writeJson(siteDir, ARCHIVE_MANIFEST, archive.index),
     ...await writeJson(siteDir, ARCHIVE_SUMMARY, summary),
-    ...await writeServiceWorker(siteDir, manifest.version, shell),
+    ...await writeServiceWorker(siteDir, version, archive.shell),
   ]);
-  const segments = index.segments.length;
-  return { pages: index.pages, version: manifest.version, segments, reindexedSegments: index.reindexedSegments, written, untouched: index.untouched };
+  removeStaleParts(siteDir, archive.parts);
+  const untouched = new Set([...index.untouched, ...parts.untouched]);
+  return { pages: index.pages, version, segments: index.segments.length, reindexedSegments: index.reindexedSegments, written, untouched };
 }

@@ -2,7 +2,11 @@
 // its install, and the archive «save for offline search» downloads (its search part: the
 // search and offline pages, the assets and the index; then every article), each file with
 // its size and content hash, so that an update downloads only what changed, and a version
-// derived from their content only.
+// derived from their content only. The archive's list is cut into parts along the search
+// index's segments (one of the segment's index files, one of its pages), each a file named by
+// its content: a publish, which changes the newest segment, writes that segment's parts and
+// the short list of parts, where one list of every file was 22 MB at 100,000 articles to
+// write, compress and download again on every publish.
 
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -10,22 +14,37 @@ import { join, relative, resolve, sep } from 'node:path';
 import { walkFiles } from '../fs/walk-files.ts';
 import { isPrecompressedCopy } from '../site/precompress.ts';
 import { archiveHash } from '../../../assets/js/archive-plan.ts';
-import type { ArchiveFile, ArchiveManifest } from '../../../assets/js/cache-names.ts';
-import { hashFileSync, type FileHash } from '../fs/file-hashes.ts';
+import { ARCHIVE_PARTS_DIR, type ArchiveFile, type ArchiveIndex, type ArchivePartFile } from '../../../assets/js/cache-names.ts';
+import { hashBytes, hashFileSync, type FileHash } from '../fs/file-hashes.ts';
+
+/** A part of the archive's list as written: its site-relative path, bytes and hash. */
+export interface ArchivePart {
+  path: string;
+  bytes: Buffer;
+  hash: FileHash;
+}
 
 export interface OfflineFiles {
   /** Kept from install: the home, search and offline pages and every asset (CSS, fonts, scripts). */
   shell: ArchiveFile[];
-  manifest: ArchiveManifest;
+  /** The list of parts (ARCHIVE_MANIFEST), with the archive's version and sizes. */
+  index: ArchiveIndex;
+  /** The parts, in the list's order. */
+  parts: ArchivePart[];
 }
 
 export interface OfflineArchiveInput {
   /** The built, indexed site. */
   siteDir: string;
-  /** The indexed page URLs (/articles/x/). */
-  pages: readonly string[];
+  /**
+   * The search index's segments, newest first: the folder each has in the index ('' for the
+   * newest, at its root: search-segments.ts) and the URLs of its pages (/articles/x/).
+   */
+  segments: readonly { folder: string; pages: readonly string[] }[];
   /** Every file of the search index, site-relative (pagefind/…). */
   indexFiles: readonly string[];
+  /** The index's folder, site-relative (default 'pagefind'). */
+  bundleDir?: string;
   /**
    * Where the site's /assets/ are read from: the output's own (the default), except under
    * the dev server, which serves them from their source folder.
@@ -53,6 +72,32 @@ export function archiveVersion(files: readonly ({ path: string } & FileHash)[]):
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * The index files of each segment, in the order of `segments`: a file in a segment's folder
+ * is that segment's; any other (the newest segment's, at the root, and the index's own
+ * files) goes with the first.
+ */
+function indexFilesBySegment(indexFiles: readonly string[], bundleDir: string, segments: OfflineArchiveInput['segments']): string[][] {
+  const positionOf = new Map(segments.map((segment, position) => [segment.folder, position]));
+  const groups = segments.map((): string[] => []);
+  if (groups.length === 0) groups.push([]);
+  const prefix = `${bundleDir}/`;
+  for (const path of indexFiles) {
+    const rest = path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    const slash = rest.indexOf('/');
+    const position = slash === -1 ? 0 : positionOf.get(rest.slice(0, slash + 1)) ?? 0;
+    (groups[position] as string[]).push(path);
+  }
+  return groups;
+}
+
+/** A part of the list, named by its content. */
+function archivePart(files: ArchiveFile[]): ArchivePart {
+  const bytes = Buffer.from(`${JSON.stringify({ files } satisfies ArchivePartFile)}\n`);
+  const hash = hashBytes(bytes);
+  return { path: `${ARCHIVE_PARTS_DIR}/${archiveHash(hash.sha256)}.json`, bytes, hash };
+}
+
 /** Lists the shell and the archive of a built, indexed site, with their sizes and version. */
 export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineFiles> {
   const { siteDir } = input;
@@ -67,37 +112,57 @@ export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineF
     }
   }
 
-  /** The file behind a listed path, and its key among the known hashes when it is in siteDir. */
-  const fileOf = (path: string): { file: string; key: string | undefined } => {
-    if (path.startsWith('assets/')) return { file: join(assetsDir, path.slice('assets/'.length)), key: assetsInSite ? path : undefined };
-    const key = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-    return { file: join(siteDir, key), key };
+  /** A listed path's key among the known hashes: its file in siteDir; undefined for an asset read elsewhere. */
+  const keyOf = (path: string): string | undefined => {
+    if (path.startsWith('assets/')) return assetsInSite ? path : undefined;
+    return path === '' || path.endsWith('/') ? `${path}index.html` : path;
   };
-  const hashOf = (path: string): { path: string } & FileHash => {
-    const { file, key } = fileOf(path);
-    const known = key === undefined ? undefined : input.knownHashes?.get(key);
-    return { path, ...(known ?? hashFileSync(file)) };
+  const fileOf = (path: string): string => {
+    if (path.startsWith('assets/')) return join(assetsDir, path.slice('assets/'.length));
+    return join(siteDir, keyOf(path) as string);
+  };
+  // Looked up before any path is joined: the articles are 100,000 lookups at 100,000 articles.
+  const hashOf = (path: string): FileHash => {
+    const key = keyOf(path);
+    return (key === undefined ? undefined : input.knownHashes?.get(key)) ?? hashFileSync(fileOf(path));
   };
   const exists = async (path: string): Promise<boolean> => {
-    const { file, key } = fileOf(path);
+    const key = keyOf(path);
     if (key !== undefined && input.knownHashes?.has(key)) return true;
-    return (await stat(file).catch(() => undefined))?.isFile() ?? false;
+    return (await stat(fileOf(path)).catch(() => undefined))?.isFile() ?? false;
+  };
+  const entry = (path: string): ArchiveFile => {
+    const { bytes, sha256 } = hashOf(path);
+    return { path, bytes, hash: archiveHash(sha256) };
   };
 
   const shellPaths: string[] = [];
   for (const path of ['', ...SEARCH_PAGES, ...assets]) if (await exists(path)) shellPaths.push(path);
-  const shellHashes = shellPaths.map(hashOf);
+  const shellHashes = shellPaths.map((path) => ({ path, ...hashOf(path) }));
+  const shell = shellHashes.map(({ path, bytes, sha256 }): ArchiveFile => ({ path, bytes, hash: archiveHash(sha256) }));
   // The search part is the shell without the home page (which changes with every article),
-  // then the index: what the offline search page needs, all of one build.
-  const index = input.indexFiles.map(hashOf);
-  const search = [...shellHashes.filter((file) => file.path !== ''), ...index];
-  const articles = input.pages.map((url) => hashOf(url.replace(/^\//, '')));
-  const version = archiveVersion([...shellHashes, ...index, ...articles]);
-  const entry = ({ path, bytes, sha256 }: { path: string } & FileHash): ArchiveFile => ({ path, bytes, hash: archiveHash(sha256) });
-  const files = [...search, ...articles].map(entry);
-  const sum = (list: readonly ArchiveFile[]): number => list.reduce((total, file) => total + file.bytes, 0);
+  // then the index: what the offline search page needs, all of one build. Then the articles.
+  const indexFiles = indexFilesBySegment(input.indexFiles, input.bundleDir ?? 'pagefind', input.segments);
+  const searchLists = indexFiles.map((paths, position) => [...(position === 0 ? shell.filter((file) => file.path !== '') : []), ...paths.map(entry)]);
+  const articleLists = input.segments.map((segment) => segment.pages.map((url) => entry(url.startsWith('/') ? url.slice(1) : url)));
+  const nonEmpty = (lists: ArchiveFile[][]): ArchiveFile[][] => lists.filter((files) => files.length > 0);
+  const searchParts = nonEmpty(searchLists);
+  const lists = [...searchParts, ...nonEmpty(articleLists)];
+  const parts = lists.map(archivePart);
+  const sum = (files: readonly ArchiveFile[]): number => files.reduce((total, file) => total + file.bytes, 0);
+  const count = (upTo: number): number => lists.slice(0, upTo).reduce((total, files) => total + files.length, 0);
+  // Each part's hash covers its files' paths, sizes and hashes: the version changes with any of them.
+  const version = archiveVersion([...shellHashes, ...parts.map(({ path, bytes, hash }) => ({ path, bytes: bytes.length, sha256: hash.sha256 }))]);
   return {
-    shell: shellHashes.map(entry),
-    manifest: { version, bytes: sum(files), searchBytes: sum(files.slice(0, search.length)), searchFiles: search.length, files },
+    shell,
+    index: {
+      version,
+      bytes: lists.reduce((total, files) => total + sum(files), 0),
+      searchBytes: searchParts.reduce((total, files) => total + sum(files), 0),
+      searchFiles: count(searchParts.length),
+      files: count(lists.length),
+      parts: parts.map((part, position) => ({ path: part.path, files: (lists[position] as ArchiveFile[]).length })),
+    },
+    parts,
   };
 }

@@ -68,6 +68,8 @@ export interface SearchIndexResult {
   pages: string[];
   /** The segments written, newest first, as listed in the bundle's SEARCH_SHARDS_FILE. */
   segments: SearchShardsFile['shards'];
+  /** The URLs of each segment's pages, sorted, in the order of `segments`. */
+  segmentPages: string[][];
   /** Segments indexed by Pagefind in this run rather than taken from the cache. */
   reindexedSegments: number;
   /** Every file of the bundle as written, site-relative, in path order. */
@@ -344,6 +346,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     return {
       pages: pages.map((page) => page.url).sort(),
       segments: listed.shards,
+      segmentPages: segments.map((segment) => segment.pages.map((page) => page.url).sort()),
       reindexedSegments: missing.length,
       bundleFiles: [...bundleFiles.keys()].sort(),
       fileHashes: hashes,

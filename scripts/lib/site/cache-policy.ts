@@ -12,10 +12,11 @@ export const REVALIDATE = 'no-cache';
 /**
  * The site's content-hashed names, by site-relative path: the pictures (/images/<hash>-<width>.webp,
  * /images/site-<hash>.png), Pagefind's chunks (its fragments, index and filter files, named by
- * their content), and assets fingerprinted as name.<hash>.ext.
+ * their content), the parts of the offline copy's manifest, and assets fingerprinted as name.<hash>.ext.
  */
 const HASHED_NAMES: readonly RegExp[] = [
   /^images\/(?:site-)?[0-9a-f]{12,}(?:-\d+)?\.(?:webp|jpg|png|avif)$/,
+  /^offline-archive\/[0-9a-f]{32}\.json$/,
   /^pagefind\/(?:fragment|index|filter)\/[a-z_-]*[0-9a-f]{6,}\.pf_(?:fragment|index|filter)$/,
   /^assets\/(?:.+\/)?[^/]+\.[0-9a-f]{8,}\.[a-z0-9]+$/,
 ];
@@ -46,7 +47,7 @@ export function cacheControlFor(path: string): string {
  * beside its entry files, which a folder rule would catch: it is revalidated like them.
  */
 export function hostCacheRules(hashedAssets: readonly string[]): { pattern: string; cacheControl: string }[] {
-  const folders = ['/images/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*', '/assets/fonts/*'];
+  const folders = ['/images/*', '/pagefind/fragment/*', '/pagefind/index/*', '/pagefind/filter/*', '/offline-archive/*', '/assets/fonts/*'];
   const loose = hashedAssets.filter((path) => !folders.some((folder) => path.startsWith(folder.slice(0, -1))));
   return [...folders, ...[...loose].sort()].map((pattern) => ({ pattern, cacheControl: IMMUTABLE }));
 }

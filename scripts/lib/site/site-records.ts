@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { ARCHIVE_PARTS_DIR } from '../../../assets/js/cache-names.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 
@@ -51,9 +52,9 @@ export function recordFiles(
 
 /** The files the search step and the asset copy own: everything outside the planned pages. */
 export function filesOutsidePages(siteDir: string, pages: ReadonlySet<string>): string[] {
-  // Pages are planned; what else there is sits at the root or in these two folders.
+  // Pages are planned; what else there is sits at the root or in these folders.
   const files = readdirSync(siteDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
-  for (const folder of ['pagefind', 'assets']) {
+  for (const folder of ['pagefind', 'assets', ARCHIVE_PARTS_DIR]) {
     for (const file of walkFilesSync(join(siteDir, folder))) files.push(posix(relative(siteDir, file)));
   }
   return files.filter((path) => !pages.has(path)).sort();

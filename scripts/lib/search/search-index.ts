@@ -14,6 +14,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
 import { SEARCH_INDEX_LANGUAGE } from '../arabic/search-normalise.ts';
 import { removeFile } from '../fs/remove-file.ts';
+import { fileUnder } from '../fs/stamps-in-parallel.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { indexedPageFacts, type IndexedPageFacts } from './indexed-page.ts';
@@ -102,8 +103,12 @@ export function pagefindProcesses(cores = availableParallelism(), memoryBytes = 
   return Math.max(1, Math.min(cores, byMemory));
 }
 
-const isHiddenPath = (path: string): boolean => path.split('/').some((part) => part.startsWith('.'));
-const pageUrl = (path: string): string => `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+// Both once per page of the site: by offsets, not split() or a regular expression.
+const isHiddenPath = (path: string): boolean => path.startsWith('.') || path.includes('/.');
+const pageUrl = (path: string): string => {
+  const folderPage = path === 'index.html' || path.endsWith('/index.html');
+  return `/${folderPage ? path.slice(0, -'index.html'.length) : path}`;
+};
 
 function readPageInfo(html: string, url: string): IndexedPageInfo {
   try {
@@ -126,8 +131,10 @@ const pageToIndex = (vocabularyOf: ReadonlyMap<string, string>) => (page: FoundP
 async function findIndexedPages(options: SearchIndexOptions, bundleDir: string, pageCache: IndexedPageCache, hashed: Map<string, FileHash>): Promise<FoundPage[]> {
   const isCandidate = (path: string): boolean => path.endsWith('.html') && !isHiddenPath(path) && path !== bundleDir && !path.startsWith(`${bundleDir}/`);
   const found: FoundPage[] = [];
+  // The paths are the engine's or the walk's, normalised: appended, not joined.
+  const fileOf = fileUnder(options.siteDir);
   const consider = (path: string, hash: FileHash | undefined): void => {
-    const file = join(options.siteDir, path);
+    const file = fileOf(path);
     const url = pageUrl(path);
     let html: string | undefined;
     if (!hash) {

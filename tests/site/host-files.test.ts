@@ -32,6 +32,8 @@ describe('the files a static host reads', () => {
       '  Cache-Control: public, max-age=31536000, immutable',
       '/news/pagefind/filter/*',
       '  Cache-Control: public, max-age=31536000, immutable',
+      '/news/offline-archive/*',
+      '  Cache-Control: public, max-age=31536000, immutable',
       '/news/assets/fonts/*',
       '  Cache-Control: public, max-age=31536000, immutable',
       // The stylesheet and the plain scripts, each by its hashed name.

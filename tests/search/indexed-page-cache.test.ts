@@ -33,6 +33,29 @@ describe('IndexedPageCache', () => {
     expect(third.get(ARTICLE)).toEqual(FACTS);
   });
 
+  it('writes the pages a build adds beside the large file, and the large file again only once a tenth differs', async () => {
+    const dir = await makeTempDir();
+    const sha = (n: number): string => n.toString(16).padStart(64, '0');
+    const build = (pages: number[]): void => {
+      const cache = IndexedPageCache.load(dir, STEP);
+      for (const n of pages) if (cache.get(sha(n)) === undefined) cache.remember(sha(n), n % 2 ? FACTS : null);
+      cache.save();
+    };
+    const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+    build(range(0, 100));
+    const base = await readFile(join(dir, 'pages.json'), 'utf8');
+    // 5 new pages, 5 gone: a tenth, not more.
+    build(range(5, 105));
+    expect(await readFile(join(dir, 'pages.json'), 'utf8')).toBe(base);
+    expect(Object.keys((JSON.parse(await readFile(join(dir, 'pages-added.json'), 'utf8')) as { pages: object }).pages)).toEqual(range(100, 105).map(sha));
+    const known = IndexedPageCache.load(dir, STEP);
+    expect(range(5, 105).map((n) => known.get(sha(n)))).toEqual(range(5, 105).map((n) => (n % 2 ? FACTS : null)));
+    // One more new page: 6 added and 5 unused are more than a tenth; everything goes into pages.json.
+    build(range(6, 106));
+    expect(Object.keys((JSON.parse(await readFile(join(dir, 'pages.json'), 'utf8')) as { pages: object }).pages).sort()).toEqual(range(6, 106).map(sha).sort());
+    await expect(readFile(join(dir, 'pages-added.json'))).rejects.toThrow();
+  });
+
   it('forgets everything when the search step changed', async () => {
     const dir = await makeTempDir();
     const cache = IndexedPageCache.load(dir, STEP);

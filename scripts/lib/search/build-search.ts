@@ -54,9 +54,10 @@ export interface SearchBuildResult {
 }
 
 /**
- * The manifest's parts, each named by its content: only those siteDir does not hold with
- * these bytes are written (`present`: what a folder no reader sees holds; without it, by
- * rename). Those no longer listed go once the list naming them is replaced (removeStaleParts).
+ * The manifest's parts, each named by its content and written by rename (never into a
+ * file): with `present` (what a folder no reader sees holds), only those it does not hold
+ * with these bytes. Those no longer listed go once the list naming them is replaced
+ * (removeStaleParts).
  */
 async function writeParts(siteDir: string, parts: readonly ArchivePart[], present?: FileHashes): Promise<{ written: Map<string, FileHash>; untouched: Set<string> }> {
   const written = new Map<string, FileHash>();

@@ -22,6 +22,23 @@ export interface SaveContext {
 
 const DOWNLOADS_AT_ONCE = 4;
 
+/** Runs `work` on each item, DOWNLOADS_AT_ONCE at a time, in order; the first failure stops the rest. */
+async function fewAtATime<T>(items: readonly T[], work: (item: T, position: number) => Promise<void>): Promise<void> {
+  const queue = [...items.entries()];
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    for (let next = queue.shift(); next && !failed; next = queue.shift()) {
+      try {
+        await work(next[1], next[0]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: DOWNLOADS_AT_ONCE }, lane));
+}
+
 /** The JSON of a file of the site; `cache` as fetch takes it. */
 async function fetchJson<T>(scope: string, path: string, cache: RequestCache): Promise<T> {
   const response = await fetch(new URL(path, scope).href, { cache });
@@ -41,13 +58,9 @@ async function liveManifest(store: Store, version: string): Promise<ArchiveManif
   if (kept?.version === version) return kept;
   const index = await fetchJson<ArchiveIndex>(store.scope, ARCHIVE_MANIFEST, 'no-store');
   const parts: ArchiveFile[][] = [];
-  const queue = [...index.parts.entries()];
-  await Promise.all(Array.from({ length: DOWNLOADS_AT_ONCE }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [position, part] = next;
-      parts[position] = (await fetchJson<ArchivePartFile>(store.scope, part.path, 'default')).files;
-    }
-  }));
+  await fewAtATime(index.parts, async (part, position) => {
+    parts[position] = (await fetchJson<ArchivePartFile>(store.scope, part.path, 'default')).files;
+  });
   const manifest = assembleManifest(index, parts);
   if (manifest.version === version) await copies.put(liveManifestKey(store.scope), new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } }));
   return manifest;
@@ -76,22 +89,12 @@ export async function copyCost(context: SaveContext, version: string): Promise<{
 
 /** Downloads the files, a few at a time; the first failure stops every download. */
 async function downloadAll(context: SaveContext, files: readonly ArchiveFile[], savedAt: string, progress: (bytes: number) => void): Promise<void> {
-  const queue = [...files];
   let done = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    for (let file = queue.shift(); file && !failed; file = queue.shift()) {
-      try {
-        await downloadFile(context.store, file, savedAt);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-      done += file.bytes;
-      progress(done);
-    }
-  };
-  await Promise.all(Array.from({ length: DOWNLOADS_AT_ONCE }, worker));
+  await fewAtATime(files, async (file) => {
+    await downloadFile(context.store, file, savedAt);
+    done += file.bytes;
+    progress(done);
+  });
 }
 
 // Saves and clean-ups run one at a time: a clean-up never deletes what a save just downloaded.

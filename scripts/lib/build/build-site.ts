@@ -208,16 +208,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (!observed || !samePaths(check?.files ?? [], recordedPaths)) {
       observed = observe(outputDir, recordedPaths, inputDir, articlesDir, (digest) => !lastCheck || !sameInputs(lastCheck, digest));
     }
-    const seen = observed;
-    let intactOfLast: Map<string, OutputRecord> | undefined;
-    const lastIntactNow = async (): Promise<Map<string, OutputRecord>> =>
-      (intactOfLast ??= loaded.state ? intactOutputs(loaded.state.outputs, await seen.site()) : new Map<string, OutputRecord>());
     const stamps = observed.articles;
-    if (last && lastCheck) {
-      if (await unchangedSince(lastCheck, observed)) {
-        if (!memory) await writeUnchangedCheck(cacheDir, lastCheck, last.outputsBase);
-        return upToDate(lastCheck.pages);
-      }
+    if (last && lastCheck && await unchangedSince(lastCheck, observed)) {
+      if (!memory) await writeUnchangedCheck(cacheDir, lastCheck, last.outputsBase);
+      return upToDate(lastCheck.pages);
     }
 
     const cached = last ? loadArticleEntries(cacheDir, last) : new Map<string, ArticleFileEntry>();
@@ -232,7 +226,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
     const keys = renderKeys(plan.pages, fingerprint);
     const sameChrome = last?.fingerprint === fingerprint;
-    const lastIntact = await lastIntactNow();
+    // The site's stamps, awaited only now (Observed.site).
+    const lastIntact = loaded.state ? intactOutputs(loaded.state.outputs, await observed.site()) : new Map<string, OutputRecord>();
     const intact = last && sameChrome ? lastIntact : new Map<string, OutputRecord>();
 
     const planned = new Set(plan.pages.map((page) => page.output));

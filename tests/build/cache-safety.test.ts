@@ -126,6 +126,21 @@ describe('a site changed behind the build', () => {
   });
 });
 
+describe('--timings', () => {
+  it('prints the seconds of each step the publish took, the parts of the search step among them', async () => {
+    await writeArticles(dir, 1, 'عنوان للتوقيت');
+    const build = await runBuild(dir, ['--timings'], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    const steps = [...build.stdout.matchAll(/^ {2}(.+?) +(\d+\.\d\d) s$/gmu)].map((match) => [match[1], Number(match[2])] as const);
+    expect(steps.map(([step]) => step)).toEqual(expect.arrayContaining(['state loaded', 'render', 'search: pages found', 'search: 1 segments indexed', 'swapped in', 'state saved']));
+    const total = Number(/built _site in (\d+\.\d) s/u.exec(build.stdout)?.[1]);
+    const sum = steps.reduce((seconds, [, step]) => seconds + step, 0);
+    // Every step from the build's start to its end: they add up to its total, but for rounding.
+    expect(Math.abs(sum - total)).toBeLessThanOrEqual(0.05 + 0.005 * steps.length);
+    await expectEqualToClean(dir, ENV);
+  });
+});
+
 describe('a build killed half way', () => {
   it('leaves the last site, and the next build runs (the lock died with it) and equals a clean one', async () => {
     await writeArticles(dir, 30, 'صياغة جديدة');

@@ -6,6 +6,7 @@ import { readCommandLine, type CommandOutput } from '../cli/command-line.ts';
 import { BuildLockedError } from './build-lock.ts';
 import { EDITOR_STRINGS, fillPlaceholders } from '../config/locale-ar.ts';
 import { buildFailure, failureReport } from '../site/build-failure.ts';
+import { formatStepTimes } from './step-times.ts';
 
 export interface BuildIo extends CommandOutput {
   /** The environment: SITE_VERBOSE. */
@@ -13,12 +14,13 @@ export interface BuildIo extends CommandOutput {
   projectDir: string;
 }
 
-export const BUILD_USAGE = `Usage: npm run build -- [--clean] [--verbose] [--input content] [--output _site]
+export const BUILD_USAGE = `Usage: npm run build -- [--clean] [--timings] [--verbose] [--input content] [--output _site]
 
   Renders only what changed since the last build (the cache is in .cache/build) and replaces
   the output folder only when the whole build succeeded.
 
   --clean        ignore the build cache: render everything
+  --timings      print the seconds each step of the build took
   --verbose      print a failed build's stack traces too (or SITE_VERBOSE=1)
   --input DIR    the content folder (default content)
   --output DIR   the site folder (default _site)
@@ -31,6 +33,7 @@ const BUILD_COMMAND = {
     input: { type: 'string', default: 'content' },
     output: { type: 'string', default: '_site' },
     clean: { type: 'boolean', default: false },
+    timings: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 } as const;
@@ -50,6 +53,7 @@ export async function runBuildCommand(argv: readonly string[], io: BuildIo): Pro
       io.stdout(`built ${values.output} in ${seconds.total.toFixed(1)} s: rendered ${result.rendered} of ${result.pages} pages `
         + `(pages ${seconds.render.toFixed(1)} s, search index and offline copy ${seconds.search.toFixed(1)} s, ${result.reindexedSegments} of ${result.searchSegments} search segments indexed)\n`);
     }
+    if (values.timings) io.stdout(formatStepTimes(result.steps));
     return 0;
   } catch (error) {
     const verbose = values.verbose || io.env.SITE_VERBOSE === '1';

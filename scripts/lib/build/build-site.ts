@@ -20,6 +20,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
 import { acquireBuildLock } from './build-lock.ts';
+import { StepTimes, type StepTime } from './step-times.ts';
 import {
   articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
   type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
@@ -75,6 +76,8 @@ export interface BuildResult {
   rendered: number;
   /** Seconds each step took: what `npm run build` reports, and where a slow build looks first. */
   seconds: { render: number; search: number; total: number };
+  /** The same, finer: every step in the order it ran (`npm run build -- --timings`). */
+  steps: StepTime[];
   /** Segments of the search index, and how many of them were indexed (not taken from the cache). */
   searchSegments: number;
   reindexedSegments: number;
@@ -153,6 +156,7 @@ async function compressTheRest(siteDir: string, outputs: Map<string, OutputRecor
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const steps = new StepTimes();
   const projectDir = resolve(options.projectDir);
   const outputDir = resolve(projectDir, options.outputDir);
   const inputDir = resolve(projectDir, options.inputDir ?? 'content');
@@ -182,7 +186,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const assets = `${assetsFingerprint(projectDir)}:${imagesStamp(inputDir)}`;
     const articlesDir = join(inputDir, 'articles');
     const sameCode = (fingerprint: string): boolean => fingerprint.startsWith(`${codeFingerprint}:`);
-    const upToDate = (pages: number): BuildResult => ({ pages, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: true });
+    const upToDate = (pages: number): BuildResult => ({ pages, rendered: 0, seconds: { render: 0, search: 0, total: secondsSince(started) }, steps: steps.steps, searchSegments: 0, reindexedSegments: 0, unchanged: true });
     // Nothing changed since the state a check was made of: no code, no asset, nothing "now"
     // decides, no article file, no file of the site — told from stats alone, the site's last:
     // a changed article or file of code answers first.
@@ -192,11 +196,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       sameInputs(check, seen.articlesDigest) && stampsDigest(await seen.site()) === check.filesDigest;
 
     // The last state's check, written beside it, answers without reading the state.
+    steps.mark('start');
     const check = options.clean || memory?.state ? undefined : loadUnchangedCheck(cacheDir);
     let observed = check && observe(outputDir, check.files, inputDir, articlesDir, (digest) => !sameInputs(check, digest));
-    if (check && observed && await unchangedSince(check, observed)) return upToDate(check.pages);
+    if (check && observed && await unchangedSince(check, observed)) {
+      steps.mark('check: nothing changed');
+      return upToDate(check.pages);
+    }
+    steps.mark('check');
 
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
+    steps.mark('state loaded');
     if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
     const last = loaded.state && sameCode(loaded.state.fingerprint) ? loaded.state : undefined;
     // The files of the site that are as the last build left them (also under other code: the
@@ -209,25 +219,33 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       observed = observe(outputDir, recordedPaths, inputDir, articlesDir, (digest) => !lastCheck || !sameInputs(lastCheck, digest));
     }
     const stamps = observed.articles;
+    steps.mark('articles stamped');
     if (last && lastCheck && await unchangedSince(lastCheck, observed)) {
       if (!memory) await writeUnchangedCheck(cacheDir, lastCheck, last.outputsBase);
       return upToDate(lastCheck.pages);
     }
 
     const cached = last ? loadArticleEntries(cacheDir, last) : new Map<string, ArticleFileEntry>();
+    steps.mark('article entries loaded');
     // What the last state's articles files held: only the folders whose entries changed are written again.
     const saved: SavedArticles = { entries: cached, files: last?.articleFiles };
     const source = readArticles(inputDir, stamps, cached,
       { sections: context.site.sections, contentLabel: posix(relative(projectDir, inputDir)) });
+    steps.mark('articles read');
     await attachImages(source.articles, { contentDir: inputDir, contentLabel: posix(relative(projectDir, inputDir)), fileByUrl: source.fileByUrl, cacheFile: join(imageCacheDir, 'facts.json') });
+    steps.mark('images');
     const index = publishedNewsIndex(source.articles, context);
+    steps.mark('news index');
     const plan = planSite(index, context, siteAssets(projectDir).map);
     const now = nowDependence(source.articles, plan.timely, context);
+    steps.mark('plan');
     const fingerprint = `${codeFingerprint}:${createHash('sha256').update(JSON.stringify(plan.chrome)).digest('hex')}`;
     const keys = renderKeys(plan.pages, fingerprint);
     const sameChrome = last?.fingerprint === fingerprint;
+    steps.mark('render keys');
     // The site's stamps, awaited only now (Observed.site).
     const lastIntact = loaded.state ? intactOutputs(loaded.state.outputs, await observed.site()) : new Map<string, OutputRecord>();
+    steps.mark('site stamped');
     const intact = last && sameChrome ? lastIntact : new Map<string, OutputRecord>();
 
     const planned = new Set(plan.pages.map((page) => page.output));
@@ -236,11 +254,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       && intact.size === last.outputs.size
       && [...last.outputs.keys()].every((path) => planned.has(path) || last.outputs.get(path)?.key === '')
       && last.assets === assets;
+    steps.mark('pages to render');
     if (nothingToDo) {
       // Only the article stamps may have moved (a file touched, the project copied).
       const state: BuildState = { ...last, articles: source.entries, articlesDigest: observed.articlesDigest, now };
       if (memory) memory.state = state;
       await saveBuildState(cacheDir, state, saved);
+      steps.mark('state saved');
       return upToDate(plan.pages.length);
     }
 
@@ -248,8 +268,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // module: Eleventy's plugins, markdown-it and sharp are a third of a second that a build
     // finding nothing to do (a check of the whole site at 100,000 articles: 3 s) never needs.
     const [{ renderPages }, { pruneImageCache }] = await Promise.all([import('../site/render-pages.ts'), import('../images/image-files.ts')]);
+    steps.mark('renderer loaded');
     await renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, lanes: options.renderLanes, imageCacheDir });
     // Made pictures no page of this site shows any more (a picture replaced, an article gone) leave the cache.
+    steps.mark('render');
     await pruneImageCache(imageCacheDir, plan.pages.filter((page) => page.family === 'image'));
     const render = secondsSince(started);
     const outputs = new Map<string, OutputRecord>();
@@ -257,6 +279,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     recordFiles(staging, toRender.map((page) => page.output), (path) => keyByOutput.get(path) ?? '', outputs);
     const unchanged = plan.pages.filter((page) => !outputs.has(page.output)).map((page) => page.output);
     for (const path of unchanged) outputs.set(path, intact.get(path) as OutputRecord);
+    steps.mark('rendered recorded');
     // The search step (index, browser scripts, service worker: part of every build) on a
     // folder holding every page; then what it and the asset copy wrote is recorded.
     const indexAndRecord = async (siteDir: string): Promise<SearchBuildResult> => {
@@ -285,7 +308,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         }
       })();
       releaseLater = true;
-      return { pages: plan.pages.length, rendered: toRender.length, seconds: { render, search: 0, total: secondsSince(started) }, searchSegments: 0, reindexedSegments: 0, unchanged: false, searchDone };
+      return { pages: plan.pages.length, rendered: toRender.length, seconds: { render, search: 0, total: secondsSince(started) }, steps: steps.steps, searchSegments: 0, reindexedSegments: 0, unchanged: false, searchDone };
     }
     // The tree the new site is made in: the spare brought up to date, or the staging folder
     // with the unchanged pages linked from the live site.
@@ -293,34 +316,43 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     tree = `${staging}-site`;
     const spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, tree,
       { records: loaded.state?.outputs ?? new Map(), intact: lastIntact });
+    steps.mark('spare taken');
     const searchStarted = performance.now();
     const compressedDir = join(cacheDir, 'compressed');
     let searchResult: SearchBuildResult;
     if (spareRecords) {
       const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
       // The spare's copies were made by the last build's code: kept only when that is this build's.
+      steps.mark('spare updated');
       compressingPages = compressPages(tree, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
       const search = await buildSearch(tree, context.site, undefined, {
-        cacheDir: join(cacheDir, 'search'), fileHashes: outputs, present: spareRecords,
+        cacheDir: join(cacheDir, 'search'), fileHashes: outputs, present: spareRecords, steps,
       });
       // What the asset copy and the search step wrote; the index files left as they were keep their records.
       const written = [...new Set([...moved.filter((path) => !planned.has(path)), ...search.written.keys()])];
       for (const path of search.untouched) outputs.set(path, spareRecords.get(path) as OutputRecord);
       recordFiles(tree, written.filter((path) => !search.untouched.has(path)).sort(), () => '', outputs, undefined, search.written);
+      steps.mark('search recorded');
       // The .br and .gz of every text file, recorded before the files the site no longer has are dropped.
       await compressTheRest(tree, outputs, compressedDir, compressingPages, loaded.state?.outputs);
+      steps.mark('compressed');
       dropStale(tree, spareRecords, outputs);
+      steps.mark('stale dropped');
       searchResult = search;
     } else {
       tree = staging;
       linkUnchanged(outputDir, staging, unchanged);
+      steps.mark('unchanged linked');
       compressingPages = compressPages(staging, outputs, compressedDir, { earlier: loaded.state?.outputs });
       searchResult = await indexAndRecord(staging);
+      steps.mark('search');
       await compressTheRest(staging, outputs, compressedDir, compressingPages, loaded.state?.outputs);
+      steps.mark('compressed');
     }
     const search = searchResult;
     const searchSeconds = secondsSince(searchStarted);
     const replaced = await swapIn(tree, outputDir, previousSite);
+    steps.mark('swapped in');
     // The replaced site is the next build's spare, when what it holds is known; else one is
     // made of the new site's files (a first or clean build), for the publish that follows.
     let spare;
@@ -331,11 +363,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if (replaced) await discard(previousSite, trash);
       spare = await spareOfLive(outputDir, cacheDir, trash, outputs);
     }
+    steps.mark('spare kept');
     await saveBuildState(cacheDir, { ...state(), ...(spare ? { spare } : {}) }, saved);
+    steps.mark('state saved');
     return {
       pages: plan.pages.length,
       rendered: toRender.length,
       seconds: { render, search: searchSeconds, total: secondsSince(started) },
+      steps: steps.steps,
       searchSegments: search.segments,
       reindexedSegments: search.reindexedSegments,
       unchanged: false,

@@ -14,6 +14,7 @@ import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts'
 import { removeFile } from '../fs/remove-file.ts';
 import { offlineFiles, type ArchivePart } from './offline-archive.ts';
 import { writeSearchIndex } from './search-index.ts';
+import type { StepTimes } from '../build/step-times.ts';
 
 export interface SearchBuildOptions {
   /**
@@ -33,6 +34,8 @@ export interface SearchBuildOptions {
    * only the index's differences from it are written.
    */
   present?: FileHashes;
+  /** The build's clock: each part of the step marked on it (step-times.ts). */
+  steps?: StepTimes;
 }
 
 export interface SearchBuildResult {
@@ -106,13 +109,15 @@ function layered(maps: readonly (FileHashes | undefined)[]): Pick<FileHashes, 'g
  * default, the source folder under the dev server (which does not copy it).
  */
 export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'numberingSystem'>, assetsDir?: string, options: SearchBuildOptions = {}): Promise<SearchBuildResult> {
-  const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present });
+  const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps });
   const scripts = new Map([...await writePageScripts(siteDir, site.numberingSystem), ...await writeFingerprintedAssets(siteDir)]);
   // What is known of the site's files: what this step wrote or read, else the engine's hashes
   // (looked up in place: at 100,000 articles a merged copy was a map of 470,000 entries).
   const knownHashes = layered([scripts, index.fileHashes, options.fileHashes]);
   const segments = index.segments.map((segment, position) => ({ folder: segment.path, pages: index.segmentPages[position] as string[] }));
+  options.steps?.mark('search: page scripts');
   const archive = await offlineFiles({ siteDir, segments, indexFiles: index.bundleFiles, assetsDir, knownHashes });
+  options.steps?.mark('search: offline manifest');
   const { version } = archive.index;
   const summary: ArchiveSummary = { version, bytes: archive.index.bytes, searchBytes: archive.index.searchBytes, files: archive.index.files };
   const parts = await writeParts(siteDir, archive.parts, options.present);
@@ -125,6 +130,7 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
     ...await writeServiceWorker(siteDir, version, archive.shell),
   ]);
   removeStaleParts(siteDir, archive.parts);
+  options.steps?.mark('search: offline files written');
   const untouched = new Set([...index.untouched, ...parts.untouched]);
   return { pages: index.pages, version, segments: index.segments.length, reindexedSegments: index.reindexedSegments, written, untouched };
 }

@@ -23,6 +23,7 @@ import { indexSegment, onlyInTheNewestSegment, openPagefindLane, type PageToInde
 import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
 import { searchStepFingerprint, segmentFingerprint, type FingerprintedPage } from './segment-fingerprint.ts';
 import { assignSegments, oneSegment, type SearchSegment, type SegmentablePage } from './search-segments.ts';
+import type { StepTimes } from '../build/step-times.ts';
 
 export interface SearchIndexOptions {
   /** The built site. */
@@ -62,6 +63,8 @@ export interface SearchIndexOptions {
    * without it, the bundle is put together aside and renamed into place.
    */
   present?: FileHashes;
+  /** The build's clock: each part of the step marked on it (step-times.ts). */
+  steps?: StepTimes;
 }
 
 export interface SearchIndexResult {
@@ -305,6 +308,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
 
   const pageCache = IndexedPageCache.load(options.cacheDir, stepFingerprint);
   const pages = await findIndexedPages(options, bundleDir, pageCache, hashes);
+  options.steps?.mark('search: pages found');
   const runs = assignSegments(pages, options.segmentPages);
   const toIndex = pageToIndex(new Map(runs.flatMap((segment) => segment.pages.map((page) => [page.url, segment.name] as const))));
   const segments = options.oneSegment ? [oneSegment(runs)] : runs;
@@ -334,7 +338,9 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       if (cached) bundles[position] = cached;
       else missing.push({ position, segment, fingerprint });
     }
+    options.steps?.mark('search: cached segments taken');
     await indexMissing(missing, cache, bundles, settings, toIndex);
+    options.steps?.mark(`search: ${missing.length} segments indexed`);
 
     const listed: SearchShardsFile = {
       shards: segments.map((segment) => ({ path: segment.path, pages: segment.pages.length, years: segment.years })),
@@ -344,10 +350,12 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       ? placeDifferences(options.siteDir, bundleDir, segments, bundles, listing, options.present)
       : await placeAside(options.siteDir, bundleDir, segments, bundles, listing, writing);
     const { bundleFiles, untouched } = placed;
+    options.steps?.mark('search: index placed');
 
     if (options.cacheDir) {
       await cache.keepOnly(new Set(fingerprints));
       pageCache.save();
+      options.steps?.mark('search: caches kept');
     }
     for (const [path, hash] of bundleFiles) hashes.set(path, hash);
     return {

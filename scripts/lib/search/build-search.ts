@@ -13,8 +13,7 @@ import { writeFingerprintedAssets, writePageScripts, writeServiceWorker } from '
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { removeFile } from '../fs/remove-file.ts';
 import { offlineFiles, type ArchivePart } from './offline-archive.ts';
-import { writeSearchIndex } from './search-index.ts';
-import type { StepTimes } from '../build/step-times.ts';
+import { writeSearchIndex, type StepClock } from './search-index.ts';
 
 export interface SearchBuildOptions {
   /**
@@ -34,8 +33,8 @@ export interface SearchBuildOptions {
    * only the index's differences from it are written.
    */
   present?: FileHashes;
-  /** The build's clock: each part of the step marked on it (step-times.ts). */
-  steps?: StepTimes;
+  /** The build's clock: each part of the step marked on it. */
+  steps?: StepClock;
 }
 
 export interface SearchBuildResult {

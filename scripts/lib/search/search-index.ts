@@ -23,7 +23,6 @@ import { indexSegment, onlyInTheNewestSegment, openPagefindLane, type PageToInde
 import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
 import { searchStepFingerprint, segmentFingerprint, type FingerprintedPage } from './segment-fingerprint.ts';
 import { assignSegments, oneSegment, type SearchSegment, type SegmentablePage } from './search-segments.ts';
-import type { StepTimes } from '../build/step-times.ts';
 
 export interface SearchIndexOptions {
   /** The built site. */
@@ -63,8 +62,13 @@ export interface SearchIndexOptions {
    * without it, the bundle is put together aside and renamed into place.
    */
   present?: FileHashes;
-  /** The build's clock: each part of the step marked on it (step-times.ts). */
-  steps?: StepTimes;
+  /** The build's clock: each part of the step marked on it. */
+  steps?: StepClock;
+}
+
+/** Where the build times its steps (build/step-times.ts), as this layer sees it. */
+export interface StepClock {
+  mark(step: string): void;
 }
 
 export interface SearchIndexResult {

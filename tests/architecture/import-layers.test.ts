@@ -4,8 +4,9 @@
 // the article model's pure dates) sits low and imports nothing above it.
 // Run alone: npx vitest run tests/architecture/import-layers.test.ts
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { relativeImports } from '../../scripts/lib/fs/module-imports.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -41,15 +42,25 @@ function layerOf(file: string): string | undefined {
   return [...LAYERS].filter((folder) => file.startsWith(`${folder}/`)).sort((a, b) => b.length - a.length)[0];
 }
 
-const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^import\s+['"](\.{1,2}\/[^'"]+)['"]/gm;
-
 interface Link { from: string; to: string; fromLayer: string; toLayer: string }
 
-/** The project files a file imports (relative imports), root-relative. */
-function importsOf(file: string): string[] {
-  return [...readFileSync(join(ROOT, file), 'utf8').matchAll(IMPORT)]
-    .map((match) => relative(ROOT, resolve(ROOT, dirname(file), match[1] ?? match[2] ?? match[3] ?? '')).split('\\').join('/'));
-}
+/** The project files a file loads (relative imports, workers beside it), root-relative: what the build fingerprint follows too. */
+const importsOf = (file: string): string[] => relativeImports(ROOT, file);
+
+/**
+ * Loads by a computed name that are not of a project module: neither the layers above nor the
+ * build fingerprint (build-fingerprint.ts) can see what such a load reaches, so each is named.
+ */
+const COMPUTED_LOADS = new Map([
+  // A second instance of the pagefind package, for a second Pagefind process.
+  ['scripts/lib/search/pagefind-segment.ts', 'import(`${import.meta.resolve(\'pagefind\')}?lane='],
+  // The worker's bootstrap, as text: it registers tsx, then imports the module it was given by URL.
+  ['scripts/lib/fs/typescript-worker.ts', 'import(${JSON.stringify('],
+  // Ingest's own fingerprint: the folders of its code, hashed, not loaded.
+  ['scripts/lib/ingest/ingest-state.ts', 'new URL(`${folder}/`, import.meta.url)'],
+  // The browser loads the search bundle the build wrote into the site.
+  ['assets/js/search-engine.ts', 'import(/* @vite-ignore */ `${this.bundle}pagefind.js`)'],
+]);
 
 function links(): Link[] {
   const found: Link[] = [];
@@ -95,6 +106,18 @@ describe('the import graph', () => {
     for (const file of sourceFiles('assets/js')) visit(file);
     expect([...reached]).toContain('scripts/lib/arabic/search-normalise.ts');
     expect([...reached].filter((file) => !shared(file)).sort()).toEqual([]);
+  });
+
+  it('loads no project module by a computed name, but those named in COMPUTED_LOADS', () => {
+    const computed: string[] = [];
+    for (const file of [...sourceFiles('scripts'), ...sourceFiles('assets/js'), '.eleventy.ts']) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      for (const match of text.matchAll(/import\(\s*(?!['"])[^)]|new URL\(\s*(?!['"])[^,)]*,\s*import\.meta\.url/g)) {
+        const line = text.slice(text.lastIndexOf('\n', match.index) + 1, text.indexOf('\n', match.index));
+        if (!line.includes(COMPUTED_LOADS.get(file) ?? '\0') && !/^\s*(\/\/|\*)/.test(line)) computed.push(`${file}: ${line.trim()}`);
+      }
+    }
+    expect(computed).toEqual([]);
   });
 
   it('has no link pointing up a layer', () => {

@@ -1,14 +1,15 @@
 // The build's fingerprint: everything besides the articles and "now" that decides what a
 // page looks like. Two builds with the same fingerprint render the same view to the same
-// bytes; any other fingerprint makes every cached page stale. It covers the code and
-// templates (by content, with paths relative to the project, so a copied or moved project
-// keeps its cache), the dependency versions (the lock file), Node's ICU, time-zone and
+// bytes; any other fingerprint makes every cached page stale. It covers the code the build
+// runs and the templates (by content, with paths relative to the project, so a copied or
+// moved project keeps its cache), the dependency versions (the lock file), Node's ICU, time-zone and
 // Unicode data (dates and numbers are formatted by Intl), the site settings and every SITE_*
 // variable but SITE_NOW, the mode (preview shows drafts), and the navigation every page shows.
 
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { modulesLoadedBy } from '../fs/module-imports.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 
 export interface FingerprintInputs {
@@ -20,10 +21,14 @@ export interface FingerprintInputs {
   env: NodeJS.ProcessEnv;
 }
 
-/** Folders and files of the project whose content decides how pages render. */
-const CODE = ['.eleventy.ts', 'package-lock.json', 'layouts', 'scripts/lib'];
-/** Parts of scripts/lib that never touch a page: measuring tools. */
-const NOT_RENDERING = /^scripts\/lib\/(bench|gates)\//u;
+/** Folders and files of the project whose content decides how pages render, besides the code. */
+const TEMPLATES_AND_VERSIONS = ['package-lock.json', 'layouts'];
+/**
+ * The modules a build runs start here: Eleventy's configuration and the build itself, whose
+ * imports reach the views, the templates' filters and plugins, the render lanes, the search
+ * step. Ingest, the servers and the tools are not reached, and a change to them renders nothing.
+ */
+export const BUILD_ENTRY_MODULES = ['.eleventy.ts', 'scripts/lib/build/build-site.ts'];
 
 /** Adds a file's path (relative to base) and bytes to a hash. */
 function hashFile(hash: Hash, file: string, base: string): void {
@@ -32,14 +37,12 @@ function hashFile(hash: Hash, file: string, base: string): void {
 
 export function buildFingerprint(inputs: FingerprintInputs): string {
   const hash = createHash('sha256');
-  const addFile = (file: string, base: string): void => {
-    if (!NOT_RENDERING.test(relative(base, file).split(sep).join('/'))) hashFile(hash, file, base);
-  };
-  for (const entry of CODE) {
-    for (const file of walkFilesSync(`${inputs.projectDir}/${entry}`)) addFile(file, inputs.projectDir);
+  for (const module of modulesLoadedBy(inputs.projectDir, BUILD_ENTRY_MODULES)) hashFile(hash, join(inputs.projectDir, module), inputs.projectDir);
+  for (const entry of TEMPLATES_AND_VERSIONS) {
+    for (const file of walkFilesSync(join(inputs.projectDir, entry))) hashFile(hash, file, inputs.projectDir);
   }
   for (const file of walkFilesSync(inputs.inputDir, (name) => name !== 'articles')) {
-    if (file.endsWith('.njk')) addFile(file, inputs.inputDir);
+    if (file.endsWith('.njk')) hashFile(hash, file, inputs.inputDir);
   }
   const { node, icu, tz, unicode, cldr } = process.versions as Record<string, string | undefined>;
   hash.update(JSON.stringify({ node, icu, tz, unicode, cldr, TZ: inputs.env.TZ ?? '' }));

@@ -325,6 +325,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       // The spare's copies were made by the last build's code: kept only when that is this build's.
       steps.mark('spare updated');
       compressingPages = compressPages(tree, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
+      steps.mark('compression begun');
       const search = await buildSearch(tree, context.site, undefined, {
         cacheDir: join(cacheDir, 'search'), fileHashes: outputs, present: spareRecords, steps,
       });

@@ -311,6 +311,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   const hashes = new Map<string, FileHash>();
 
   const pageCache = IndexedPageCache.load(options.cacheDir, stepFingerprint);
+  options.steps?.mark('search: page cache loaded');
   const pages = await findIndexedPages(options, bundleDir, pageCache, hashes);
   options.steps?.mark('search: pages found');
   const runs = assignSegments(pages, options.segmentPages);

@@ -69,6 +69,24 @@ describe('readArticles from the cache', () => {
   });
 });
 
+describe('ingest\'s bookkeeping in the front matter', () => {
+  it('is not part of the article the site has: a raw file scraped again with other bytes changes no view', () => {
+    const stamps = articleStamps(contentDir, articlesDir());
+    const first = readArticles(contentDir, stamps, new Map(), checks());
+    const article = first.articles[0];
+    const file = join(contentDir, article?.inputPath as string);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^sourceSha256: /m);
+    expect(Object.keys(article?.data ?? {})).not.toEqual(expect.arrayContaining(['sourceSha256']));
+    expect(Object.keys(article?.data ?? {}).filter((field) => /Sha256$/.test(field))).toEqual([]);
+    // What ingest writes when the raw file's bytes change but not its text: other hashes.
+    writeFileSync(file, text.replace(/^(sourceSha256|ingestSha256): .*$/gm, (_line, field: string) => `${field}: ${'ab'.repeat(32)}`));
+    const second = readArticles(contentDir, articleStamps(contentDir, articlesDir()), asStored(first.entries), checks());
+    expect(second.entries.get(article?.inputPath as string)?.sha256).not.toBe(first.entries.get(article?.inputPath as string)?.sha256);
+    expect(JSON.stringify(second.articles)).toBe(JSON.stringify(first.articles));
+  });
+});
+
 describe('a content folder without its articles folder', () => {
   it('fails, naming the folder, rather than giving a site of no articles', () => {
     rmSync(articlesDir(), { recursive: true });

@@ -18,13 +18,30 @@ import { changeStamp } from '../fs/file-stamp.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 import type { SourceImage } from '../images/image-variants.ts';
 
+/**
+ * Ingest's bookkeeping in an article's front matter: how it tells its raw file, a second copy
+ * and an editor's change. No page shows it, so the site leaves it out of what it keeps of an
+ * article: a raw file scraped again with other bytes but the same text changes these, and no
+ * page need be rendered again for it.
+ */
+const INGEST_BOOKKEEPING = ['sourceSha256', 'textSha256', 'ingestSha256'] as const;
+
+/** An article's validated front matter as the site has it: without ingest's bookkeeping. */
+export type SiteArticleData = Omit<ArticleFrontMatter, (typeof INGEST_BOOKKEEPING)[number]>;
+
+function withoutBookkeeping(data: Record<string, unknown>): Record<string, unknown> {
+  const kept = { ...data };
+  for (const field of INGEST_BOOKKEEPING) delete kept[field];
+  return kept;
+}
+
 /** An article as the site sees it: its page's URL and its validated front matter. */
 export interface ArticleItem {
   /** /articles/<id>/ */
   url: string;
   /** The file, relative to the content folder, with forward slashes (for messages). */
   inputPath: string;
-  data: ArticleFrontMatter;
+  data: SiteArticleData;
   /** SHA-256 of the Markdown body: the rendered body is a function of it and the code. */
   bodyHash: string;
   /** The rendered body, filled in only for the pages a build renders. */
@@ -47,7 +64,7 @@ class Article implements ArticleItem {
   #digest?: string;
 
   /** `digest`: articleDigest of the same front matter, when the build cache kept it. */
-  constructor(readonly url: string, readonly inputPath: string, readonly data: ArticleFrontMatter, readonly bodyHash: string, digest?: string) {
+  constructor(readonly url: string, readonly inputPath: string, readonly data: SiteArticleData, readonly bodyHash: string, digest?: string) {
     this.#digest = digest;
   }
 
@@ -63,13 +80,13 @@ const articleUrl = (id: string): string => `/articles/${id}/`;
  * What an article is in a view's JSON: a digest of its URL and front matter. Kept in its
  * file's cache entry, since at 100,000 articles working it out anew took a second a build.
  */
-function articleDigest(data: ArticleFrontMatter): string {
+function articleDigest(data: SiteArticleData): string {
   return `article:${createHash('sha256').update(`${articleUrl(data.id)}\0${JSON.stringify(data)}`).digest('base64')}`;
 }
 
 /** An article item (what readArticles makes of a file), for code that has its facts already. */
-export function articleItem(data: ArticleFrontMatter, bodyHash: string, inputPath = `articles/${data.id}.md`): ArticleItem {
-  return new Article(articleUrl(data.id), inputPath, data, bodyHash);
+export function articleItem(data: SiteArticleData, bodyHash: string, inputPath = `articles/${data.id}.md`): ArticleItem {
+  return new Article(articleUrl(data.id), inputPath, withoutBookkeeping(data as unknown as Record<string, unknown>) as unknown as SiteArticleData, bodyHash);
 }
 
 /** What the build cache keeps of one article file. */
@@ -78,6 +95,7 @@ export interface ArticleFileEntry {
   stamp: string;
   /** The file's SHA-256: what decides, when the stamp moved, whether anything changed. */
   sha256: string;
+  /** The front matter, without ingest's bookkeeping (SiteArticleData). */
   data: Record<string, unknown>;
   bodyHash: string;
   /** articleDigest of its front matter (none with problems). */
@@ -102,9 +120,9 @@ function readEntry(bytes: Buffer, fileSha256: string, stamp: string): ArticleFil
   const { document, problems } = checkArticleDocument(bytes.toString('utf8'), readArticleDocument);
   entry.problems = problems;
   if (document) {
-    entry.data = document.data;
+    entry.data = withoutBookkeeping(document.data);
     entry.bodyHash = sha256(document.body);
-    if (problems.length === 0) entry.digest = articleDigest(document.data as unknown as ArticleFrontMatter);
+    if (problems.length === 0) entry.digest = articleDigest(entry.data as unknown as SiteArticleData);
   }
   return entry;
 }
@@ -179,7 +197,7 @@ export function readArticles(contentDir: string, stamps: ReadonlyMap<string, str
     entries.set(inputPath, entry);
     const shownAs = label(inputPath);
     if (entry.problems.length > 0) { problems.push(...entry.problems.map((problem) => ({ file: shownAs, ...problem }))); continue; }
-    const data = entry.data as unknown as ArticleFrontMatter;
+    const data = entry.data as unknown as SiteArticleData;
     // Not kept in the entry: the sections are configuration, the entry is the file's.
     if (!isConfigured(data.section)) {
       problems.push({ file: shownAs, ...sectionProblem(data.section, checks.sections, readFileSync(file, 'utf8')) as FileProblem });

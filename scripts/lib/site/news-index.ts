@@ -321,26 +321,35 @@ export function buildNewsIndex<T>(inputs: readonly IndexInput<T>[], options: Ind
  * the cost per article does not grow with the archive.
  */
 function relatedArticles<T>(input: IndexInput<T>, section: Group<T>, tagGroups: Group<T>[], options: IndexOptions): T[] {
-  const scores = new Map<string, { candidate: IndexInput<T>; score: number }>();
+  const scores = new Map<IndexInput<T>, { candidate: IndexInput<T>; score: number }>();
   const consider = (group: Group<T>, weight: number): void => {
     const position = group.position.get(input.id) ?? 0;
     const from = Math.max(0, position - options.relatedWindow);
     const to = Math.min(group.members.length, position + options.relatedWindow + 1);
     for (let index = from; index < to; index += 1) {
       const candidate = group.members[index] as IndexInput<T>;
-      if (candidate.id === input.id) continue;
-      const entry = scores.get(candidate.id) ?? { candidate, score: 0 };
+      if (candidate === input) continue;
+      let entry = scores.get(candidate);
+      if (!entry) scores.set(candidate, entry = { candidate, score: 0 });
       entry.score += weight;
-      scores.set(candidate.id, entry);
     }
   };
   for (const group of tagGroups) consider(group, 2);
   consider(section, 1);
-  return [...scores.values()]
-    .sort((a, b) =>
-      b.score - a.score ||
-      Math.abs(a.candidate.timestamp - input.timestamp) - Math.abs(b.candidate.timestamp - input.timestamp) ||
-      (a.candidate.id < b.candidate.id ? -1 : 1))
-    .slice(0, options.relatedCount)
-    .map((entry) => entry.candidate.item);
+  // The best relatedCount by one total order (ids are unique), kept in order as the candidates
+  // come: sorting every candidate of every article was a fifth of a second at 100,000 articles.
+  const before = (a: { candidate: IndexInput<T>; score: number }, b: { candidate: IndexInput<T>; score: number }): number =>
+    b.score - a.score ||
+    Math.abs(a.candidate.timestamp - input.timestamp) - Math.abs(b.candidate.timestamp - input.timestamp) ||
+    (a.candidate.id < b.candidate.id ? -1 : 1);
+  const best: { candidate: IndexInput<T>; score: number }[] = [];
+  const count = options.relatedCount;
+  for (const entry of scores.values()) {
+    if (count <= 0) break;
+    if (best.length === count && before(entry, best[count - 1] as typeof entry) > 0) continue;
+    let at = best.length < count ? best.push(entry) - 1 : count - 1;
+    best[at] = entry;
+    for (; at > 0 && before(entry, best[at - 1] as typeof entry) < 0; at -= 1) [best[at], best[at - 1]] = [best[at - 1] as typeof entry, entry];
+  }
+  return best.map((entry) => entry.candidate.item);
 }

@@ -38,17 +38,30 @@ export function publishedNewsIndex(articles: readonly ArticleItem[], context: Bu
     if (!found) sectionOf.set(written, found = { name: configuredSection(written, site.sections)?.name ?? written, slug: sectionSlug(written, site.sections) });
     return found;
   };
-  const inputs: IndexInput<ArticleItem>[] = articles.filter((item) => isPublished(item.data, context)).map((item) => {
-    const day = articleCalendarDay(item.data.date, site.timeZone);
+  // Articles share dates (a day's stories, or a calendar day with no time): each date is
+  // worked out once, which at 100,000 articles of calendar days took a fifth of a second.
+  const dates = new Map<string, { due: boolean; timestamp: number; year: number; month: number }>();
+  const dateFacts = (date: string): { due: boolean; timestamp: number; year: number; month: number } => {
+    let facts = dates.get(date);
+    if (!facts) {
+      const day = articleCalendarDay(date, site.timeZone);
+      dates.set(date, facts = { due: isPublished({ date }, context), timestamp: articleTimestamp(date), year: day?.year ?? 0, month: day?.month ?? 0 });
+    }
+    return facts;
+  };
+  // isPublished: a draft is out, but when previewing; then the date decides.
+  const published = (item: ArticleItem): boolean => (context.includeDrafts || item.data.draft !== true) && dateFacts(item.data.date).due;
+  const inputs: IndexInput<ArticleItem>[] = articles.filter(published).map((item) => {
+    const { timestamp, year, month } = dateFacts(item.data.date);
     return {
       id: item.data.id,
       // Spelt as configured: سوريه and سورية are one section, not two lists on one URL.
       section: section(item.data.section).name,
       sectionSlug: section(item.data.section).slug,
       tags: item.data.tags,
-      timestamp: articleTimestamp(item.data.date),
-      year: day?.year ?? 0,
-      month: day?.month ?? 0,
+      timestamp,
+      year,
+      month,
       item,
     };
   });

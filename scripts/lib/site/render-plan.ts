@@ -6,7 +6,7 @@
 // their view and the site's chrome (settings, strings, navigation), which the fingerprint
 // covers. Pure: no file system, no Eleventy.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ArticleItem } from './article-source.ts';
 import type { BuildContext } from './build-context.ts';
 import type { AssetMap } from './asset-fingerprint.ts';
@@ -138,10 +138,8 @@ export function planSite(index: NewsIndex<ArticleItem>, context: BuildContext, a
  * toJSON: article-source.ts); the views that show bodies carry their hashes.
  */
 export function renderKeys(pages: readonly PlannedPage[], fingerprint: string): string[] {
-  return pages.map((page) => createHash('sha256')
-    .update(`${fingerprint}\0${page.family}\0${page.output}\0`)
-    .update(JSON.stringify(page.view))
-    .digest('base64'));
+  // One call a page (crypto.hash, not a Hash object a page): a tenth of a second at 120,000 pages.
+  return pages.map((page) => hash('sha256', `${fingerprint}\0${page.family}\0${page.output}\0${JSON.stringify(page.view)}`, 'base64'));
 }
 
 /** The articles whose rendered body a page needs: its own, or a feed's items (their views carry the body hashes). */

@@ -1,17 +1,12 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modulesLoadedBy, relativeImports } from '../../scripts/lib/fs/module-imports.ts';
-import { useTempDirs } from '../support/temp-dir.ts';
+import { useTempDirs, writeTree } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs('module-imports-');
 
 async function project(files: Record<string, string>): Promise<string> {
   const root = await tempDir();
-  for (const [file, text] of Object.entries(files)) {
-    await mkdir(dirname(join(root, file)), { recursive: true });
-    await writeFile(join(root, file), text);
-  }
+  await writeTree(root, files);
   return root;
 }
 

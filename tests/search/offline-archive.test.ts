@@ -1,14 +1,14 @@
 // The offline copy's list and version: a function of the listed paths and their bytes, the
 // same whether the bytes' hashes come from the build engine or from reading the files; each
 // file with the content hash an update compares.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archiveHash } from '../../assets/js/archive-plan.ts';
 import { hashBytes, type FileHash } from '../../scripts/lib/fs/file-hashes.ts';
 import { offlineFiles, type OfflineArchiveInput, type OfflineFiles } from '../../scripts/lib/search/offline-archive.ts';
 import { manifestOf } from '../support/archive-manifest.ts';
-import { useTempDirs } from '../support/temp-dir.ts';
+import { useTempDirs, writeTree } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('offline-archive-');
 
@@ -26,10 +26,7 @@ const SITE: Record<string, string> = {
 
 async function writeSite(files: Record<string, string>): Promise<string> {
   const dir = await makeTempDir();
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
+  await writeTree(dir, files);
   return dir;
 }
 

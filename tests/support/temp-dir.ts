@@ -1,8 +1,8 @@
 // Temporary folders for tests that touch the file system, removed when their tests are done.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
 import { ingestStatePath } from '../../scripts/lib/ingest/ingest-state.ts';
 
@@ -30,4 +30,12 @@ export function useTempDirs(prefix = 'ingest-test-'): () => Promise<string> {
 /** A maker of temporary folders shared by the tests of one describe block (made in beforeAll), removed after them. */
 export function useSuiteTempDirs(prefix = 'ingest-suite-'): () => Promise<string> {
   return tempDirs(prefix, afterAll);
+}
+
+/** Writes each file of `files` (text by path relative to dir, with forward slashes) under dir, making its folders. */
+export async function writeTree(dir: string, files: Readonly<Record<string, string>>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
 }

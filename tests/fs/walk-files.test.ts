@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { walkFiles, walkFilesSync } from '../../scripts/lib/fs/walk-files.ts';
+import { walkedPrefix, walkFiles, walkFilesSync } from '../../scripts/lib/fs/walk-files.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('walk-files-');
@@ -42,6 +42,25 @@ describe('walkFilesSync', () => {
     expect(found).toEqual(['a/b/c.txt', 'a/z.txt', 'a.txt', 'b.txt', 'c/d.txt']);
     // Hidden folders are neither entered nor reported; a folder not entered reports nothing.
     expect(hidden.sort()).toEqual(['.hidden.txt', 'a/.x.md.0123456789ab.tmp']);
+  });
+
+  it('names each file as path.join names it, whatever the form of the folder given', async () => {
+    const folder = await makeTempDir();
+    for (const path of ['a.txt', 'sub/b.txt']) await touch(folder, ...path.split('/'));
+    const joined = (root: string): string[] => ['a.txt', 'sub/b.txt'].map((path) => join(root, path));
+    for (const root of [folder, `${folder}/`, `${folder}//`, `${folder}/sub/..`, relative(process.cwd(), folder)]) {
+      expect([...walkFilesSync(root)], root).toEqual(joined(root));
+      // What comes before each relative path is walkedPrefix's: sliced off, it leaves the path.
+      expect([...walkFilesSync(root)].map((file) => file.slice(walkedPrefix(root).length)), root).toEqual(['a.txt', join('sub', 'b.txt')]);
+    }
+    const cwd = process.cwd();
+    try {
+      process.chdir(folder);
+      expect([...walkFilesSync('.')]).toEqual(['a.txt', join('sub', 'b.txt')]);
+      expect(walkedPrefix('.')).toBe('');
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('yields nothing for a missing folder', () => {

@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /** Yields every regular file below folder (sorted by name within each folder), skipping hidden entries. */
 export async function* walkFiles(folder: string): AsyncGenerator<string> {
@@ -32,16 +32,34 @@ export function* walkFilesSync(path: string, enter: (name: string) => boolean = 
   let info;
   try { info = statSync(path); } catch { return; }
   if (info.isFile()) { yield path; return; }
-  const entries = readdirSync(path, { withFileTypes: true })
+  // The folder normalised once, as path.join would each time; below it, a name is appended:
+  // join for every file was a tenth of a second per 100,000 articles, on every walk of them.
+  yield* walkFolderSync(join(path, '.'), enter, hidden);
+}
+
+/**
+ * What walkFilesSync puts before the path, relative to `folder`, of each file below it: the
+ * folder normalised and a separator, as path.join writes it ('' for '.'). Slicing it off a
+ * walked file gives the relative path without path.relative.
+ */
+export function walkedPrefix(folder: string): string {
+  const normalised = join(folder, '.');
+  return normalised === '.' ? '' : normalised.endsWith(sep) ? normalised : `${normalised}${sep}`;
+}
+
+/** walkFilesSync below a normalised folder path: each entry's path is the folder's and its name. */
+function* walkFolderSync(folder: string, enter: (name: string) => boolean, hidden?: (file: string) => void): Generator<string> {
+  const prefix = walkedPrefix(folder);
+  const entries = readdirSync(folder, { withFileTypes: true })
     .filter((entry) => {
       if (!entry.name.startsWith('.')) return true;
-      if (hidden && entry.isFile()) hidden(join(path, entry.name));
+      if (hidden && entry.isFile()) hidden(prefix + entry.name);
       return false;
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) { if (enter(entry.name)) yield* walkFilesSync(child, enter, hidden); }
+    const child = prefix + entry.name;
+    if (entry.isDirectory()) { if (enter(entry.name)) yield* walkFolderSync(child, enter, hidden); }
     else if (entry.isFile()) yield child;
   }
 }

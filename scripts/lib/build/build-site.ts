@@ -36,7 +36,7 @@ import { nowDependence, sameOutputAt } from '../site/now-dependence.ts';
 import { publishedNewsIndex } from '../site/published-index.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from '../site/site-folders.ts';
 import { dropStale, keepAsSpare, spareOfLive, takeSpare, updateSpare } from '../site/spare-site.ts';
-import { planSite, renderKeys } from '../site/render-plan.ts';
+import { planSite, renderKeys, type PlannedPage } from '../site/render-plan.ts';
 import { isCompressible, isPrecompressedCopy, precompressSite, type PrecompressOptions } from '../site/precompress.ts';
 import { siteAssets } from '../site/asset-fingerprint.ts';
 
@@ -222,6 +222,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     steps.mark('articles stamped');
     if (last && lastCheck && await unchangedSince(lastCheck, observed)) {
       if (!memory) await writeUnchangedCheck(cacheDir, lastCheck, last.outputsBase);
+      steps.mark('check: nothing changed');
       return upToDate(lastCheck.pages);
     }
 
@@ -249,7 +250,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const intact = last && sameChrome ? lastIntact : new Map<string, OutputRecord>();
 
     const planned = new Set(plan.pages.map((page) => page.output));
-    const toRender = plan.pages.filter((page, position) => intact.get(page.output)?.key !== keys[position]);
+    // The pages whose key changed or whose file is not intact, with their keys.
+    const toRender: PlannedPage[] = [];
+    const keyByOutput = new Map<string, string>();
+    plan.pages.forEach((page, position) => {
+      const key = keys[position] as string;
+      if (intact.get(page.output)?.key === key) return;
+      toRender.push(page);
+      keyByOutput.set(page.output, key);
+    });
     const nothingToDo = last !== undefined && sameChrome && toRender.length === 0
       && intact.size === last.outputs.size
       && [...last.outputs.keys()].every((path) => planned.has(path) || last.outputs.get(path)?.key === '')
@@ -275,7 +284,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await pruneImageCache(imageCacheDir, plan.pages.filter((page) => page.family === 'image'));
     const render = secondsSince(started);
     const outputs = new Map<string, OutputRecord>();
-    const keyByOutput = new Map(plan.pages.map((page, position) => [page.output, keys[position] as string]));
     recordFiles(staging, toRender.map((page) => page.output), (path) => keyByOutput.get(path) ?? '', outputs);
     const unchanged = plan.pages.filter((page) => !outputs.has(page.output)).map((page) => page.output);
     for (const path of unchanged) outputs.set(path, intact.get(path) as OutputRecord);
@@ -322,8 +330,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     let searchResult: SearchBuildResult;
     if (spareRecords) {
       const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
-      // The spare's copies were made by the last build's code: kept only when that is this build's.
       steps.mark('spare updated');
+      // The spare's copies were made by the last build's code: kept only when that is this build's.
       compressingPages = compressPages(tree, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
       steps.mark('compression begun');
       const search = await buildSearch(tree, context.site, undefined, {
@@ -358,7 +366,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // made of the new site's files (a first or clean build), for the publish that follows.
     let spare;
     if (replaced && loaded.state) {
-      const doubtful = new Set([...loaded.state.outputs.keys()].filter((path) => !lastIntact.has(path)));
+      const doubtful = new Set<string>();
+      for (const path of loaded.state.outputs.keys()) if (!lastIntact.has(path)) doubtful.add(path);
       spare = await keepAsSpare(previousSite, cacheDir, trash, lastIntact, doubtful, outputs);
     } else {
       if (replaced) await discard(previousSite, trash);

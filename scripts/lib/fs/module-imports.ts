@@ -40,4 +40,3 @@ export function modulesLoadedBy(rootDir: string, entries: readonly string[]): st
   for (const entry of entries) visit(entry);
   return [...reached].sort();
 }
-

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { walkedPrefix, walkFiles, walkFilesSync } from '../../scripts/lib/fs/walk-files.ts';
+import { walkedRelative, walkFiles, walkFilesSync } from '../../scripts/lib/fs/walk-files.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('walk-files-');
@@ -50,17 +50,20 @@ describe('walkFilesSync', () => {
     const joined = (root: string): string[] => ['a.txt', 'sub/b.txt'].map((path) => join(root, path));
     for (const root of [folder, `${folder}/`, `${folder}//`, `${folder}/sub/..`, relative(process.cwd(), folder)]) {
       expect([...walkFilesSync(root)], root).toEqual(joined(root));
-      // What comes before each relative path is walkedPrefix's: sliced off, it leaves the path.
-      expect([...walkFilesSync(root)].map((file) => file.slice(walkedPrefix(root).length)), root).toEqual(['a.txt', join('sub', 'b.txt')]);
+      expect([...walkFilesSync(root)].map(walkedRelative(root)), root).toEqual(['a.txt', 'sub/b.txt']);
     }
     const cwd = process.cwd();
     try {
       process.chdir(folder);
       expect([...walkFilesSync('.')]).toEqual(['a.txt', join('sub', 'b.txt')]);
-      expect(walkedPrefix('.')).toBe('');
+      expect([...walkFilesSync('.')].map(walkedRelative('.'))).toEqual(['a.txt', 'sub/b.txt']);
     } finally {
       process.chdir(cwd);
     }
+  });
+
+  it('gives a file it did not walk its path relative to the folder all the same', () => {
+    expect(walkedRelative('/srv/site/content')('/srv/site/other/a.md')).toBe('../other/a.md');
   });
 
   it('yields nothing for a missing folder', () => {

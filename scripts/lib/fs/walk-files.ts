@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** Yields every regular file below folder (sorted by name within each folder), skipping hidden entries. */
 export async function* walkFiles(folder: string): AsyncGenerator<string> {
@@ -39,12 +39,22 @@ export function* walkFilesSync(path: string, enter: (name: string) => boolean = 
 
 /**
  * What walkFilesSync puts before the path, relative to `folder`, of each file below it: the
- * folder normalised and a separator, as path.join writes it ('' for '.'). Slicing it off a
- * walked file gives the relative path without path.relative.
+ * folder normalised and a separator, as path.join writes it ('' for '.').
  */
-export function walkedPrefix(folder: string): string {
+function walkedPrefix(folder: string): string {
   const normalised = join(folder, '.');
   return normalised === '.' ? '' : normalised.endsWith(sep) ? normalised : `${normalised}${sep}`;
+}
+
+/**
+ * The path relative to `folder`, with forward slashes, of a file a walk below it named: the
+ * walk's prefix sliced off, where path.relative for each of 100,000 articles was a tenth of a
+ * second of every walk; path.relative for any other file.
+ */
+export function walkedRelative(folder: string): (file: string) => string {
+  const prefix = walkedPrefix(folder);
+  const posix = (path: string): string => (sep === '/' ? path : path.split(sep).join('/'));
+  return (file) => posix(file.startsWith(prefix) ? file.slice(prefix.length) : relative(folder, file));
 }
 
 /** walkFilesSync below a normalised folder path: each entry's path is the folder's and its name. */

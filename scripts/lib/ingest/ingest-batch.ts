@@ -15,7 +15,7 @@ import { writeFileAtomic, TEMPORARY_FILE } from '../fs/atomic-write.ts';
 import { describeError } from '../fs/describe-error.ts';
 import { OrderedOutlet, prepareInParallelCommitInOrder, TaskPool } from '../fs/bounded.ts';
 import { sameStamp, stampOf, type FileStamp } from '../fs/file-stamp.ts';
-import { walkedPrefix, walkFiles, walkFilesSync } from '../fs/walk-files.ts';
+import { walkedRelative, walkFiles, walkFilesSync } from '../fs/walk-files.ts';
 import { exactIngestSha256 } from './article-fingerprint.ts';
 import {
   ingestConfiguration, isTrustedStamp, rawFileStanding, readIngestState, writeIngestState,
@@ -129,20 +129,6 @@ function toRelative(outDir: string, path: string): string {
 }
 
 /**
- * toRelative for the files a walk of outDir names (walk-files.ts: outDir normalised, a
- * separator, the rest): the rest sliced off, where path.relative for each of 100,000
- * articles was a tenth of a second of every run.
- */
-function relativeToWalked(outDir: string): (file: string) => string {
-  const prefix = walkedPrefix(outDir);
-  return (file) => {
-    if (!file.startsWith(prefix)) return toRelative(outDir, file);
-    const rest = file.slice(prefix.length);
-    return sep === '/' ? rest : rest.split(sep).join('/');
-  };
-}
-
-/**
  * What ingest needs to know of the articles already there: where each id lives, which texts
  * exist. Articles the state vouches for (same stamp) are not read. With `removeLeftovers`, the
  * same walk removes the temporary files of writes a killed run never finished (never
@@ -164,7 +150,7 @@ async function indexExistingArticles(outDir: string, state: IngestState | undefi
   const leftover = (file: string): void => {
     if (removeLeftovers && TEMPORARY_FILE.test(basename(file))) rmSync(file, { force: true });
   };
-  const relativeOf = relativeToWalked(outDir);
+  const relativeOf = walkedRelative(outDir);
   for (const path of walkFilesSync(outDir, () => true, leftover)) {
     if (!path.endsWith('.md')) continue;
     const relativePath = relativeOf(path);

@@ -7,7 +7,6 @@
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import type { SectionSetting } from '../config/site.ts';
 import type { ArticleFrontMatter } from '../content/article-schema.ts';
 import type { ContentProblem, FileProblem } from '../content/content-problem.ts';
@@ -16,7 +15,7 @@ import { checkArticleDocument, fieldLine, sectionProblem } from '../content/fron
 import { problemsReport } from '../content/problem-messages.ts';
 import { changeStamp } from '../fs/file-stamp.ts';
 import { fileUnder } from '../fs/stamps-in-parallel.ts';
-import { walkedPrefix, walkFilesSync } from '../fs/walk-files.ts';
+import { walkedRelative, walkFilesSync } from '../fs/walk-files.ts';
 import type { SourceImage } from '../images/image-variants.ts';
 
 /**
@@ -30,10 +29,10 @@ const INGEST_BOOKKEEPING = ['sourceSha256', 'textSha256', 'ingestSha256'] as con
 /** An article's validated front matter as the site has it: without ingest's bookkeeping. */
 export type SiteArticleData = Omit<ArticleFrontMatter, (typeof INGEST_BOOKKEEPING)[number]>;
 
-function withoutBookkeeping(data: Record<string, unknown>): Record<string, unknown> {
-  const kept = { ...data };
+function withoutBookkeeping<T extends object>(data: T): Omit<T, (typeof INGEST_BOOKKEEPING)[number]> {
+  const kept: Record<string, unknown> = { ...(data as Record<string, unknown>) };
   for (const field of INGEST_BOOKKEEPING) delete kept[field];
-  return kept;
+  return kept as Omit<T, (typeof INGEST_BOOKKEEPING)[number]>;
 }
 
 /** An article as the site sees it: its page's URL and its validated front matter. */
@@ -87,7 +86,7 @@ function articleDigest(data: SiteArticleData): string {
 
 /** An article item (what readArticles makes of a file), for code that has its facts already. */
 export function articleItem(data: SiteArticleData, bodyHash: string, inputPath = `articles/${data.id}.md`): ArticleItem {
-  return new Article(articleUrl(data.id), inputPath, withoutBookkeeping(data as unknown as Record<string, unknown>) as unknown as SiteArticleData, bodyHash);
+  return new Article(articleUrl(data.id), inputPath, withoutBookkeeping(data), bodyHash);
 }
 
 /** What the build cache keeps of one article file. */
@@ -140,9 +139,7 @@ export function articleStamps(contentDir: string, articlesDir: string): Map<stri
   // A missing folder fails the build, as a walk of it would: an empty site must never replace
   // the live one because the articles folder was moved or mistyped.
   readdirSync(articlesDir);
-  const prefix = walkedPrefix(contentDir);
-  const posix = (path: string): string => (sep === '/' ? path : path.split(sep).join('/'));
-  const key = (file: string): string => posix(file.startsWith(prefix) ? file.slice(prefix.length) : relative(contentDir, file));
+  const key = walkedRelative(contentDir);
   for (const file of walkFilesSync(articlesDir)) {
     if (file.endsWith('.md')) stamps.set(key(file), changeStamp(file));
   }

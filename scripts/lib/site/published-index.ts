@@ -16,15 +16,23 @@ function todayInZone(now: Date, timeZone: string): string {
   return today.day;
 }
 
-/** Whether a production build shows this article: not a draft, not dated after "now". */
-export function isPublished(data: { draft?: unknown; date?: unknown }, context: BuildContext): boolean {
+/** Whether an article of this date is out at context.now. */
+function isDue(date: string, context: BuildContext): boolean {
+  // A calendar day is a day in the site's time zone: it is out once that day has begun there.
+  const day = parseCalendarDay(date);
+  if (day) return formatCalendarDay(day) <= todayInZone(context.now, context.site.timeZone);
+  return articleTimestamp(date) <= context.now.getTime();
+}
+
+/**
+ * Whether a production build shows this article: not a draft, not dated after "now".
+ * `due`: isDue, or a memo of it for a build that asks of many articles.
+ */
+export function isPublished(data: { draft?: unknown; date?: unknown }, context: BuildContext, due: (date: string) => boolean = (date) => isDue(date, context)): boolean {
   if (context.includeDrafts) return true;
   if (data.draft === true) return false;
   if (typeof data.date !== 'string') return true;
-  // A calendar day is a day in the site's time zone: it is out once that day has begun there.
-  const day = parseCalendarDay(data.date);
-  if (day) return formatCalendarDay(day) <= todayInZone(context.now, context.site.timeZone);
-  return articleTimestamp(data.date) <= context.now.getTime();
+  return due(data.date);
 }
 
 /** The news index of the articles a build publishes: drafts and future articles are left out unless previewing. */
@@ -45,13 +53,12 @@ export function publishedNewsIndex(articles: readonly ArticleItem[], context: Bu
     let facts = dates.get(date);
     if (!facts) {
       const day = articleCalendarDay(date, site.timeZone);
-      dates.set(date, facts = { due: isPublished({ date }, context), timestamp: articleTimestamp(date), year: day?.year ?? 0, month: day?.month ?? 0 });
+      dates.set(date, facts = { due: isDue(date, context), timestamp: articleTimestamp(date), year: day?.year ?? 0, month: day?.month ?? 0 });
     }
     return facts;
   };
-  // isPublished: a draft is out, but when previewing; then the date decides.
-  const published = (item: ArticleItem): boolean => (context.includeDrafts || item.data.draft !== true) && dateFacts(item.data.date).due;
-  const inputs: IndexInput<ArticleItem>[] = articles.filter(published).map((item) => {
+  const due = (date: string): boolean => dateFacts(date).due;
+  const inputs: IndexInput<ArticleItem>[] = articles.filter((item) => isPublished(item.data, context, due)).map((item) => {
     const { timestamp, year, month } = dateFacts(item.data.date);
     return {
       id: item.data.id,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PUBLICATION } from '../../scripts/lib/config/site.ts';
-import { articleStamps, readArticles, type ArticleFileEntry } from '../../scripts/lib/site/article-source.ts';
+import { articleStamps, readArticles, type ArticleFileEntry, type ArticleItem, type ArticleSource } from '../../scripts/lib/site/article-source.ts';
 
 const SAMPLE_CONTENT = join(import.meta.dirname, '..', '..', 'content');
 let contentDir: string;
@@ -19,6 +19,16 @@ const checks = () => ({ sections: PUBLICATION.sections, contentLabel: 'content' 
 const articlesDir = () => join(contentDir, 'articles');
 /** The entries as the build cache stores and loads them: through JSON. */
 const asStored = (entries: ReadonlyMap<string, ArticleFileEntry>): Map<string, ArticleFileEntry> => new Map(JSON.parse(JSON.stringify([...entries])));
+
+/** Reads the articles, rewrites the first one's file with `edit`, then reads them again with the first read's entries as the cache. */
+function readEditRead(edit: (text: string, article: ArticleItem) => string): { first: ArticleSource; article: ArticleItem; second: ArticleSource } {
+  const first = readArticles(contentDir, articleStamps(contentDir, articlesDir()), new Map(), checks());
+  const article = first.articles[0] as ArticleItem;
+  const file = join(contentDir, article.inputPath);
+  writeFileSync(file, edit(readFileSync(file, 'utf8'), article));
+  const second = readArticles(contentDir, articleStamps(contentDir, articlesDir()), asStored(first.entries), checks());
+  return { first, article, second };
+}
 
 describe('articleStamps', () => {
   it('stamps every Markdown article by its path in the content folder, in walking order, and no hidden file', () => {
@@ -54,15 +64,12 @@ describe('readArticles from the cache', () => {
   });
 
   it('does not take a stored entry of a file whose headline changed since', () => {
-    const stamps = articleStamps(contentDir, articlesDir());
-    const first = readArticles(contentDir, stamps, new Map(), checks());
-    const article = first.articles[0];
-    const file = join(contentDir, article?.inputPath as string);
-    const text = readFileSync(file, 'utf8');
-    const title = (article?.data.title as string);
-    writeFileSync(file, text.replace(title, `${title} (مصحح)`));
-    const second = readArticles(contentDir, articleStamps(contentDir, articlesDir()), asStored(first.entries), checks());
-    const changed = second.articles.find((item) => item.url === article?.url);
+    let title = '';
+    const { first, article, second } = readEditRead((text, read) => {
+      title = read.data.title;
+      return text.replace(title, `${title} (مصحح)`);
+    });
+    const changed = second.articles.find((item) => item.url === article.url);
     expect(changed?.data.title).toBe(`${title} (مصحح)`);
     expect(JSON.stringify(changed)).not.toBe(JSON.stringify(article));
     expect(JSON.stringify(second.articles.filter((item) => item !== changed))).toBe(JSON.stringify(first.articles.filter((item) => item !== article)));
@@ -71,18 +78,13 @@ describe('readArticles from the cache', () => {
 
 describe('ingest\'s bookkeeping in the front matter', () => {
   it('is not part of the article the site has: a raw file scraped again with other bytes changes no view', () => {
-    const stamps = articleStamps(contentDir, articlesDir());
-    const first = readArticles(contentDir, stamps, new Map(), checks());
-    const article = first.articles[0];
-    const file = join(contentDir, article?.inputPath as string);
-    const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/^sourceSha256: /m);
-    expect(Object.keys(article?.data ?? {})).not.toEqual(expect.arrayContaining(['sourceSha256']));
-    expect(Object.keys(article?.data ?? {}).filter((field) => /Sha256$/.test(field))).toEqual([]);
-    // What ingest writes when the raw file's bytes change but not its text: other hashes.
-    writeFileSync(file, text.replace(/^(sourceSha256|ingestSha256): .*$/gm, (_line, field: string) => `${field}: ${'ab'.repeat(32)}`));
-    const second = readArticles(contentDir, articleStamps(contentDir, articlesDir()), asStored(first.entries), checks());
-    expect(second.entries.get(article?.inputPath as string)?.sha256).not.toBe(first.entries.get(article?.inputPath as string)?.sha256);
+    const { first, article, second } = readEditRead((text) => {
+      expect(text).toMatch(/^sourceSha256: /m);
+      // What ingest writes when the raw file's bytes change but not its text: other hashes.
+      return text.replace(/^(sourceSha256|ingestSha256): .*$/gm, (_line, field: string) => `${field}: ${'ab'.repeat(32)}`);
+    });
+    expect(Object.keys(article.data).filter((field) => /Sha256$/.test(field))).toEqual([]);
+    expect(second.entries.get(article.inputPath)?.sha256).not.toBe(first.entries.get(article.inputPath)?.sha256);
     expect(JSON.stringify(second.articles)).toBe(JSON.stringify(first.articles));
   });
 });

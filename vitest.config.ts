@@ -14,6 +14,7 @@ const SITE_TESTS = [
   'tests/build/**/*.test.ts',
   'tests/reliability/**/*.test.ts',
   'tests/search/build-search.test.ts',
+  'tests/search/pagefind-lane.test.ts',
   'tests/search/search-build.test.ts',
   'tests/site/article-image-build.test.ts',
   'tests/site/build-failure.test.ts',

@@ -52,8 +52,6 @@ const importsOf = (file: string): string[] => relativeImports(ROOT, file);
  * build fingerprint (build-fingerprint.ts) can see what such a load reaches, so each is named.
  */
 const COMPUTED_LOADS = new Map([
-  // A second instance of the pagefind package, for a second Pagefind process.
-  ['scripts/lib/search/pagefind-segment.ts', 'import(`${import.meta.resolve(\'pagefind\')}?lane='],
   // The worker's bootstrap, as text: it registers tsx, then imports the module it was given by URL.
   ['scripts/lib/fs/typescript-worker.ts', 'import(${JSON.stringify('],
   // Ingest's own fingerprint: the folders of its code, hashed, not loaded.

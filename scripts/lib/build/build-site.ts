@@ -130,9 +130,10 @@ function observe(siteDir: string, sitePaths: readonly string[], inputDir: string
 const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((path, position) => path === b[position]);
 
 /**
- * The pages' .br and .gz, begun while the search step runs (the compression is on libuv's
- * thread pool, the search step mostly waits on Pagefind's processes): the records of the
- * copies, kept apart from `outputs` until both are done, whose order stays the same.
+ * The pages' .br and .gz, begun while Pagefind indexes (the search step's whileIndexing: this
+ * thread's part, deciding what to compress, fills time it would spend waiting; the compression
+ * itself is on libuv's thread pool): the records of the copies, kept apart from `outputs`
+ * until both are done, whose order stays the same.
  */
 function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string, records: Pick<PrecompressOptions, 'present' | 'earlier'>): Promise<Map<string, OutputRecord>> {
   const pages = new Map<string, OutputRecord>();
@@ -331,11 +332,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (spareRecords) {
       const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
       steps.mark('spare updated');
-      // The spare's copies were made by the last build's code: kept only when that is this build's.
-      compressingPages = compressPages(tree, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
-      steps.mark('compression begun');
       const search = await buildSearch(tree, context.site, undefined, {
         cacheDir: join(cacheDir, 'search'), fileHashes: outputs, present: spareRecords, steps,
+        // The spare's copies were made by the last build's code: kept only when that is this build's.
+        whileIndexing: () => {
+          compressingPages = compressPages(tree as string, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
+          steps.mark('compression begun');
+        },
       });
       // What the asset copy and the search step wrote; the index files left as they were keep their records.
       const written = [...new Set([...moved.filter((path) => !planned.has(path)), ...search.written.keys()])];
@@ -343,6 +346,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       recordFiles(tree, written.filter((path) => !search.untouched.has(path)).sort(), () => '', outputs, undefined, search.written);
       steps.mark('search recorded');
       // The .br and .gz of every text file, recorded before the files the site no longer has are dropped.
+      if (!compressingPages) throw new Error('build: the search step never began the compression of the pages (whileIndexing)');
       await compressTheRest(tree, outputs, compressedDir, compressingPages, loaded.state?.outputs);
       steps.mark('compressed');
       dropStale(tree, spareRecords, outputs);

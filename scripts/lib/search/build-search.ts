@@ -35,6 +35,8 @@ export interface SearchBuildOptions {
   present?: FileHashes;
   /** The build's clock: each part of the step marked on it. */
   steps?: StepClock;
+  /** The caller's work done while Pagefind indexes (search-index.ts). */
+  whileIndexing?: () => void;
 }
 
 export interface SearchBuildResult {
@@ -108,7 +110,7 @@ function layered(maps: readonly (FileHashes | undefined)[]): Pick<FileHashes, 'g
  * default, the source folder under the dev server (which does not copy it).
  */
 export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'numberingSystem'>, assetsDir?: string, options: SearchBuildOptions = {}): Promise<SearchBuildResult> {
-  const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps });
+  const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps, whileIndexing: options.whileIndexing });
   const scripts = new Map([...await writePageScripts(siteDir, site.numberingSystem), ...await writeFingerprintedAssets(siteDir)]);
   // What is known of the site's files: what this step wrote or read, else the engine's hashes
   // (looked up in place: at 100,000 articles a merged copy was a map of 470,000 entries).

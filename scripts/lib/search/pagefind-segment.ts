@@ -1,7 +1,8 @@
 // Indexes one segment of the search index with Pagefind's Node API: its pages, each with the
 // Arabic variant tokens of a vocabulary learnt from the pages of its own segment only (so a
 // segment's bundle is a function of its own pages), into a folder, pruned of what the search
-// page never loads. Several segments are indexed at once, each by its own Pagefind process.
+// page never loads. It runs in a lane's worker thread (pagefind-lane.ts); several segments are
+// indexed at once, each by its own lane.
 
 import { readFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import { addWordsToVocabulary, distinctWords, emptyVocabulary, variantTokenizer,
 import { TaskPool } from '../fs/bounded.ts';
 import { documentForIndex, indexedHeadline, indexedParts, indexedText, type IndexedParts, type PageTokens } from './indexed-page.ts';
 
-export type PagefindLane = typeof import('pagefind');
+/** The pagefind module: one Pagefind process per instance of it (pagefind-lane.ts gives each lane its own). */
+export type PagefindModule = typeof import('pagefind');
 
 export interface PageToIndex {
   /** Site-relative URL Pagefind records (/articles/x/). */
@@ -51,16 +53,6 @@ const PAGES_IN_FLIGHT = 16;
 
 function assertNoErrors(step: string, errors: string[]): void {
   if (errors.length > 0) throw new Error(`search index: ${step} failed:\n${errors.join('\n')}`);
-}
-
-// The pagefind module keeps one Pagefind process (its "service") per module instance.
-// Imported under a query, the same file is a second module instance with a process of its
-// own: how two segments are indexed at once. Each lane is closed when its work is done;
-// builds running at the same time in one process (tests) each have their own lanes.
-let lanesOpened = 0;
-export async function openPagefindLane(): Promise<PagefindLane> {
-  lanesOpened += 1;
-  return (await import(`${import.meta.resolve('pagefind')}?lane=${lanesOpened}`)) as PagefindLane;
 }
 
 /**
@@ -141,7 +133,7 @@ async function pruneBundle(dir: string): Promise<void> {
  * Writes the bundle of one segment's pages, given in the order Pagefind must number them,
  * into outputDir (which must not exist yet).
  */
-export async function indexSegment(pagefind: PagefindLane, pages: readonly PageToIndex[], outputDir: string, settings: SegmentIndexSettings): Promise<void> {
+export async function indexSegment(pagefind: PagefindModule, pages: readonly PageToIndex[], outputDir: string, settings: SegmentIndexSettings): Promise<void> {
   const read = readSegment(pages, settings);
   const tokensOf = segmentTokens(read, settings);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.language });

@@ -2,7 +2,10 @@
 // (data-pagefind-body: the articles), in segments of at most 500 pages of one quarter (search-segments.ts). A
 // segment's bundle is a function of what Pagefind is given for its own pages, so it is taken
 // from the cache when that is unchanged, whatever else of the pages changed, and indexed
-// again (several segments at a time, each by its own Pagefind process) only when it did.
+// again (several segments at a time, each by a lane of its own: pagefind-lane.ts) only when it
+// did. Pagefind starts on the segments the cache has no entry for before anything else, and
+// this thread does the rest of its work (the cached segments, the caller's `whileIndexing`)
+// while it runs.
 // The search page merges the segments (assets/js/search-shards.ts). Nothing in the site folder is written in place: its files
 // may be hard links shared with the live site.
 
@@ -19,7 +22,8 @@ import { walkFiles } from '../fs/walk-files.ts';
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { indexedPageFacts, type IndexedPageFacts } from './indexed-page.ts';
 import { IndexedPageCache, type IndexedPageInfo } from './indexed-page-cache.ts';
-import { indexSegment, onlyInTheNewestSegment, openPagefindLane, type PageToIndex, type PagefindLane } from './pagefind-segment.ts';
+import { openPagefindLane, type PagefindLane } from './pagefind-lane.ts';
+import { onlyInTheNewestSegment, type PageToIndex } from './pagefind-segment.ts';
 import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
 import { searchStepFingerprint, segmentFingerprint, type FingerprintedPage } from './segment-fingerprint.ts';
 import { assignSegments, oneSegment, type SearchSegment, type SegmentablePage } from './search-segments.ts';
@@ -64,6 +68,12 @@ export interface SearchIndexOptions {
   present?: FileHashes;
   /** The build's clock: each part of the step marked on it. */
   steps?: StepClock;
+  /**
+   * The caller's work that needs neither the index nor this step's results, done while
+   * Pagefind indexes (this thread is otherwise idle then): called once, whether or not any
+   * segment is indexed.
+   */
+  whileIndexing?: () => void;
 }
 
 /** Where the build times its steps (build/step-times.ts), as this layer sees it. */
@@ -180,32 +190,40 @@ async function linkOrCopy(source: string, target: string): Promise<void> {
   }
 }
 
+/** A segment the cache cannot give: where it goes among the bundles, and its fingerprint. */
+interface MissingSegment {
+  position: number;
+  segment: SearchSegment<FoundPage>;
+  fingerprint: string;
+}
+
 /** Indexes the segments the cache did not have, pagefindProcesses() at a time. */
 async function indexMissing(
-  missing: readonly { position: number; segment: SearchSegment<FoundPage>; fingerprint: string }[],
+  missing: readonly MissingSegment[],
   cache: SegmentCache,
   bundles: SegmentBundle[],
   settings: { language: string; variantTokens: boolean },
   toIndex: (page: FoundPage) => PageToIndex,
 ): Promise<void> {
   if (missing.length === 0) return;
-  const lanes: PagefindLane[] = await Promise.all(Array.from({ length: Math.min(pagefindProcesses(), missing.length) }, openPagefindLane));
+  const lanes: PagefindLane[] = Array.from({ length: Math.min(pagefindProcesses(), missing.length) }, openPagefindLane);
   try {
     const queue = missing.values();
-    await Promise.all(lanes.map(async (pagefind) => {
+    await Promise.all(lanes.map(async (lane) => {
       for (const { position, segment, fingerprint } of queue) {
-        bundles[position] = await cache.store(fingerprint, (dir) => indexSegment(pagefind, segment.pages.map(toIndex), dir, settings));
+        bundles[position] = await cache.store(fingerprint, (dir) => lane.index(segment.pages.map(toIndex), dir, settings));
       }
     }));
   } finally {
-    await Promise.all(lanes.map((pagefind) => pagefind.close()));
+    await Promise.all(lanes.map((lane) => lane.close()));
   }
 }
 
-/** Every file of the new bundle, by site-relative path: where it comes from and its hash. */
-function bundleSources(bundleDir: string, segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[]): Map<string, { source: string } & FileHash> {
+/** Every file of these segments' bundles, by site-relative path: where it comes from and its hash. */
+function bundleSources(bundleDir: string, segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], positions: Iterable<number>): Map<string, { source: string } & FileHash> {
   const files = new Map<string, { source: string } & FileHash>();
-  for (const [position, segment] of segments.entries()) {
+  for (const position of positions) {
+    const segment = segments[position] as SearchSegment<FoundPage>;
     const bundle = bundles[position] as SegmentBundle;
     for (const file of bundle.files) {
       if (position > 0 && onlyInTheNewestSegment(file.path)) continue;
@@ -228,7 +246,7 @@ async function placeAside(siteDir: string, bundleDir: string, segments: readonly
   const bundlePath = join(siteDir, bundleDir);
   const bundleFiles = new Map<string, FileHash>();
   const folders = new Set<string>();
-  for (const [path, file] of bundleSources(bundleDir, segments, bundles)) {
+  for (const [path, file] of bundleSources(bundleDir, segments, bundles, segments.keys())) {
     const target = join(writing, path.slice(bundleDir.length + 1));
     if (!folders.has(dirname(target))) {
       await mkdir(dirname(target), { recursive: true });
@@ -247,42 +265,52 @@ async function placeAside(siteDir: string, bundleDir: string, segments: readonly
 
 /**
  * Only the differences from what the folder holds: a file whose bytes are there already is
- * left, any other replaced by a link (never written into), and what is no longer in the
- * bundle removed with the folders it leaves empty.
+ * left, any other replaced by a link (never written into), and, once every segment is
+ * placed, what is no longer in the bundle removed with the folders it leaves empty. Segments
+ * are placed as their bundles come: the cached ones while Pagefind indexes the others.
  */
-function placeDifferences(siteDir: string, bundleDir: string, segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], listing: Buffer, present: FileHashes): PlacedBundle {
-  const bundleFiles = new Map<string, FileHash>();
-  const untouched = new Set<string>();
-  const folders = new Set<string>();
-  const same = (path: string, hash: FileHash): boolean => {
-    const there = present.get(path);
+class DifferencesPlacer {
+  private readonly bundleFiles = new Map<string, FileHash>();
+  private readonly untouched = new Set<string>();
+  private readonly folders = new Set<string>();
+
+  constructor(private readonly siteDir: string, private readonly bundleDir: string, private readonly present: FileHashes) {}
+
+  private same(path: string, hash: FileHash): boolean {
+    const there = this.present.get(path);
     return there !== undefined && there.sha256 === hash.sha256 && there.bytes === hash.bytes;
-  };
-  const replace = (path: string, put: (target: string) => void): void => {
-    const target = join(siteDir, path);
-    removeFile(target);
-    makeFolderSync(dirname(target), folders);
-    put(target);
-  };
-  for (const [path, file] of bundleSources(bundleDir, segments, bundles)) {
-    const hash = { sha256: file.sha256, bytes: file.bytes };
-    bundleFiles.set(path, hash);
-    if (same(path, hash)) untouched.add(path);
-    else replace(path, (target) => linkOrCopySync(file.source, target));
   }
-  const listingPath = `${bundleDir}/${SEARCH_SHARDS_FILE}`;
-  const listingHash = hashBytes(listing);
-  bundleFiles.set(listingPath, listingHash);
-  if (same(listingPath, listingHash)) untouched.add(listingPath);
-  else replace(listingPath, (target) => writeFileSync(target, listing, { flag: 'wx' }));
-  for (const path of present.keys()) {
-    if (!path.startsWith(`${bundleDir}/`) || bundleFiles.has(path)) continue;
-    removeFile(join(siteDir, path));
-    for (let folder = dirname(join(siteDir, path)); folder.length > siteDir.length; folder = dirname(folder)) {
-      try { rmdirSync(folder); } catch { break; }
+
+  private place(path: string, hash: FileHash, put: (target: string) => void): void {
+    this.bundleFiles.set(path, hash);
+    if (this.same(path, hash)) {
+      this.untouched.add(path);
+      return;
+    }
+    const target = join(this.siteDir, path);
+    removeFile(target);
+    makeFolderSync(dirname(target), this.folders);
+    put(target);
+  }
+
+  placeSegments(segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], positions: Iterable<number>): void {
+    for (const [path, file] of bundleSources(this.bundleDir, segments, bundles, positions)) {
+      this.place(path, { sha256: file.sha256, bytes: file.bytes }, (target) => linkOrCopySync(file.source, target));
     }
   }
-  return { bundleFiles, untouched };
+
+  /** The listing, then the removal of what the bundle no longer has: once every segment is placed. */
+  finish(listing: Buffer): PlacedBundle {
+    this.place(`${this.bundleDir}/${SEARCH_SHARDS_FILE}`, hashBytes(listing), (target) => writeFileSync(target, listing, { flag: 'wx' }));
+    for (const path of this.present.keys()) {
+      if (!path.startsWith(`${this.bundleDir}/`) || this.bundleFiles.has(path)) continue;
+      removeFile(join(this.siteDir, path));
+      for (let folder = dirname(join(this.siteDir, path)); folder.length > this.siteDir.length; folder = dirname(folder)) {
+        try { rmdirSync(folder); } catch { break; }
+      }
+    }
+    return { bundleFiles: this.bundleFiles, untouched: this.untouched };
+  }
 }
 
 /** A folder whose parents may not exist, remembering what was made. */
@@ -329,31 +357,55 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   try {
     const fingerprints = segments.map((segment) => segmentFingerprint(stepFingerprint, segment.pages.map(toIndex)));
     const bundles: SegmentBundle[] = [];
-    const missing: { position: number; segment: SearchSegment<FoundPage>; fingerprint: string }[] = [];
+    // Pagefind starts at once on the segments the cache has no entry for; this thread takes the others meanwhile.
+    const absent: MissingSegment[] = [];
+    const inCache: number[] = [];
     for (const [position, segment] of segments.entries()) {
       const fingerprint = fingerprints[position] as string;
-      // A file the site holds with these bytes already is not taken from the cache: not checked there either.
-      const present = options.present;
-      const needed = (path: string, file: FileHash): boolean => {
-        if (position > 0 && onlyInTheNewestSegment(path)) return false;
-        const there = present?.get(`${bundleDir}/${segment.path}${path}`);
-        return there === undefined || there.sha256 !== file.sha256 || there.bytes !== file.bytes;
-      };
-      const cached = options.cacheDir ? await cache.take(fingerprint, needed) : undefined;
-      if (cached) bundles[position] = cached;
-      else missing.push({ position, segment, fingerprint });
+      if (options.cacheDir && cache.has(fingerprint)) inCache.push(position);
+      else absent.push({ position, segment, fingerprint });
     }
-    options.steps?.mark('search: cached segments taken');
-    await indexMissing(missing, cache, bundles, settings, toIndex);
+    const indexing = indexMissing(absent, cache, bundles, settings, toIndex);
+    const placer = options.present ? new DifferencesPlacer(options.siteDir, bundleDir, options.present) : undefined;
+    const damaged: MissingSegment[] = [];
+    try {
+      const taken: number[] = [];
+      for (const position of inCache) {
+        const fingerprint = fingerprints[position] as string;
+        // A file the site holds with these bytes already is not taken from the cache: not checked there either.
+        const present = options.present;
+        const segmentPath = (segments[position] as SearchSegment<FoundPage>).path;
+        const needed = (path: string, file: FileHash): boolean => {
+          if (position > 0 && onlyInTheNewestSegment(path)) return false;
+          const there = present?.get(`${bundleDir}/${segmentPath}${path}`);
+          return there === undefined || there.sha256 !== file.sha256 || there.bytes !== file.bytes;
+        };
+        const cached = await cache.take(fingerprint, needed);
+        if (cached) {
+          bundles[position] = cached;
+          taken.push(position);
+        } else damaged.push({ position, segment: segments[position] as SearchSegment<FoundPage>, fingerprint });
+      }
+      options.steps?.mark('search: cached segments taken');
+      placer?.placeSegments(segments, bundles, taken);
+      if (placer) options.steps?.mark('search: cached segments placed');
+      options.whileIndexing?.();
+    } catch (error) {
+      await indexing.catch(() => undefined);
+      throw error;
+    }
+    await indexing;
+    // An entry found damaged: indexed once the others are done.
+    await indexMissing(damaged, cache, bundles, settings, toIndex);
+    const missing = [...absent, ...damaged];
     options.steps?.mark(`search: ${missing.length} segments indexed`);
 
     const listed: SearchShardsFile = {
       shards: segments.map((segment) => ({ path: segment.path, pages: segment.pages.length, years: segment.years })),
     };
     const listing = Buffer.from(`${JSON.stringify(listed)}\n`);
-    const placed = options.present
-      ? placeDifferences(options.siteDir, bundleDir, segments, bundles, listing, options.present)
-      : await placeAside(options.siteDir, bundleDir, segments, bundles, listing, writing);
+    placer?.placeSegments(segments, bundles, missing.map(({ position }) => position));
+    const placed = placer ? placer.finish(listing) : await placeAside(options.siteDir, bundleDir, segments, bundles, listing, writing);
     const { bundleFiles, untouched } = placed;
     options.steps?.mark('search: index placed');
 

@@ -10,7 +10,7 @@
 //   segments/.writing-<random>/         an entry being written, renamed into place when complete
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
@@ -81,6 +81,11 @@ export class SegmentCache {
     return join(this.segmentsDir, fingerprint);
   }
 
+  /** Whether the cache has an entry for the fingerprint (take() still checks it). */
+  has(fingerprint: string): boolean {
+    return existsSync(join(this.entryDir(fingerprint), LIST_FILE));
+  }
+
   /**
    * The cached bundle for the fingerprint, once every file of it that is `needed` is checked
    * (by default all: a file the site holds with its bytes already is not read from here, and
@@ -123,7 +128,10 @@ export class SegmentCache {
   async store(fingerprint: string, write: (bundleDir: string) => Promise<void>): Promise<SegmentBundle> {
     const entry = this.entryDir(fingerprint);
     const writing = join(this.segmentsDir, `.writing-${randomBytes(6).toString('hex')}`);
-    await mkdir(writing, { recursive: true });
+    // Synchronously, so that `write` is called before this returns: the search step's thread
+    // goes on with other work while Pagefind writes, and an awaited mkdir would hold the
+    // segment back until that work is done.
+    mkdirSync(writing, { recursive: true });
     try {
       await write(join(writing, BUNDLE_FOLDER));
       const files = await listBundle(join(writing, BUNDLE_FOLDER));

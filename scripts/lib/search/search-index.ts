@@ -219,18 +219,25 @@ async function indexMissing(
   }
 }
 
-/** Every file of these segments' bundles, by site-relative path: where it comes from and its hash. */
-function bundleSources(bundleDir: string, segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], positions: Iterable<number>): Map<string, { source: string } & FileHash> {
-  const files = new Map<string, { source: string } & FileHash>();
+/** A file of a segment's bundle: its site-relative path, its hash, and the cached file it comes from. */
+interface BundleSource {
+  path: string;
+  hash: FileHash;
+  /** The file in the cache (made only for the files placed: at 100,000 articles most are there already). */
+  source: () => string;
+}
+
+/** Every file of these segments' bundles. */
+function* bundleSources(bundleDir: string, segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], positions: Iterable<number>): Generator<BundleSource> {
   for (const position of positions) {
     const segment = segments[position] as SearchSegment<FoundPage>;
     const bundle = bundles[position] as SegmentBundle;
+    const prefix = `${bundleDir}/${segment.path}`;
     for (const file of bundle.files) {
       if (position > 0 && onlyInTheNewestSegment(file.path)) continue;
-      files.set(`${bundleDir}/${segment.path}${file.path}`, { source: join(bundle.dir, file.path), sha256: file.sha256, bytes: file.bytes });
+      yield { path: `${prefix}${file.path}`, hash: { sha256: file.sha256, bytes: file.bytes }, source: () => join(bundle.dir, file.path) };
     }
   }
-  return files;
 }
 
 interface PlacedBundle {
@@ -246,14 +253,14 @@ async function placeAside(siteDir: string, bundleDir: string, segments: readonly
   const bundlePath = join(siteDir, bundleDir);
   const bundleFiles = new Map<string, FileHash>();
   const folders = new Set<string>();
-  for (const [path, file] of bundleSources(bundleDir, segments, bundles, segments.keys())) {
+  for (const { path, hash, source } of bundleSources(bundleDir, segments, bundles, segments.keys())) {
     const target = join(writing, path.slice(bundleDir.length + 1));
     if (!folders.has(dirname(target))) {
       await mkdir(dirname(target), { recursive: true });
       folders.add(dirname(target));
     }
-    await linkOrCopy(file.source, target);
-    bundleFiles.set(path, { sha256: file.sha256, bytes: file.bytes });
+    await linkOrCopy(source(), target);
+    bundleFiles.set(path, hash);
   }
   await mkdir(writing, { recursive: true });
   await writeFile(join(writing, SEARCH_SHARDS_FILE), listing, { flag: 'wx' });
@@ -294,8 +301,8 @@ class DifferencesPlacer {
   }
 
   placeSegments(segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], positions: Iterable<number>): void {
-    for (const [path, file] of bundleSources(this.bundleDir, segments, bundles, positions)) {
-      this.place(path, { sha256: file.sha256, bytes: file.bytes }, (target) => linkOrCopySync(file.source, target));
+    for (const { path, hash, source } of bundleSources(this.bundleDir, segments, bundles, positions)) {
+      this.place(path, hash, (target) => linkOrCopySync(source(), target));
     }
   }
 

@@ -1,7 +1,8 @@
 // A Pagefind lane indexes a segment in a worker thread of its own: the bundle it writes is the
 // one any lane writes from the same pages (each lane has its own Pagefind process), a failed
 // segment rejects with what went wrong while the lane goes on with the next, and closing it
-// ends its worker.
+// ends its worker and its Pagefind process.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,20 @@ beforeAll(async () => {
   pages = articles.map(({ frontMatter }) => ({ url: `/articles/${frontMatter.id}/`, file: join(site.outputDir, 'articles', frontMatter.id, 'index.html'), vocabulary: 'one' }));
 });
 afterAll(() => site?.remove());
+
+/** This process's Pagefind children, from /proc: '<pid> <state>' each (Z: exited, never waited for). */
+function pagefindChildren(): string[] {
+  const children: string[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { continue; }
+    // pid (comm) state ppid …: comm may hold spaces, so read from its closing parenthesis.
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(ppid) === process.pid && comm.startsWith('pagefind')) children.push(`${pid} ${state}`);
+  }
+  return children;
+}
 
 const pageCount = async (bundle: string): Promise<number> => {
   const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
@@ -54,6 +69,17 @@ describe('a Pagefind lane', () => {
     } finally {
       await lane.close();
     }
+  });
+
+  it('leaves no Pagefind process behind once closed, not even one waiting to be reaped', async () => {
+    const lane = openPagefindLane();
+    try {
+      await lane.index(pages, join(await makeTempDir(), 'bundle'), settings);
+      expect(pagefindChildren()).toHaveLength(1);
+    } finally {
+      await lane.close();
+    }
+    expect(pagefindChildren()).toEqual([]);
   });
 
   it('turns away work once closed', async () => {

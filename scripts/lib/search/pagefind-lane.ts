@@ -24,11 +24,13 @@ export type LaneAnswer = { id: number } | { id: number; message: string; stack?:
 export interface PagefindLane {
   /** Writes the bundle of the pages, in the order given, into outputDir (which must not exist yet). */
   index(pages: PageToIndex[], outputDir: string, settings: SegmentIndexSettings): Promise<void>;
-  /** Ends the lane's Pagefind process and its worker. */
+  /** Ends the lane's Pagefind process and its worker: settles once the worker has ended. */
   close(): Promise<void>;
 }
 
 const LANE_WORKER = new URL('./pagefind-lane-worker.ts', import.meta.url);
+/** How long a closed lane's thread may take to end on its own. */
+const CLOSE_GRACE_MS = 5_000;
 
 /** Starts a lane: its worker loads while this thread goes on, and takes its first task once loaded. */
 export function openPagefindLane(): PagefindLane {
@@ -66,7 +68,10 @@ export function openPagefindLane(): PagefindLane {
     },
     async close() {
       if (!ended) worker.postMessage('close');
+      // A thread kept alive past its Pagefind process (a handle left open) is ended.
+      const stuck = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
       await exited;
+      clearTimeout(stuck);
     },
   };
 }

@@ -215,7 +215,9 @@ async function indexMissing(
       }
     }));
   } finally {
-    await Promise.all(lanes.map((lane) => lane.close()));
+    // Not awaited: a lane's thread stays a moment to reap its Pagefind process (pagefind-lane-worker.ts),
+    // which this step need not wait for; the process does not end before its threads.
+    for (const lane of lanes) void lane.close();
   }
 }
 

@@ -221,12 +221,16 @@ async function indexMissing(
   }
 }
 
-/** A file of a segment's bundle: its site-relative path, its hash, and the cached file it comes from. */
+/**
+ * A file of a segment's bundle: its site-relative path, its hash, and where it is in the
+ * cache, as its bundle's folder and its name there (joined only for a file placed: at
+ * 100,000 articles most are in the site already).
+ */
 interface BundleSource {
   path: string;
   hash: FileHash;
-  /** The file in the cache (made only for the files placed: at 100,000 articles most are there already). */
-  source: () => string;
+  bundleDir: string;
+  name: string;
 }
 
 /** Every file of these segments' bundles. */
@@ -237,7 +241,7 @@ function* bundleSources(bundleDir: string, segments: readonly SearchSegment<Foun
     const prefix = `${bundleDir}/${segment.path}`;
     for (const file of bundle.files) {
       if (position > 0 && onlyInTheNewestSegment(file.path)) continue;
-      yield { path: `${prefix}${file.path}`, hash: { sha256: file.sha256, bytes: file.bytes }, source: () => join(bundle.dir, file.path) };
+      yield { path: `${prefix}${file.path}`, hash: { sha256: file.sha256, bytes: file.bytes }, bundleDir: bundle.dir, name: file.path };
     }
   }
 }
@@ -255,13 +259,13 @@ async function placeAside(siteDir: string, bundleDir: string, segments: readonly
   const bundlePath = join(siteDir, bundleDir);
   const bundleFiles = new Map<string, FileHash>();
   const folders = new Set<string>();
-  for (const { path, hash, source } of bundleSources(bundleDir, segments, bundles, segments.keys())) {
+  for (const { path, hash, bundleDir: from, name } of bundleSources(bundleDir, segments, bundles, segments.keys())) {
     const target = join(writing, path.slice(bundleDir.length + 1));
     if (!folders.has(dirname(target))) {
       await mkdir(dirname(target), { recursive: true });
       folders.add(dirname(target));
     }
-    await linkOrCopy(source(), target);
+    await linkOrCopy(join(from, name), target);
     bundleFiles.set(path, hash);
   }
   await mkdir(writing, { recursive: true });
@@ -290,27 +294,30 @@ class DifferencesPlacer {
     return there !== undefined && there.sha256 === hash.sha256 && there.bytes === hash.bytes;
   }
 
-  private place(path: string, hash: FileHash, put: (target: string) => void): void {
+  /** Records the file; where to put it when the folder does not hold it already (what is there is removed). */
+  private place(path: string, hash: FileHash): string | undefined {
     this.bundleFiles.set(path, hash);
     if (this.same(path, hash)) {
       this.untouched.add(path);
-      return;
+      return undefined;
     }
     const target = join(this.siteDir, path);
     removeFile(target);
     makeFolderSync(dirname(target), this.folders);
-    put(target);
+    return target;
   }
 
   placeSegments(segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], positions: Iterable<number>): void {
-    for (const { path, hash, source } of bundleSources(this.bundleDir, segments, bundles, positions)) {
-      this.place(path, hash, (target) => linkOrCopySync(source(), target));
+    for (const { path, hash, bundleDir, name } of bundleSources(this.bundleDir, segments, bundles, positions)) {
+      const target = this.place(path, hash);
+      if (target) linkOrCopySync(join(bundleDir, name), target);
     }
   }
 
   /** The listing, then the removal of what the bundle no longer has: once every segment is placed. */
   finish(listing: Buffer): PlacedBundle {
-    this.place(`${this.bundleDir}/${SEARCH_SHARDS_FILE}`, hashBytes(listing), (target) => writeFileSync(target, listing, { flag: 'wx' }));
+    const target = this.place(`${this.bundleDir}/${SEARCH_SHARDS_FILE}`, hashBytes(listing));
+    if (target) writeFileSync(target, listing, { flag: 'wx' });
     for (const path of this.present.keys()) {
       if (!path.startsWith(`${this.bundleDir}/`) || this.bundleFiles.has(path)) continue;
       removeFile(join(this.siteDir, path));
@@ -375,6 +382,9 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       else absent.push({ position, segment, fingerprint });
     }
     const indexing = indexMissing(absent, cache, bundles, settings, toIndex);
+    // Awaited below; a lane that fails while this thread waits on the cache's files must not be
+    // an unhandled rejection meanwhile (which ends the process) but the build's error.
+    indexing.catch(() => undefined);
     const placer = options.present ? new DifferencesPlacer(options.siteDir, bundleDir, options.present) : undefined;
     const damaged: MissingSegment[] = [];
     try {

@@ -7,24 +7,26 @@ import { readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFil
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOf, loadBuildState, loadUnchangedCheck, saveBuildState, writeUnchangedCheck, type BuildState } from '../../scripts/lib/build/build-state.ts';
-import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
+import { siteFiles, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs('build-state-');
 
 const record = (path: string, version = 1): OutputRecord => ({ key: path.endsWith('.html') ? `key-${version}` : '', sha256: `${path}-${version}`, bytes: version, stamp: `stamp-${path}-${version}` });
 
-/** A site of `count` pages, each with its compressed copy, and a search file: records by path. */
+/** A site of `count` pages, each with its compressed copies, and a search file: records by path. */
 function siteRecords(count: number): Map<string, OutputRecord> {
   const outputs = new Map<string, OutputRecord>();
   for (let page = 0; page < count; page++) {
     const path = `articles/${String(page).padStart(4, '0')}/index.html`;
-    outputs.set(path, record(path));
-    outputs.set(`${path}.br`, record(`${path}.br`));
+    outputs.set(path, { ...record(path), copies: [`stamp-${path}.br`, `stamp-${path}.gz`] });
   }
   outputs.set('pagefind/pagefind-entry.json', record('pagefind/pagefind-entry.json'));
   return outputs;
 }
+
+/** The site's files the records stand for, in the order the check stamps them. */
+const filesOf = (outputs: ReadonlyMap<string, OutputRecord>): string[] => siteFiles(outputs).paths;
 
 const stateOf = (outputs: Map<string, OutputRecord>, base?: BuildState['outputsBase']): BuildState => ({
   fingerprint: 'code:chrome', assets: 'assets', articlesDigest: 'articles', outputs, outputsBase: base,
@@ -48,7 +50,8 @@ describe('the site records of a build state', () => {
     expect(baseFiles(dir)).toHaveLength(1);
     const state = loaded(dir);
     expect([...state.outputs]).toEqual([...outputs]);
-    expect(loadUnchangedCheck(dir)?.files).toEqual([...outputs.keys()]);
+    expect(loadUnchangedCheck(dir)?.files).toEqual(filesOf(outputs));
+    expect(loadUnchangedCheck(dir)?.files.slice(0, 3)).toEqual(['articles/0000/index.html', 'articles/0000/index.html.br', 'articles/0000/index.html.gz']);
   });
 
   it('after a small change, keep the base and store only what differs from it, read back in the order the check lists', async () => {
@@ -63,7 +66,7 @@ describe('the site records of a build state', () => {
     next.set('articles/9999/index.html', record('articles/9999/index.html'));
     for (const [path, kept] of first.outputs) {
       if (path.startsWith('articles/0003/')) continue;
-      next.set(path, path === 'articles/0007/index.html' ? record(path, 2) : kept);
+      next.set(path, path === 'articles/0007/index.html' ? { ...record(path, 2), copies: ['br-2', 'gz-2'] } : kept);
     }
     await saveBuildState(dir, stateOf(next, first.outputsBase));
     expect(baseFiles(dir)).toEqual([base]);
@@ -74,26 +77,39 @@ describe('the site records of a build state', () => {
     expect(second.outputs.get('articles/0007/index.html')?.key).toBe('key-2');
     expect(second.outputs.has('articles/0003/index.html')).toBe(false);
     // The base's order less what went, then what came: the order the check stamps the site in.
-    const order = [...second.outputs.keys()];
-    expect(order.at(-1)).toBe('articles/9999/index.html');
-    expect(loadUnchangedCheck(dir)?.files).toEqual(order);
+    expect([...second.outputs.keys()].at(-1)).toBe('articles/9999/index.html');
+    expect(loadUnchangedCheck(dir)?.files).toEqual(filesOf(second.outputs));
     // The check names its files by what differs from the base's paths: it stays small too.
     const check = JSON.parse(readFileSync(join(dir, 'unchanged.json'), 'utf8').split('\n')[1] as string) as Record<string, unknown>;
     expect(check).not.toHaveProperty('files');
-    expect(check.removed).toEqual(['articles/0003/index.html', 'articles/0003/index.html.br']);
+    expect(check.removed).toEqual(['articles/0003/index.html', 'articles/0003/index.html.br', 'articles/0003/index.html.gz']);
     expect(check.added).toEqual(['articles/9999/index.html']);
+  });
+
+  it('list the files in full in the check when a record of the base gained copies, and stay in step with the site', async () => {
+    const dir = await tempDir();
+    const outputs = siteRecords(5);
+    const bare = 'articles/0001/index.html';
+    outputs.set(bare, record(bare));
+    await saveBuildState(dir, stateOf(outputs));
+    const first = loaded(dir);
+    const next = new Map(first.outputs);
+    next.set(bare, { ...record(bare), copies: ['new-br', 'new-gz'] });
+    await saveBuildState(dir, stateOf(next, first.outputsBase));
+    expect(loadUnchangedCheck(dir)?.files).toEqual(filesOf(next));
+    expect(checkOf(loaded(dir)).filesDigest).toBe(loadUnchangedCheck(dir)?.filesDigest);
   });
 
   it('give no check (a slower way to the same answer) when the base\'s paths file is damaged or gone', async () => {
     const dir = await tempDir();
     await saveBuildState(dir, stateOf(siteRecords(5)));
-    expect(loadUnchangedCheck(dir)?.files).toHaveLength(11);
+    expect(loadUnchangedCheck(dir)?.files).toHaveLength(16);
     const [paths] = pathsFiles(dir);
     truncateSync(join(dir, paths as string), 50);
     expect(loadUnchangedCheck(dir)).toBeUndefined();
     unlinkSync(join(dir, paths as string));
     expect(loadUnchangedCheck(dir)).toBeUndefined();
-    expect(loadBuildState(dir).state?.outputs.size).toBe(11);
+    expect(loadBuildState(dir).state?.outputs.size).toBe(6);
   });
 
   it('are written as a new base when much of the site changed, and the old base goes', async () => {
@@ -101,7 +117,7 @@ describe('the site records of a build state', () => {
     await saveBuildState(dir, stateOf(siteRecords(50)));
     const [oldBase] = baseFiles(dir);
     const first = loaded(dir);
-    const next = new Map([...first.outputs].map(([path, kept]) => [path, path.endsWith('.br') ? record(path, 3) : kept]));
+    const next = new Map([...first.outputs].map(([path, kept]) => [path, kept.copies ? { ...kept, copies: kept.copies.map((stamp) => `${stamp}-3`) } : kept]));
     await saveBuildState(dir, stateOf(next, first.outputsBase));
     const bases = baseFiles(dir);
     expect(bases).toHaveLength(1);
@@ -114,7 +130,7 @@ describe('the site records of a build state', () => {
     ['truncated', (file: string) => truncateSync(file, 100), /outputs-[0-9a-f]{24}\.json is damaged/],
     ['missing', (file: string) => unlinkSync(file), /outputs-[0-9a-f]{24}\.json is missing/],
     ['another valid base put in its place', (file: string) => {
-      const body = JSON.stringify({ format: 3, outputs: [] });
+      const body = JSON.stringify({ format: 4, outputs: [] });
       writeFileSync(file, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
     }, /outputs-[0-9a-f]{24}\.json is not the one state\.json names/],
   ])('make no state when the base is %s, with the reason', async (_case, damage, reason) => {
@@ -141,7 +157,7 @@ describe('the check of a state told against its base', () => {
     const dir = await tempDir();
     await saveBuildState(dir, stateOf(siteRecords(3)));
     const state = loaded(dir);
-    const [first, ...rest] = [...state.outputs.keys()];
+    const [first, ...rest] = filesOf(state.outputs);
     // The same files, one of the base's moved to the end: not the base's order less some, then others.
     const reordered = [...rest, first as string];
     await writeUnchangedCheck(dir, { ...checkOf(state), files: reordered }, state.outputsBase);

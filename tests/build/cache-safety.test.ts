@@ -124,6 +124,16 @@ describe('a site changed behind the build', () => {
     expect(build.stdout).toMatch(/rendered 2 of/);
     await expectEqualToClean(dir, ENV);
   });
+
+  it('makes again a precompressed copy removed or written into in _site, rendering no page for it', async () => {
+    const article = join(dir, '_site', 'articles', 'a000000000000001', 'index.html');
+    await unlink(`${article}.br`);
+    await writeFile(join(dir, '_site', 'feed.xml.gz'), 'not gzip');
+    const build = await runBuild(dir, [], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/rendered 0 of/);
+    await expectEqualToClean(dir, ENV);
+  });
 });
 
 describe('--timings', () => {

@@ -2,11 +2,15 @@
 // in the cache as the spare and updated by the next build. The spare is used, what it shares
 // with the live site is one file, and what was changed behind the build in either tree never
 // reaches a later site: after each build, the site equals a clean build of the same sources.
-import { appendFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticles } from '../support/fixture-site.ts';
 import { createProjectCopy, expectEqualToClean, runBuild, writeArticles } from '../support/project-copy.ts';
+import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
+import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
+import { takeSpare } from '../../scripts/lib/site/spare-site.ts';
+import { useTempDirs } from '../support/temp-dir.ts';
 
 const ENV = { SITE_NOW: '2017-08-01T12:00:00+03:00', SITE_ARTICLES_PER_PAGE: '4' };
 const CACHE = join('.cache', 'build', 'site', 'production');
@@ -86,5 +90,29 @@ describe('the spare site', () => {
     await build();
     expect((await stat(join(dir, '_site'))).ino).toBe(spareFolder.ino);
     await expectEqualToClean(dir, ENV);
+  });
+});
+
+describe('taking the spare', () => {
+  const tempDir = useTempDirs('spare-take-');
+
+  it('keeps the record of a spare file whose copy was changed, without the copies, so they are made again', async () => {
+    const cache = await tempDir();
+    const spareDir = join(cache, 'spare-0123456789abcdef');
+    await mkdir(spareDir, { recursive: true });
+    const stampOf = async (name: string, text: string): Promise<string> => {
+      await writeFile(join(spareDir, name), text);
+      return inodeStamp(join(spareDir, name)) as string;
+    };
+    const record = (stamp: string, copies: string[]): OutputRecord => ({ key: 'k', sha256: 'a'.repeat(64), bytes: 4, stamp, copies });
+    const whole = record(await stampOf('a.html', 'page'), [await stampOf('a.html.br', 'br'), await stampOf('a.html.gz', 'gz')]);
+    const changed = record(await stampOf('b.html', 'page'), [await stampOf('b.html.br', 'br'), await stampOf('b.html.gz', 'gz')]);
+    await rm(join(spareDir, 'b.html.gz'));
+    await writeFile(join(spareDir, 'b.html.gz'), 'changed');
+    const staging = join(cache, 'staging');
+    const records = await takeSpare(cache, join(cache, 'trash'), { id: '0123456789abcdef', differs: [['a.html', whole], ['b.html', changed]] }, staging,
+      { records: new Map(), intact: new Map() });
+    expect(records?.get('a.html')).toBe(whole);
+    expect(records?.get('b.html')).toEqual({ key: 'k', sha256: 'a'.repeat(64), bytes: 4, stamp: changed.stamp });
   });
 });

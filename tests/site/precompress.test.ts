@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
+import { withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import { hashBytes } from '../../scripts/lib/fs/file-hashes.ts';
 import { BROTLI_QUALITY, brotliBytes, COPIES_FOLDER, GZIP_LEVEL, gzipBytes, isCompressible, isPrecompressedCopy, LARGE_BROTLI_QUALITY, LARGE_FILE_BYTES, precompressSite } from '../../scripts/lib/site/precompress.ts';
@@ -99,15 +99,17 @@ describe('precompressed copies', () => {
     expect(brotliDecompressSync(await readFile(join(dir, 'index.html.br'))).toString()).toBe(page(50));
   });
 
-  it('puts a .br and a .gz beside every text file, records them, and leaves the others alone', async () => {
+  it('puts a .br and a .gz beside every text file, records them in its record, and leaves the others alone', async () => {
     const { dir, cache, outputs } = await site({ 'index.html': page(50), 'pagefind/index/ar_1.pf_index': 'binary', 'feed.xml': '<feed/>' });
+    const before = outputs.get('index.html') as OutputRecord;
     const result = await precompressSite(dir, outputs, cache);
     expect(result).toEqual({ compressed: 4, linked: 4 });
-    expect([...outputs.keys()].sort()).toEqual(['feed.xml', 'feed.xml.br', 'feed.xml.gz', 'index.html', 'index.html.br', 'index.html.gz', 'pagefind/index/ar_1.pf_index']);
+    // No record of their own: the copies' stamps, in the order .br, .gz, are the file's.
+    expect([...outputs.keys()]).toEqual(['index.html', 'pagefind/index/ar_1.pf_index', 'feed.xml']);
     expect(gunzipSync(await readFile(join(dir, 'index.html.gz'))).toString()).toBe(page(50));
     expect(brotliDecompressSync(await readFile(join(dir, 'feed.xml.br'))).toString()).toBe('<feed/>');
-    const record = outputs.get('index.html.br') as OutputRecord;
-    expect(record).toEqual({ key: '', ...hashBytes(await readFile(join(dir, 'index.html.br'))), stamp: inodeStamp(join(dir, 'index.html.br')) });
+    expect(outputs.get('index.html')).toEqual({ ...before, copies: [inodeStamp(join(dir, 'index.html.br')), inodeStamp(join(dir, 'index.html.gz'))] });
+    expect(outputs.get('pagefind/index/ar_1.pf_index')).not.toHaveProperty('copies');
     await expect(stat(join(dir, 'pagefind/index/ar_1.pf_index.gz'))).rejects.toThrow();
   });
 
@@ -142,17 +144,18 @@ describe('precompressed copies', () => {
     // The cache gone: a file compared with `present` needs nothing of it.
     await rm(cache, { recursive: true });
     await writeTo(dir, 'articles/a/index.html', page(31), outputs);
-    const next = new Map([...outputs].filter(([path]) => !isPrecompressedCopy(path)));
+    // The front page's record as a build has it: its own, with no word of the copies.
+    const next = new Map([...outputs].map(([path, record]) => [path, withoutCopies(record)]));
     expect(await precompressSite(dir, next, cache, undefined, { present })).toEqual({ compressed: 2, linked: 2 });
-    expect(next.get('index.html.br')).toEqual(present.get('index.html.br'));
-    expect(next.get('index.html.gz')).toEqual(present.get('index.html.gz'));
-    expect(next.get('articles/a/index.html.gz')).not.toEqual(present.get('articles/a/index.html.gz'));
+    expect(next.get('index.html')?.copies).toEqual(present.get('index.html')?.copies);
+    expect(next.get('articles/a/index.html')?.copies).toHaveLength(2);
+    expect(next.get('articles/a/index.html')?.copies).not.toEqual(present.get('articles/a/index.html')?.copies);
     expect(gunzipSync(await readFile(join(dir, 'articles/a/index.html.gz'))).toString()).toBe(page(31));
     // A file with a copy `present` does not name gets its copies as usual: from the cache when
     // a record vouches for them (page(31)'s, made by the call before), else compressed anew (the
     // front page's, whose cached copies went with the cache).
-    present.delete('index.html.br');
-    expect(await precompressSite(dir, new Map([...next].filter(([path]) => !isPrecompressedCopy(path))), cache, undefined, { present, earlier: next })).toEqual({ compressed: 2, linked: 2 });
+    present.set('index.html', withoutCopies(present.get('index.html') as OutputRecord));
+    expect(await precompressSite(dir, new Map([...next].map(([path, record]) => [path, withoutCopies(record)])), cache, undefined, { present, earlier: next })).toEqual({ compressed: 2, linked: 2 });
   });
 
   it('links a content compressed before into another tree without compressing it again, when a record vouches for it', async () => {

@@ -25,7 +25,7 @@ import {
   articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
   type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
 } from './build-state.ts';
-import { filesOutsidePages, intactOutputs, recordFiles, type OutputRecord } from '../site/site-records.ts';
+import { filesOutsidePages, intactOutputs, recordFiles, siteFiles, type OutputRecord } from '../site/site-records.ts';
 import { MIN_FILES_FOR_WORKER, MIN_FILES_FOR_WORKER_BESIDE_WORK, StampsInParallel } from '../fs/stamps-in-parallel.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
 import { articleStamps, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
@@ -37,7 +37,7 @@ import { publishedNewsIndex } from '../site/published-index.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from '../site/site-folders.ts';
 import { dropStale, keepAsSpare, spareOfLive, takeSpare, updateSpare } from '../site/spare-site.ts';
 import { planSite, renderKeys, type PlannedPage } from '../site/render-plan.ts';
-import { isCompressible, isPrecompressedCopy, precompressSite, type PrecompressOptions } from '../site/precompress.ts';
+import { isCompressible, precompressSite, type PrecompressOptions } from '../site/precompress.ts';
 import { siteAssets } from '../site/asset-fingerprint.ts';
 
 export interface BuildOptions {
@@ -132,8 +132,8 @@ const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.len
 /**
  * The pages' .br and .gz, begun while Pagefind indexes (the search step's whileIndexing: this
  * thread's part, deciding what to compress, fills time it would spend waiting; the compression
- * itself is on libuv's thread pool): the records of the copies, kept apart from `outputs`
- * until both are done, whose order stays the same.
+ * itself is on libuv's thread pool): the pages' records with their copies, kept apart from
+ * `outputs` until both are done.
  */
 function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, compressedDir: string, records: Pick<PrecompressOptions, 'present' | 'earlier'>): Promise<Map<string, OutputRecord>> {
   const pages = new Map<string, OutputRecord>();
@@ -147,12 +147,9 @@ function compressPages(siteDir: string, outputs: ReadonlyMap<string, OutputRecor
 /** Records the pages' copies, then makes those of the files the search step and the asset copy wrote. */
 async function compressTheRest(siteDir: string, outputs: Map<string, OutputRecord>, compressedDir: string, compressingPages: Promise<Map<string, OutputRecord>>, previous?: ReadonlyMap<string, OutputRecord>): Promise<void> {
   const pages = await compressingPages;
-  const done = new Set<string>();
-  for (const [path, record] of pages) {
-    if (isPrecompressedCopy(path)) outputs.set(path, record);
-    else done.add(path);
-  }
-  await precompressSite(siteDir, outputs, compressedDir, previous, { done });
+  // Setting a key the map has keeps its order.
+  for (const [path, record] of pages) outputs.set(path, record);
+  await precompressSite(siteDir, outputs, compressedDir, previous, { done: new Set(pages.keys()) });
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
@@ -212,7 +209,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const last = loaded.state && sameCode(loaded.state.fingerprint) ? loaded.state : undefined;
     // The files of the site that are as the last build left them (also under other code: the
     // live site becomes the next spare, and what of it is intact decides what of that is trusted).
-    const recordedPaths = [...loaded.state?.outputs.keys() ?? []];
+    const recordedPaths = loaded.state ? siteFiles(loaded.state.outputs).paths : [];
     // A state without a check of its own (npm start's, in memory; one whose check was lost) is
     // tested the same way, and given one.
     const lastCheck = last && !check ? checkOf(last) : undefined;
@@ -260,9 +257,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       toRender.push(page);
       keyByOutput.set(page.output, key);
     });
+    // Every record intact as it was (a file whose copies are not keeps a record without them).
     const nothingToDo = last !== undefined && sameChrome && toRender.length === 0
       && intact.size === last.outputs.size
-      && [...last.outputs.keys()].every((path) => planned.has(path) || last.outputs.get(path)?.key === '')
+      && [...last.outputs].every(([path, record]) => intact.get(path) === record && (planned.has(path) || record.key === ''))
       && last.assets === assets;
     steps.mark('pages to render');
     if (nothingToDo) {

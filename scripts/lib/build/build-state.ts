@@ -25,11 +25,11 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
 import type { ArticleFileEntry } from '../site/article-source.ts';
 import type { NowDependence } from '../site/now-dependence.ts';
-import type { OutputRecord } from '../site/site-records.ts';
+import { recordsHaveFile, siteFiles, type OutputRecord } from '../site/site-records.ts';
 import type { SpareState } from '../site/spare-site.ts';
 
 /** Bump when the meaning of anything state.json, its base or unchanged.json stores changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** The same for the articles files, whose meaning has not changed since state.json's format 2. */
 const ARTICLES_FORMAT = 2;
 const STATE_FILE = 'state.json';
@@ -151,7 +151,7 @@ export function loadBuildState(cacheDir: string): LoadedState {
 }
 
 const outputsFile = (cacheDir: string, sum: string): string => join(cacheDir, `${OUTPUTS_PREFIX}${sum.slice(0, 24)}.json`);
-/** The base's paths in its order, for the check (a fifth of the base's size, and all a build that finds nothing changed needs of it). */
+/** The base's files (siteFiles) in its order, for the check (a fifth of the base's size, and all a build that finds nothing changed needs of it). */
 const pathsFile = (cacheDir: string, sum: string): string => join(cacheDir, `${OUTPUTS_PREFIX}${sum.slice(0, 24)}.paths.json`);
 
 function readBasePaths(cacheDir: string, sum: string): string[] | undefined {
@@ -210,7 +210,7 @@ export interface UnchangedCheck {
   fingerprint: string;
   assets: string;
   now: NowDependence;
-  /** The site files the state records, in its order. */
+  /** The site files the state records (siteFiles: each file, then its copies), in its order. */
   files: string[];
   /** stampsDigest of their recorded stamps, in that order. */
   filesDigest: string;
@@ -355,7 +355,7 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
   if (!base || !changes || changes.changed.length > state.outputs.size * REWRITE_BASE_AT) {
     const { sum, bytes } = encodeChecked(JSON.stringify({ format: FORMAT, outputs: [...state.outputs] }));
     await writeFileAtomic(outputsFile(cacheDir, sum), bytes);
-    await writeFileAtomic(pathsFile(cacheDir, sum), encodeChecked(JSON.stringify({ format: FORMAT, base: sum, paths: [...state.outputs.keys()] })).bytes);
+    await writeFileAtomic(pathsFile(cacheDir, sum), encodeChecked(JSON.stringify({ format: FORMAT, base: sum, paths: siteFiles(state.outputs).paths })).bytes);
     // A copy: the state's own map is the next build's to change (npm start keeps it in memory).
     base = { sum, records: new Map(state.outputs) };
     changes = { changed: [], order: [...state.outputs.keys()] };
@@ -381,11 +381,12 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
  * state's own (saveBuildState).
  */
 export function checkOf(state: BuildState, order: readonly string[] = [...state.outputs.keys()]): UnchangedCheck {
-  const records = order.map((path) => state.outputs.get(path) as OutputRecord);
+  const records = order.map((path) => [path, state.outputs.get(path) as OutputRecord] as const);
+  const { paths, stamps } = siteFiles(records);
   return {
     fingerprint: state.fingerprint, assets: state.assets, now: state.now,
-    files: [...order], filesDigest: stampsDigest(records.map((record) => record.stamp)),
-    articlesDigest: state.articlesDigest, pages: records.filter((record) => record.key !== '').length,
+    files: paths, filesDigest: stampsDigest(stamps),
+    articlesDigest: state.articlesDigest, pages: records.filter(([, record]) => record.key !== '').length,
   };
 }
 
@@ -407,12 +408,12 @@ function againstBase(files: readonly string[], base: OutputsBase): Pick<StoredCh
   // path of the base listed out of its order lands there).
   const removed: string[] = [];
   let position = 0;
-  for (const path of base.records.keys()) {
+  for (const path of siteFiles(base.records).paths) {
     if (files[position] === path) position += 1;
     else removed.push(path);
   }
   const added = files.slice(position);
-  if (added.some((path) => base.records.has(path))) return { files: [...files] };
+  if (added.some((path) => recordsHaveFile(base.records, path))) return { files: [...files] };
   return { base: base.sum, removed, added };
 }
 

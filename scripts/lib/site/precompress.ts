@@ -3,10 +3,10 @@
 // static hosts, `npm run serve`). Deterministic bytes (no time in the gzip header, the OS byte
 // pinned, brotli at a fixed quality), and made once per content: each is written into the
 // site and hard-linked into the build cache under the SHA-256 of the file it compresses, so a
-// publish compresses only the files it changed. The copies are recorded like any other file
-// of the site, and those records (the last build's, the spare site's) are what tells a
-// cached copy intact: nothing beside the copies is written per content. The engine carries
-// the copies between its two trees and drops them with their page.
+// publish compresses only the files it changed. The copies are recorded in their file's
+// record, as their stamps (site-records.ts), and those records (the last build's, the spare
+// site's) are what tells a cached copy intact: nothing beside the copies is written per
+// content. The engine carries the copies between its two trees and drops them with their page.
 
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,6 @@ import { prepareInParallelCommitInOrder } from '../fs/bounded.ts';
 import type { OutputRecord } from './site-records.ts';
 import { inodeStamp, inodeStampOf } from '../fs/file-stamp.ts';
 import { createReplacing, removeFile } from '../fs/remove-file.ts';
-import { hashBytes, type FileHash } from '../fs/file-hashes.ts';
 
 /** The encodings written, by file suffix and Content-Encoding name. */
 export const ENCODINGS = [
@@ -128,10 +127,10 @@ export interface PrecompressOptions {
    */
   done?: ReadonlySet<string>;
   /**
-   * What `siteDir` holds already, each record checked against its file (a spare site's,
-   * spare-site.ts): a file whose record here is of the same content keeps the copies recorded
-   * beside it here, with no look at the cache or the disk. At 10,000 articles that is 12,000
-   * reads and 48,000 stats a publish does not make.
+   * What `siteDir` holds already, each record checked against its file, its copies' stamps
+   * included (a spare site's, spare-site.ts): a file whose record here is of the same content
+   * keeps the copies recorded here, with no look at the cache or the disk. At 10,000 articles
+   * that is 12,000 reads and 48,000 stats a publish does not make.
    */
   present?: ReadonlyMap<string, OutputRecord>;
   /**
@@ -149,28 +148,28 @@ export interface PrecompressResult {
   linked: number;
 }
 
-/** A copy in the cache: its file there, that file's inodeStamp, and its hash. */
+/** A copy in the cache: its file there, and that file's inodeStamp. */
 interface CachedCopy {
   file: string;
   stamp: string;
-  hash: FileHash;
 }
 
 /** A copy of a content as the build has it: in the cache already, or just compressed. */
-type CopyOf = { cached: CachedCopy } | { bytes: Buffer; hash: FileHash };
+type CopyOf = { cached: CachedCopy } | { bytes: Buffer };
 
 /**
  * Gives every compressible file of `outputs` its .br and .gz in `siteDir`, and records them in
- * `outputs` (key ''). A copy already in the site as the cache's file for its content is left
- * alone; any other is linked from the cache when the cache holds it intact, or else compressed,
- * written into the site and linked into the cache. What tells a cached copy intact is a record
- * of an earlier build: `options.present`, `options.earlier` (or `previous`) or `outputs` itself recording the same
- * content at the same path with a copy beside it whose stamp is the cached file's (a copy and
- * its cached file are one file, hard-linked). Copies whose page is gone are not touched here:
- * they are not in `outputs`, so the engine removes them as it removes any file the new site
- * no longer has. `previous`, the last build's records: the cache's copies of contents it had
- * and this build has not are removed (the sites that hold them keep their links), so the cache
- * holds about two copies per text file of the site, never the whole history of every page.
+ * its record (`copies`). A copy already in the site as the cache's file for its content is
+ * left alone; any other is linked from the cache when the cache holds it intact, or else
+ * compressed, written into the site and linked into the cache. What tells a cached copy intact
+ * is a record of an earlier build: `options.present`, `options.earlier` (or `previous`) or
+ * `outputs` itself recording the same content at the same path with a copy whose stamp is the
+ * cached file's (a copy and its cached file are one file, hard-linked). The copies a record of
+ * `outputs` comes with are never taken on their own word: they may be another tree's. Copies
+ * whose file is gone are not touched here: the engine removes them with it. `previous`, the
+ * last build's records: the cache's copies of contents it had and this build has not are
+ * removed (the sites that hold them keep their links), so the cache holds about two copies
+ * per text file of the site, never the whole history of every page.
  */
 export async function precompressSite(
   siteDir: string, outputs: Map<string, OutputRecord>, cacheDir: string, previous?: ReadonlyMap<string, OutputRecord>,
@@ -178,35 +177,44 @@ export async function precompressSite(
 ): Promise<PrecompressResult> {
   const result: PrecompressResult = { compressed: 0, linked: 0 };
   const cache = new CopiesCache(cacheDir);
-  const candidates: [string, OutputRecord][] = [];
-  for (const [path, record] of outputs) if (isCompressible(path) && !options.done?.has(path)) candidates.push([path, record]);
-  // keepsCopies records the copies it keeps in `outputs`: not while it is being iterated.
-  const sources = candidates.filter(([path]) => !keepsCopies(path, outputs, options.present)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const sources: [string, OutputRecord][] = [];
+  for (const [path, record] of outputs) {
+    if (!isCompressible(path) || options.done?.has(path)) continue;
+    // The folder holds copies of this content already: recorded as they are (a key the map
+    // has keeps its place when set again).
+    const there = options.present?.get(path);
+    if (there?.copies && there.sha256 === record.sha256) {
+      if (record.copies !== there.copies) outputs.set(path, { ...record, copies: there.copies });
+      continue;
+    }
+    sources.push([path, record]);
+  }
+  sources.sort(([a], [b]) => (a < b ? -1 : 1));
   // Records that may vouch for a cached copy (outputs: copies a call before this one recorded).
   const earlier = [options.present, options.earlier ?? previous, outputs];
   // A content is compressed once, even when two files of it are in flight; once its copies
   // are in the cache (`placed`), a later file of it links them.
-  const making = new Map<string, Promise<Record<EncodingSuffix, CopyOf>>>();
+  const making = new Map<string, Promise<CopyOf[]>>();
   const placed = new Map<string, CachedCopy>();
   await prepareInParallelCommitInOrder(sources, FILES_IN_FLIGHT,
     async ([path, record]) => {
-      if (ENCODINGS.every(({ suffix }) => placed.has(`${record.sha256}${suffix}`))) return { path, sha256: record.sha256 };
+      if (ENCODINGS.every(({ suffix }) => placed.has(`${record.sha256}${suffix}`))) return { path, record };
       let copies = making.get(record.sha256);
       if (!copies) {
         copies = copiesOf(cache, path, record.sha256, join(siteDir, path), earlier);
         making.set(record.sha256, copies);
       }
-      return { path, sha256: record.sha256, copies: await copies };
+      return { path, record, copies: await copies };
     },
-    ({ path, sha256, copies }) => {
-      making.delete(sha256);
-      for (const { suffix } of ENCODINGS) {
+    ({ path, record, copies }) => {
+      making.delete(record.sha256);
+      const stamps = ENCODINGS.map(({ suffix }, position) => {
         const target = join(siteDir, `${path}${suffix}`);
-        let copy = placed.get(`${sha256}${suffix}`);
-        const made = copy ? undefined : copies?.[suffix];
+        let copy = placed.get(`${record.sha256}${suffix}`);
+        const made = copy ? undefined : copies?.[position];
         if (made && 'bytes' in made) {
           // New bytes go straight into the site, and the cache gets a link to them.
-          copy = { file: cache.fileOf(sha256, suffix), stamp: createReplacing(target, (file) => writeNewFile(file, made.bytes)), hash: made.hash };
+          copy = { file: cache.fileOf(record.sha256, suffix), stamp: createReplacing(target, (file) => writeNewFile(file, made.bytes)) };
           cache.keep(target, copy.file);
           result.compressed += 1;
           result.linked += 1;
@@ -218,9 +226,10 @@ export async function precompressSite(
             result.linked += 1;
           }
         }
-        placed.set(`${sha256}${suffix}`, copy);
-        outputs.set(`${path}${suffix}`, { key: '', ...copy.hash, stamp: copy.stamp });
-      }
+        placed.set(`${record.sha256}${suffix}`, copy);
+        return copy.stamp;
+      });
+      outputs.set(path, { ...record, copies: stamps });
     });
   if (previous) {
     const current = new Set<string>();
@@ -231,19 +240,6 @@ export async function precompressSite(
     }
   }
   return result;
-}
-
-/**
- * Whether the folder holds copies of this file's content already (`present`), which are then
- * recorded as they are: its record there is of the same bytes, and so are its copies'.
- */
-function keepsCopies(path: string, outputs: Map<string, OutputRecord>, present: ReadonlyMap<string, OutputRecord> | undefined): boolean {
-  const there = present?.get(path);
-  if (!present || there?.sha256 !== (outputs.get(path) as OutputRecord).sha256) return false;
-  const copies = ENCODINGS.map(({ suffix }) => [`${path}${suffix}`, present.get(`${path}${suffix}`)] as const);
-  if (copies.some(([, copy]) => copy === undefined)) return false;
-  for (const [copyPath, copy] of copies) outputs.set(copyPath, copy as OutputRecord);
-  return true;
 }
 
 /**
@@ -271,14 +267,15 @@ class CopiesCache {
    * The cached copy an earlier build recorded for this content at this path, when the cache's
    * file is still the one it recorded (its stamp); a copy replaced or written into is not.
    */
-  intact(path: string, sha256: string, suffix: EncodingSuffix, earlier: readonly (ReadonlyMap<string, OutputRecord> | undefined)[]): CachedCopy | undefined {
-    const file = this.fileOf(sha256, suffix);
+  intact(path: string, sha256: string, position: number, earlier: readonly (ReadonlyMap<string, OutputRecord> | undefined)[]): CachedCopy | undefined {
+    const file = this.fileOf(sha256, (ENCODINGS[position] as (typeof ENCODINGS)[number]).suffix);
     let stamp: string | undefined | null = null;
     for (const records of earlier) {
-      const copy = records?.get(path)?.sha256 === sha256 ? records.get(`${path}${suffix}`) : undefined;
-      if (!copy) continue;
+      const record = records?.get(path);
+      const copy = record?.sha256 === sha256 ? record.copies?.[position] : undefined;
+      if (copy === undefined) continue;
       if (stamp === null) stamp = inodeStamp(file);
-      if (stamp !== undefined && copy.stamp === stamp) return { file, stamp, hash: { sha256: copy.sha256, bytes: copy.bytes } };
+      if (stamp !== undefined && copy === stamp) return { file, stamp };
     }
     return undefined;
   }
@@ -295,23 +292,17 @@ class CopiesCache {
   }
 }
 
-/** A content's copies: those the cache holds intact, the others compressed from the site's file. */
+/** A content's copies, in ENCODINGS' order: those the cache holds intact, the others compressed from the site's file. */
 async function copiesOf(
   cache: CopiesCache, path: string, sha256: string, source: string, earlier: readonly (ReadonlyMap<string, OutputRecord> | undefined)[],
-): Promise<Record<EncodingSuffix, CopyOf>> {
+): Promise<CopyOf[]> {
   let bytes: Buffer | undefined;
-  const copies = {} as Record<EncodingSuffix, CopyOf>;
-  await Promise.all(ENCODINGS.map(async ({ suffix }) => {
-    const cached = cache.intact(path, sha256, suffix, earlier);
-    if (cached) {
-      copies[suffix] = { cached };
-      return;
-    }
+  return Promise.all(ENCODINGS.map(async ({ suffix }, position): Promise<CopyOf> => {
+    const cached = cache.intact(path, sha256, position, earlier);
+    if (cached) return { cached };
     bytes ??= readFileSync(source);
-    const compressed = await COMPRESSORS[suffix](bytes);
-    copies[suffix] = { bytes: compressed, hash: hashBytes(compressed) };
+    return { bytes: await COMPRESSORS[suffix](bytes) };
   }));
-  return copies;
 }
 
 /**

@@ -1,11 +1,17 @@
 // What a build knows of the files it put into the site: each file's render key, hash, size
 // and stamp (build-state.ts keeps them), and the checks and records made of a site folder.
+// A text file's precompressed copies (precompress.ts) are part of its record, as their stamps:
+// at 100,000 articles they are half of the site's 475,000 files, and as records of their own
+// they doubled every step that goes over the records (loading, checking, saving the state,
+// the spare's bookkeeping). Their bytes follow from the file's (its sha256), so a stamp is
+// all that tells one intact.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ARCHIVE_PARTS_DIR } from '../../../assets/js/cache-names.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
+import { ENCODINGS, isPrecompressedCopy } from './precompress.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
 
 /** A file the build put into the site (build-state.ts keeps them between builds). */
@@ -16,18 +22,76 @@ export interface OutputRecord {
   bytes: number;
   /** size:mtime:inode of the file in the site as the build left it. */
   stamp: string;
+  /**
+   * The stamps of its precompressed copies, in ENCODINGS' order (`path.br`, `path.gz`), once
+   * the build made them: a record without is of a file whose copies are to be made (or that
+   * has none), and one whose copies are not intact loses them (intactOutputs).
+   */
+  copies?: string[];
+}
+
+const COPY_SUFFIXES = ENCODINGS.map(({ suffix }) => suffix);
+
+/** The record without its copies: its file intact, the copies beside it to be made again. */
+export function withoutCopies(record: OutputRecord): OutputRecord {
+  const { copies: _copies, ...own } = record;
+  return own;
+}
+
+/** Whether two records name the same copies (both none, or the same stamps). */
+export function sameCopies(a: OutputRecord, b: OutputRecord): boolean {
+  if (a.copies === b.copies) return true;
+  if (!a.copies || !b.copies || a.copies.length !== b.copies.length) return false;
+  return a.copies.every((stamp, position) => b.copies?.[position] === stamp);
+}
+
+/** The files of the site a record stands for: its own, then its copies'. */
+export function filesOfRecord(path: string, record: OutputRecord): string[] {
+  return record.copies ? [path, ...record.copies.map((_stamp, position) => `${path}${COPY_SUFFIXES[position]}`)] : [path];
+}
+
+/**
+ * Every file the records stand for, and the stamp each was left with, in the records' order
+ * (each file, then its copies): what the site's files are checked against.
+ */
+export function siteFiles(records: Iterable<readonly [string, OutputRecord]>): { paths: string[]; stamps: string[] } {
+  const paths: string[] = [];
+  const stamps: string[] = [];
+  for (const [path, record] of records) {
+    paths.push(path);
+    stamps.push(record.stamp);
+    if (!record.copies) continue;
+    record.copies.forEach((stamp, position) => {
+      paths.push(`${path}${COPY_SUFFIXES[position]}`);
+      stamps.push(stamp);
+    });
+  }
+  return { paths, stamps };
+}
+
+/** Whether the records stand for this site file: a file of theirs, or a copy one of them names. */
+export function recordsHaveFile(records: ReadonlyMap<string, OutputRecord>, file: string): boolean {
+  if (records.has(file)) return true;
+  const position = COPY_SUFFIXES.findIndex((suffix) => file.endsWith(suffix));
+  return position >= 0 && (records.get(file.slice(0, -(COPY_SUFFIXES[position] as string).length))?.copies?.length ?? 0) > position;
 }
 
 const posix = (path: string): string => path.split(sep).join('/');
 
 /**
  * The records of the last build whose files are still in the site as it left them, given
- * the stamps of the files now, in the records' order (stamps-in-parallel.ts takes them).
+ * the stamps of the files now, in siteFiles' order (stamps-in-parallel.ts takes them). A file
+ * intact with a copy that is not keeps its record without the copies: they are made again.
  */
 export function intactOutputs(outputs: ReadonlyMap<string, OutputRecord>, stamps: readonly (string | undefined)[]): Map<string, OutputRecord> {
   const intact = new Map<string, OutputRecord>();
   let position = 0;
-  for (const [path, record] of outputs) if (stamps[position++] === record.stamp) intact.set(path, record);
+  for (const [path, record] of outputs) {
+    const own = stamps[position++];
+    let copiesIntact = true;
+    for (const stamp of record.copies ?? []) if (stamps[position++] !== stamp) copiesIntact = false;
+    if (own === record.stamp) intact.set(path, copiesIntact ? record : withoutCopies(record));
+  }
   return intact;
 }
 
@@ -57,5 +121,6 @@ export function filesOutsidePages(siteDir: string, pages: ReadonlySet<string>): 
   for (const folder of ['pagefind', 'assets', ARCHIVE_PARTS_DIR]) {
     for (const file of walkFilesSync(join(siteDir, folder))) files.push(posix(relative(siteDir, file)));
   }
-  return files.filter((path) => !pages.has(path)).sort();
+  // Copies are their file's (precompress.ts): the pages' may be being made meanwhile.
+  return files.filter((path) => !pages.has(path) && !isPrecompressedCopy(path)).sort();
 }

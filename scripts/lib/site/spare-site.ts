@@ -12,7 +12,8 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import type { OutputRecord } from './site-records.ts';
+import { filesOfRecord, sameCopies, siteFiles, withoutCopies, type OutputRecord } from './site-records.ts';
+import { ENCODINGS, isCompressible } from './precompress.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
 import { removeFile } from '../fs/remove-file.ts';
 import { walkFilesSync } from '../fs/walk-files.ts';
@@ -67,14 +68,16 @@ export async function takeSpare(
   const doubtful: string[] = [];
   for (const [path, record] of live.records) {
     if (differs.has(path)) continue;
-    // The same file as the live one: as intact as that is.
-    if (live.intact.get(path)?.stamp === record.stamp) records.set(path, record);
+    // The same file as the live one, its copies too: as intact as that is.
+    const intact = live.intact.get(path);
+    if (intact?.stamp === record.stamp) records.set(path, intact);
     else doubtful.push(path);
   }
   for (const [path, record] of differs) {
     if (record === null) continue;
-    if (inodeStamp(join(staging, path)) === record.stamp) records.set(path, record);
-    else doubtful.push(path);
+    if (inodeStamp(join(staging, path)) !== record.stamp) doubtful.push(path);
+    else if (record.copies?.some((stamp, position) => inodeStamp(join(staging, `${path}${ENCODINGS[position]?.suffix}`)) !== stamp)) records.set(path, withoutCopies(record));
+    else records.set(path, record);
   }
   if (doubtful.length > MOST_IN_DOUBT * (records.size + doubtful.length)) {
     await discard(staging, trash);
@@ -84,9 +87,10 @@ export async function takeSpare(
   return records;
 }
 
-/** Removes a file of a tree, and the folders it leaves empty (a clean build has none). */
+/** Removes a file of a tree with its copies, and the folders it leaves empty (a clean build has none). */
 function removeFromTree(tree: string, path: string): void {
   removeFile(join(tree, path));
+  if (isCompressible(path)) for (const { suffix } of ENCODINGS) removeFile(join(tree, `${path}${suffix}`));
   for (let folder = dirname(join(tree, path)); folder !== tree && folder.startsWith(tree); folder = dirname(folder)) {
     try { rmdirSync(folder); } catch { return; }
   }
@@ -151,10 +155,10 @@ export async function keepAsSpare(
   // 100,000-article site has 475,000 records, and splitting each made an array of its parts.
   const top = new Set<string>();
   const expected = new Map<string, Set<string>>([['', top]]);
-  for (const path of records.keys()) {
+  for (const [path, record] of records) {
     const slash = path.indexOf('/');
     if (slash < 0) {
-      top.add(path);
+      for (const file of filesOfRecord(path, record)) top.add(file);
       continue;
     }
     const first = path.slice(0, slash);
@@ -164,7 +168,8 @@ export async function keepAsSpare(
       top.add(first);
     }
     const next = path.indexOf('/', slash + 1);
-    below.add(next < 0 ? path.slice(slash + 1) : path.slice(slash + 1, next));
+    if (next >= 0) below.add(path.slice(slash + 1, next));
+    else for (const file of filesOfRecord(path.slice(slash + 1), record)) below.add(file);
   }
   for (const [folder, names] of expected) {
     let entries: string[] = [];
@@ -176,7 +181,7 @@ export async function keepAsSpare(
   for (const path of doubtful) differs.push([path, inDoubt]);
   for (const [path, record] of records) {
     const now = outputs.get(path);
-    if (!now || now.stamp !== record.stamp || now.sha256 !== record.sha256) differs.push([path, record]);
+    if (!now || now.stamp !== record.stamp || now.sha256 !== record.sha256 || !sameCopies(now, record)) differs.push([path, record]);
   }
   for (const path of outputs.keys()) if (!records.has(path) && !doubtful.has(path)) differs.push([path, null]);
   return { id, differs: differs.map(([path, record]) => [posix(path), record]) };
@@ -193,7 +198,7 @@ export async function spareOfLive(liveDir: string, cacheDir: string, trash: stri
   const id = newSpareId();
   const spareDir = join(cacheDir, `${SPARE_PREFIX}${id}`);
   try {
-    linkUnchanged(liveDir, spareDir, outputs.keys());
+    linkUnchanged(liveDir, spareDir, siteFiles(outputs).paths);
   } catch {
     await discard(spareDir, trash).catch(() => undefined);
     return undefined;

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOf, loadBuildState, loadUnchangedCheck, saveBuildState, writeUnchangedCheck, type BuildState } from '../../scripts/lib/build/build-state.ts';
+import { checkOf, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, writeUnchangedCheck, type BuildState } from '../../scripts/lib/build/build-state.ts';
+import type { ArticleFileEntry } from '../../scripts/lib/site/article-source.ts';
 import { siteFiles, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
@@ -164,5 +165,46 @@ describe('the check of a state told against its base', () => {
     const stored = JSON.parse(readFileSync(join(dir, 'unchanged.json'), 'utf8').split('\n')[1] as string) as Record<string, unknown>;
     expect(stored.files).toEqual(reordered);
     expect(loadUnchangedCheck(dir)?.files).toEqual(reordered);
+  });
+});
+
+describe('the article entries of a build state', () => {
+  /** An entry as readArticles makes it, with the Arabic front matter the files hold. */
+  const entry = (id: string, title: string): ArticleFileEntry => ({
+    stamp: `stamp-${id}`, sha256: `sha-${id}`, bodyHash: `body-${id}`, digest: `article:${id}`, problems: [],
+    data: { id, title, section: 'سياسة', tags: ['دمشق', 'حلب'], date: '2017-07-06T09:30:00+03:00', draft: false },
+  });
+  const entries = (): Map<string, ArticleFileEntry> => new Map([
+    ['articles/2017/07/a.md', entry('a', 'عنوان «أول» — مع علامات')],
+    ['articles/2017/07/b.md', entry('b', 'عنوان ثانٍ')],
+    ['articles/2017/08/c.md', entry('c', 'عنوان ثالث')],
+  ]);
+  const articlesFiles = (dir: string): string[] => readdirSync(join(dir, 'articles')).map((name) => join(dir, 'articles', name));
+
+  it('are read back as saved, one file per folder of articles', async () => {
+    const dir = await tempDir();
+    await saveBuildState(dir, { ...stateOf(siteRecords(2)), articles: entries() });
+    expect(articlesFiles(dir)).toHaveLength(2);
+    expect(loadArticleEntries(dir, loaded(dir))).toEqual(entries());
+  });
+
+  it.each([
+    ['truncated', (file: string) => truncateSync(file, 80)],
+    ['overwritten with garbage behind a matching checksum', (file: string) => {
+      const body = 'not a serialised entries file';
+      writeFileSync(file, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
+    }],
+    ['in the JSON of an earlier format', (file: string) => {
+      const body = JSON.stringify({ format: 2, folder: 'articles/2017/07', entries: [...entries()].slice(0, 2) });
+      writeFileSync(file, `${createHash('sha256').update(body).digest('hex')}\n${body}`);
+    }],
+  ])('give none of their folder when one is %s: those articles are read again, the others\' entries stay', async (_case, damage) => {
+    const dir = await tempDir();
+    await saveBuildState(dir, { ...stateOf(siteRecords(2)), articles: entries() });
+    // Each folder's file is named by a hash of the folder.
+    damage(join(dir, 'articles', `${createHash('sha256').update('articles/2017/07').digest('hex').slice(0, 24)}.json`));
+    const read = loadArticleEntries(dir, loaded(dir));
+    expect([...read.keys()]).toEqual(['articles/2017/08/c.md']);
+    expect(read.get('articles/2017/08/c.md')).toEqual(entries().get('articles/2017/08/c.md'));
   });
 });

@@ -42,9 +42,12 @@ export function parseIsoInstant(text: string): Date | undefined {
 /** The moment a front-matter date stands for, in milliseconds (a calendar day is its midnight UTC); NaN when it is no article date. */
 export function articleTimestamp(date: string): number {
   const day = parseCalendarDay(date);
-  if (day) return Date.UTC(day.year, day.month - 1, day.day);
+  if (day) return dayStart(day);
   return parseIsoInstant(date)?.getTime() ?? Number.NaN;
 }
+
+/** Midnight UTC of a calendar day, in milliseconds: a bare day's moment. */
+const dayStart = (day: CalendarDay): number => Date.UTC(day.year, day.month - 1, day.day);
 
 /** The instant a front-matter date stands for (a bare day is its first moment, UTC). */
 export function articleInstant(date: string): Date {
@@ -105,10 +108,20 @@ export function isoInZone(instant: Date, timeZone: string): string {
 
 /** The calendar day of a front-matter date, read in the site's time zone for instants. */
 export function articleCalendarDay(date: string, timeZone: string): CalendarDay | undefined {
+  return articleDateFacts(date, timeZone).day;
+}
+
+/**
+ * A front-matter date read once, for code that needs more than one fact of it (the news
+ * index, of every article): its moment (articleTimestamp), its calendar day in the time zone
+ * (articleCalendarDay), and whether it is a bare calendar day. At 100,000 articles reading
+ * each date once for each fact was a fifth of a second of every build.
+ */
+export function articleDateFacts(date: string, timeZone: string): { timestamp: number; day: CalendarDay | undefined; bareDay: boolean } {
   const day = parseCalendarDay(date);
-  if (day) return day;
+  if (day) return { timestamp: dayStart(day), day, bareDay: true };
   const instant = parseIsoInstant(date);
-  return instant ? calendarDayInZone(instant, timeZone) : undefined;
+  return instant ? { timestamp: instant.getTime(), day: calendarDayInZone(instant, timeZone), bareDay: false } : { timestamp: Number.NaN, day: undefined, bareDay: false };
 }
 
 /** The hour and minute of a front-matter date in the time zone; undefined for a calendar day, which has no time. */

@@ -2,7 +2,7 @@
 // production, everything while previewing), indexed once.
 
 import { ingestSettings } from '../config/ingest-settings.ts';
-import { articleCalendarDay, articleTimestamp, calendarDayInZone, formatCalendarDay, parseCalendarDay } from '../content/article-date.ts';
+import { articleDateFacts, articleTimestamp, calendarDayInZone, formatCalendarDay, parseCalendarDay, type CalendarDay } from '../content/article-date.ts';
 import { configuredSection, sectionSlug } from '../content/section-slug.ts';
 import type { BuildContext } from './build-context.ts';
 import type { ArticleItem } from './article-source.ts';
@@ -18,10 +18,15 @@ function todayInZone(now: Date, timeZone: string): string {
 
 /** Whether an article of this date is out at context.now. */
 function isDue(date: string, context: BuildContext): boolean {
-  // A calendar day is a day in the site's time zone: it is out once that day has begun there.
   const day = parseCalendarDay(date);
-  if (day) return formatCalendarDay(day) <= todayInZone(context.now, context.site.timeZone);
-  return articleTimestamp(date) <= context.now.getTime();
+  return dueAt(day, day ? Number.NaN : articleTimestamp(date), context);
+}
+
+/** isDue of a date already read: `bareDay` when it is a calendar day, else its moment. */
+function dueAt(bareDay: CalendarDay | undefined, timestamp: number, context: BuildContext): boolean {
+  // A calendar day is a day in the site's time zone: it is out once that day has begun there.
+  if (bareDay) return formatCalendarDay(bareDay) <= todayInZone(context.now, context.site.timeZone);
+  return timestamp <= context.now.getTime();
 }
 
 /**
@@ -52,8 +57,8 @@ export function publishedNewsIndex(articles: readonly ArticleItem[], context: Bu
   const dateFacts = (date: string): { due: boolean; timestamp: number; year: number; month: number } => {
     let facts = dates.get(date);
     if (!facts) {
-      const day = articleCalendarDay(date, site.timeZone);
-      dates.set(date, facts = { due: isDue(date, context), timestamp: articleTimestamp(date), year: day?.year ?? 0, month: day?.month ?? 0 });
+      const read = articleDateFacts(date, site.timeZone);
+      dates.set(date, facts = { due: dueAt(read.bareDay ? read.day : undefined, read.timestamp, context), timestamp: read.timestamp, year: read.day?.year ?? 0, month: read.day?.month ?? 0 });
     }
     return facts;
   };

@@ -2,7 +2,7 @@
 // production, everything while previewing), indexed once.
 
 import { ingestSettings } from '../config/ingest-settings.ts';
-import { articleDateFacts, articleTimestamp, calendarDayInZone, formatCalendarDay, parseCalendarDay, type CalendarDay } from '../content/article-date.ts';
+import { articleDateFacts, calendarDayInZone, formatCalendarDay } from '../content/article-date.ts';
 import { configuredSection, sectionSlug } from '../content/section-slug.ts';
 import type { BuildContext } from './build-context.ts';
 import type { ArticleItem } from './article-source.ts';
@@ -16,28 +16,41 @@ function todayInZone(now: Date, timeZone: string): string {
   return today.day;
 }
 
-/** Whether an article of this date is out at context.now. */
-function isDue(date: string, context: BuildContext): boolean {
-  const day = parseCalendarDay(date);
-  return dueAt(day, day ? Number.NaN : articleTimestamp(date), context);
-}
-
-/** isDue of a date already read: `bareDay` when it is a calendar day, else its moment. */
-function dueAt(bareDay: CalendarDay | undefined, timestamp: number, context: BuildContext): boolean {
-  // A calendar day is a day in the site's time zone: it is out once that day has begun there.
-  if (bareDay) return formatCalendarDay(bareDay) <= todayInZone(context.now, context.site.timeZone);
-  return timestamp <= context.now.getTime();
+/** What a build needs of an article date: whether it is out at context.now, its moment, and its year and month in the site's zone. */
+interface DateFacts {
+  due: boolean;
+  timestamp: number;
+  year: number;
+  month: number;
 }
 
 /**
- * Whether a production build shows this article: not a draft, not dated after "now".
- * `due`: isDue, or a memo of it for a build that asks of many articles.
+ * The facts of each date, worked out once per build context: articles share dates (a day's
+ * stories, or a calendar day with no time), and the news index and the now-dependence
+ * (isPublished) both ask of every article; at 100,000 articles each asking again was a
+ * fifth of a second. Kept as long as the context is.
  */
-export function isPublished(data: { draft?: unknown; date?: unknown }, context: BuildContext, due: (date: string) => boolean = (date) => isDue(date, context)): boolean {
+const datesByContext = new WeakMap<BuildContext, Map<string, DateFacts>>();
+
+function dateFacts(date: string, context: BuildContext): DateFacts {
+  let dates = datesByContext.get(context);
+  if (!dates) datesByContext.set(context, dates = new Map());
+  let facts = dates.get(date);
+  if (!facts) {
+    const read = articleDateFacts(date, context.site.timeZone);
+    // A calendar day is a day in the site's time zone: it is out once that day has begun there.
+    const due = read.bareDay && read.day ? formatCalendarDay(read.day) <= todayInZone(context.now, context.site.timeZone) : read.timestamp <= context.now.getTime();
+    dates.set(date, facts = { due, timestamp: read.timestamp, year: read.day?.year ?? 0, month: read.day?.month ?? 0 });
+  }
+  return facts;
+}
+
+/** Whether a production build shows this article: not a draft, not dated after "now". */
+export function isPublished(data: { draft?: unknown; date?: unknown }, context: BuildContext): boolean {
   if (context.includeDrafts) return true;
   if (data.draft === true) return false;
   if (typeof data.date !== 'string') return true;
-  return due(data.date);
+  return dateFacts(data.date, context).due;
 }
 
 /** The news index of the articles a build publishes: drafts and future articles are left out unless previewing. */
@@ -51,20 +64,8 @@ export function publishedNewsIndex(articles: readonly ArticleItem[], context: Bu
     if (!found) sectionOf.set(written, found = { name: configuredSection(written, site.sections)?.name ?? written, slug: sectionSlug(written, site.sections) });
     return found;
   };
-  // Articles share dates (a day's stories, or a calendar day with no time): each date is
-  // worked out once, which at 100,000 articles of calendar days took a fifth of a second.
-  const dates = new Map<string, { due: boolean; timestamp: number; year: number; month: number }>();
-  const dateFacts = (date: string): { due: boolean; timestamp: number; year: number; month: number } => {
-    let facts = dates.get(date);
-    if (!facts) {
-      const read = articleDateFacts(date, site.timeZone);
-      dates.set(date, facts = { due: dueAt(read.bareDay ? read.day : undefined, read.timestamp, context), timestamp: read.timestamp, year: read.day?.year ?? 0, month: read.day?.month ?? 0 });
-    }
-    return facts;
-  };
-  const due = (date: string): boolean => dateFacts(date).due;
-  const inputs: IndexInput<ArticleItem>[] = articles.filter((item) => isPublished(item.data, context, due)).map((item) => {
-    const { timestamp, year, month } = dateFacts(item.data.date);
+  const inputs: IndexInput<ArticleItem>[] = articles.filter((item) => isPublished(item.data, context)).map((item) => {
+    const { timestamp, year, month } = dateFacts(item.data.date, context);
     return {
       id: item.data.id,
       // Spelt as configured: سوريه and سورية are one section, not two lists on one URL.

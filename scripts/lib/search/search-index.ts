@@ -197,6 +197,29 @@ interface MissingSegment {
   fingerprint: string;
 }
 
+/**
+ * The first lane of a run, opened before it is known to be needed: its thread loads and
+ * Pagefind's process starts (a quarter of a second, on the other core) while this thread
+ * finds the pages and their segments. Claimed by the first segments to index; closed unused
+ * when the cache has every segment.
+ */
+class EarlyLane {
+  private lane: PagefindLane | undefined = openPagefindLane();
+
+  /** The early lane the first time, a new one after. */
+  claim(): PagefindLane {
+    const lane = this.lane ?? openPagefindLane();
+    this.lane = undefined;
+    return lane;
+  }
+
+  /** Closes it if no segment claimed it. */
+  closeUnused(): void {
+    if (this.lane) void this.lane.close();
+    this.lane = undefined;
+  }
+}
+
 /** Indexes the segments the cache did not have, pagefindProcesses() at a time. */
 async function indexMissing(
   missing: readonly MissingSegment[],
@@ -204,9 +227,10 @@ async function indexMissing(
   bundles: SegmentBundle[],
   settings: { language: string; variantTokens: boolean },
   toIndex: (page: FoundPage) => PageToIndex,
+  lanesFrom: EarlyLane,
 ): Promise<void> {
   if (missing.length === 0) return;
-  const lanes: PagefindLane[] = Array.from({ length: Math.min(pagefindProcesses(), missing.length) }, openPagefindLane);
+  const lanes: PagefindLane[] = Array.from({ length: Math.min(pagefindProcesses(), missing.length) }, () => lanesFrom.claim());
   try {
     const queue = missing.values();
     await Promise.all(lanes.map(async (lane) => {
@@ -347,6 +371,15 @@ function linkOrCopySync(source: string, target: string): void {
 }
 
 export async function writeSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const earlyLane = new EarlyLane();
+  try {
+    return await indexSite(options, earlyLane);
+  } finally {
+    earlyLane.closeUnused();
+  }
+}
+
+async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Promise<SearchIndexResult> {
   const bundleDir = (options.bundleDir ?? 'pagefind').split(sep).join('/').replace(/\/+$/, '');
   const bundlePath = join(options.siteDir, bundleDir);
   const variantTokens = options.variantTokens !== false;
@@ -381,7 +414,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
       if (options.cacheDir && cache.has(fingerprint)) inCache.push(position);
       else absent.push({ position, segment, fingerprint });
     }
-    const indexing = indexMissing(absent, cache, bundles, settings, toIndex);
+    const indexing = indexMissing(absent, cache, bundles, settings, toIndex, earlyLane);
     // Awaited below; a lane that fails while this thread waits on the cache's files must not be
     // an unhandled rejection meanwhile (which ends the process) but the build's error.
     indexing.catch(() => undefined);
@@ -415,7 +448,7 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
     }
     await indexing;
     // An entry found damaged: indexed once the others are done.
-    await indexMissing(damaged, cache, bundles, settings, toIndex);
+    await indexMissing(damaged, cache, bundles, settings, toIndex, earlyLane);
     const missing = [...absent, ...damaged];
     options.steps?.mark(`search: ${missing.length} segments indexed`);
 

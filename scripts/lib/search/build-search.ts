@@ -110,8 +110,25 @@ function layered(maps: readonly (FileHashes | undefined)[]): Pick<FileHashes, 'g
  * default, the source folder under the dev server (which does not copy it).
  */
 export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'language' | 'numberingSystem'>, assetsDir?: string, options: SearchBuildOptions = {}): Promise<SearchBuildResult> {
-  const index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps, whileIndexing: options.whileIndexing });
-  const scripts = new Map([...await writePageScripts(siteDir, site.numberingSystem), ...await writeFingerprintedAssets(siteDir)]);
+  const writeScripts = async (): Promise<Map<string, FileHash>> => new Map([...await writePageScripts(siteDir, site.numberingSystem), ...await writeFingerprintedAssets(siteDir)]);
+  // The scripts and assets owe nothing to the index: written while Pagefind indexes, when
+  // this thread would otherwise wait (a publish re-indexes one segment, for seconds).
+  let scriptsWritten: Promise<Map<string, FileHash>> | undefined;
+  const whileIndexing = (): void => {
+    scriptsWritten = writeScripts();
+    // Awaited below, also when the index fails: never an unhandled rejection meanwhile.
+    scriptsWritten.catch(() => undefined);
+    options.whileIndexing?.();
+  };
+  let index;
+  try {
+    index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps, whileIndexing });
+  } catch (error) {
+    // No script is still being written into a folder the caller removes.
+    await scriptsWritten?.catch(() => undefined);
+    throw error;
+  }
+  const scripts = await (scriptsWritten ?? writeScripts());
   // What is known of the site's files: what this step wrote or read, else the engine's hashes
   // (looked up in place: at 100,000 articles a merged copy was a map of 470,000 entries).
   const knownHashes = layered([scripts, index.fileHashes, options.fileHashes]);

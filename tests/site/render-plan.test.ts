@@ -76,6 +76,26 @@ describe('renderKeys', () => {
     expect(changedOutputs(base, keysByOutput(edited)).filter((output) => output.endsWith('.html'))).toEqual(['articles/a000000000000000/index.html']);
   });
 
+  it('change for a published article in the last file of articles, the pages\' files and the index, not in the older articles\' files', () => {
+    const split: BuildContext = { ...context, site: { ...context.site, sitemapUrlsPerFile: 10 } };
+    const sitemapKeys = (articles: ArticleItem[]): Map<string, string> => {
+      const plan = planSite(publishedNewsIndex(articles, split), split);
+      const keys = renderKeys(plan.pages, 'fingerprint');
+      return new Map(plan.pages.flatMap((page, position) => (page.family === 'sitemapFiles' ? [[page.output, keys[position] as string]] : [])));
+    };
+    const entriesOf = (articles: ArticleItem[], output: string): string[] => {
+      const page = planSite(publishedNewsIndex(articles, split), split).pages.find((planned) => planned.output === output);
+      return (page?.view as unknown as { entries: { path: string }[] }).entries.map((entry) => entry.path);
+    };
+    // 30 articles: three full files of ten, the oldest first; the new one starts a fourth.
+    const published = [...items(), articleItem({ ...items()[0]!.data, id: 'f000000000000001', title: 'خبر جديد', date: '2017-07-31T23:00:00+03:00' }, 'new body')];
+    const changed = changedOutputs(sitemapKeys(items()), sitemapKeys(published));
+    expect(entriesOf(items(), 'sitemaps/sitemap-1.xml')).toEqual(items().slice(-10).map((item) => item.url).reverse());
+    expect(changed).toContain('sitemap.xml');
+    expect(entriesOf(published, 'sitemaps/sitemap-4.xml')).toEqual(['/articles/f000000000000001/']);
+    for (const file of ['sitemaps/sitemap-1.xml', 'sitemaps/sitemap-2.xml', 'sitemaps/sitemap-3.xml']) expect(changed).not.toContain(file);
+  });
+
   it('all change with the fingerprint', () => {
     const plan = planSite(publishedNewsIndex(items(), context), context);
     const first = renderKeys(plan.pages, 'one');

@@ -18,7 +18,7 @@ describe('sitemapFiles', () => {
       { path: '/d/', lastmod: '2017-07-30' },
       { path: '/e/', lastmod: '2017-07-29T10:00:00+03:00' },
     ];
-    const files = sitemapFiles(entries, 2);
+    const files = sitemapFiles([entries], 2);
     expect(files.map((file) => file.path)).toEqual(['/sitemap.xml', '/sitemaps/sitemap-1.xml', '/sitemaps/sitemap-2.xml', '/sitemaps/sitemap-3.xml']);
     expect(files[0]?.entries).toEqual([
       { path: '/sitemaps/sitemap-1.xml', lastmod: '2017-07-31T22:30:00Z' },
@@ -28,7 +28,16 @@ describe('sitemapFiles', () => {
   });
 
   it('keeps one file, no index, up to the limit', () => {
-    expect(sitemapFiles([{ path: '/a/' }], 2)).toEqual([{ path: '/sitemap.xml', kind: 'urlset', entries: [{ path: '/a/' }] }]);
+    expect(sitemapFiles([[{ path: '/a/' }], [{ path: '/b/' }]], 2)).toEqual([{ path: '/sitemap.xml', kind: 'urlset', entries: [{ path: '/a/' }, { path: '/b/' }] }]);
+  });
+
+  it('past the limit, cuts each run into files of its own from its first entry', () => {
+    const files = sitemapFiles([[{ path: '/a/' }, { path: '/b/' }, { path: '/c/' }], [{ path: '/d/' }]], 2);
+    expect(files.slice(1).map((file) => [file.path, file.entries.map((entry) => entry.path)])).toEqual([
+      ['/sitemaps/sitemap-1.xml', ['/a/', '/b/']],
+      ['/sitemaps/sitemap-2.xml', ['/c/']],
+      ['/sitemaps/sitemap-3.xml', ['/d/']],
+    ]);
   });
 });
 

@@ -1,6 +1,10 @@
 // Sitemaps for search engines: every article, list page and index with its last change;
 // split under a sitemap index past 50,000 URLs; and a Google News sitemap of the articles
-// of the last two days before the build's "now".
+// of the last two days before the build's "now". Past the limit, the articles, oldest first,
+// and the other pages are cut into files apart: a new article changes the last file of
+// articles and the pages' files (their newest items), not the files of older articles.
+// Listed newest first, every file's entries moved along with each new article: a publish at
+// 100,000 articles rendered and compressed all 12 MB of sitemaps again.
 
 import { articleInstant } from '../content/article-date.ts';
 import type { ArticleItem } from './article-source.ts';
@@ -26,23 +30,36 @@ export interface SitemapFile {
 
 const lastChange = (item: ArticleItem | undefined): string | undefined => item && (item.data.updated ?? item.data.date);
 
-/** Every page worth indexing, with the date it last changed. */
-export function sitemapEntries(index: NewsIndex<ArticleItem>): SitemapEntry[] {
+/**
+ * Every page worth indexing, with the date it last changed, in two runs that are cut into
+ * files apart (sitemapFiles): the articles, oldest first; then the lists and indexes.
+ */
+export function sitemapEntries(index: NewsIndex<ArticleItem>): [articles: SitemapEntry[], pages: SitemapEntry[]] {
   const newest = lastChange(index.articles[0]);
-  const entries: SitemapEntry[] = [];
-  for (const listPage of index.listPages) entries.push({ path: listPage.path, lastmod: lastChange(listPage.items[0]) });
-  for (const path of ['/sections/', '/tags/', '/archive/', '/subscribe/']) entries.push({ path, lastmod: newest });
-  for (const year of index.archive) entries.push({ path: year.path, lastmod: lastChange(index.listPages.find((page) => page.kind === 'month' && page.year === year.year)?.items[0]) });
-  for (const item of index.articles) entries.push({ path: item.url, lastmod: lastChange(item) });
-  return entries;
+  const articles: SitemapEntry[] = [];
+  for (let position = index.articles.length - 1; position >= 0; position -= 1) {
+    const item = index.articles[position] as ArticleItem;
+    articles.push({ path: item.url, lastmod: lastChange(item) });
+  }
+  const pages: SitemapEntry[] = [];
+  for (const listPage of index.listPages) pages.push({ path: listPage.path, lastmod: lastChange(listPage.items[0]) });
+  for (const path of ['/sections/', '/tags/', '/archive/', '/subscribe/']) pages.push({ path, lastmod: newest });
+  for (const year of index.archive) pages.push({ path: year.path, lastmod: lastChange(index.listPages.find((page) => page.kind === 'month' && page.year === year.year)?.items[0]) });
+  return [articles, pages];
 }
 
-/** One /sitemap.xml, or, past the limit, numbered sitemaps under a /sitemap.xml index. */
-export function sitemapFiles(entries: SitemapEntry[], perFile = URLS_PER_SITEMAP): SitemapFile[] {
+/**
+ * One /sitemap.xml of every run's entries, or, past the limit, numbered sitemaps under a
+ * /sitemap.xml index: each run cut into files of its own from its first entry.
+ */
+export function sitemapFiles(runs: readonly SitemapEntry[][], perFile = URLS_PER_SITEMAP): SitemapFile[] {
+  const entries = runs.flat();
   if (entries.length <= perFile) return [{ path: '/sitemap.xml', kind: 'urlset', entries }];
   const files: SitemapFile[] = [];
-  for (let start = 0; start < entries.length; start += perFile) {
-    files.push({ path: `/sitemaps/sitemap-${files.length + 1}.xml`, kind: 'urlset', entries: entries.slice(start, start + perFile) });
+  for (const run of runs) {
+    for (let start = 0; start < run.length; start += perFile) {
+      files.push({ path: `/sitemaps/sitemap-${files.length + 1}.xml`, kind: 'urlset', entries: run.slice(start, start + perFile) });
+    }
   }
   const index: SitemapFile = {
     path: '/sitemap.xml',

@@ -198,10 +198,11 @@ interface MissingSegment {
 }
 
 /**
- * The first lane of a run, opened before it is known to be needed: its thread loads and
- * Pagefind's process starts (a quarter of a second, on the other core) while this thread
- * finds the pages and their segments. Claimed by the first segments to index; closed unused
- * when the cache has every segment.
+ * The first lane of a run, opened before it is known to be needed: its thread loads tsx, the
+ * pagefind module and the indexing modules (a quarter of a second, on the other core) while
+ * this thread finds the pages and their segments; Pagefind's process itself starts with the
+ * lane's first segment. Claimed by the first segments to index; closed unused when the cache
+ * has every segment.
  */
 class EarlyLane {
   private lane: PagefindLane | undefined = openPagefindLane();

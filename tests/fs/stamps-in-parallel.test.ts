@@ -1,7 +1,8 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
+import { statSync } from 'node:fs';
+import { fileStampOfText, inodeStamp, stampOf } from '../../scripts/lib/fs/file-stamp.ts';
 import { fileUnder, STAMP_CHUNK, StampsInParallel } from '../../scripts/lib/fs/stamps-in-parallel.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
@@ -43,6 +44,20 @@ describe('StampsInParallel', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await stamps.all()).toEqual(expected);
     expect(stamps.stampedByWorker).toBeGreaterThan(0);
+  });
+
+  it('gives the file stamps ingest records (stat, through a link) when asked for them, with a worker and without', async () => {
+    const { root, paths } = await tree();
+    const expected = paths.map((path) => {
+      try { return stampOf(statSync(join(root, path))); } catch { return undefined; }
+    });
+    // The link is stamped as the file it points to; only the missing file has none.
+    expect(expected.filter((stamp) => stamp === undefined)).toHaveLength(1);
+    expect(expected[paths.indexOf('link.html')]).toEqual(expected[paths.indexOf('f0/0.html')]);
+    for (const worker of [false, true]) {
+      const stamps = await new StampsInParallel(root, paths, worker, 'file').all();
+      expect(stamps.map((text) => text && fileStampOfText(text))).toEqual(expected);
+    }
   });
 
   it('gives nothing for no files', async () => {

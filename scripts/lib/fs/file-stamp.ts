@@ -13,6 +13,25 @@ export function stampOf(info: FileStamp): FileStamp {
   return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
 }
 
+/**
+ * A file's FileStamp (following a link, as statSync does) as one string, for stamps handed
+ * between threads as text (stamps-in-parallel.ts); undefined when it cannot be taken.
+ * fileStampOfText reads it back: a number written by String() reads back as itself.
+ */
+export function fileStampText(path: string): string | undefined {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info ? `${info.size}:${info.mtimeMs}:${info.ctimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function fileStampOfText(text: string): FileStamp {
+  const [size, mtimeMs, ctimeMs] = text.split(':').map(Number) as [number, number, number];
+  return { size, mtimeMs, ctimeMs };
+}
+
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }

@@ -2,17 +2,17 @@
 // the stamps of each, then says it is done.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { inodeStamp } from './file-stamp.ts';
-import { claimChunk, fileUnder, type StampAnswer, type StampWork } from './stamps-in-parallel.ts';
+import { claimChunk, fileUnder, STAMPERS, type StampAnswer, type StampWork } from './stamps-in-parallel.ts';
 
 const work = workerData as StampWork;
 const paths = work.paths.split('\n');
 const next = new Int32Array(work.next);
 const fileOf = fileUnder(work.root);
+const stamp = STAMPERS[work.kind];
 const post = (answer: StampAnswer): void => parentPort?.postMessage(answer);
 for (let first = claimChunk(next, work.chunk, paths.length); first !== undefined; first = claimChunk(next, work.chunk, paths.length)) {
   const stamps: string[] = [];
-  for (const path of paths.slice(first, first + work.chunk)) stamps.push(inodeStamp(fileOf(path)) ?? '');
+  for (const path of paths.slice(first, first + work.chunk)) stamps.push(stamp(fileOf(path)) ?? '');
   post({ first, stamps: stamps.join('\n') });
 }
 post({ done: true });

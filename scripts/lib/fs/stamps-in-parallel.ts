@@ -3,11 +3,12 @@
 // of the site, 2–4 s of lstat on one core. The two claim chunks of the list from a counter
 // they share, so neither waits for the other: the worker takes the first chunks while this
 // thread does something else (the article stamps), and a worker that fails only leaves its
-// chunks to this thread. Which thread stamps a file never changes its stamp.
+// chunks to this thread. Which thread stamps a file never changes its stamp. Ingest takes
+// its articles' stamps the same way, while it reads its state.
 
 import { Worker } from 'node:worker_threads';
 import { sep } from 'node:path';
-import { inodeStamp } from './file-stamp.ts';
+import { fileStampText, inodeStamp } from './file-stamp.ts';
 import { typescriptWorker } from './typescript-worker.ts';
 
 /** Files stamped per claim: large enough that claiming costs nothing, small enough that the two end together. */
@@ -24,9 +25,17 @@ export const MIN_FILES_FOR_WORKER = 150_000;
  */
 export const MIN_FILES_FOR_WORKER_BESIDE_WORK = 30_000;
 
+/**
+ * Which stamp of each file: 'inode' (inodeStamp: the site's files, which the build links) or
+ * 'file' (fileStampText: the articles ingest vouches for, as its state records them).
+ */
+export type StampKind = 'inode' | 'file';
+export const STAMPERS: Record<StampKind, (file: string) => string | undefined> = { inode: inodeStamp, file: fileStampText };
+
 /** What the worker is given: the files (one string, a cheap copy), and the shared counter of the next chunk. */
 export interface StampWork {
   root: string;
+  kind: StampKind;
   paths: string;
   next: SharedArrayBuffer;
   chunk: number;
@@ -58,6 +67,7 @@ export class StampsInParallel {
   private readonly filled: boolean[];
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
   private readonly fileOf: (path: string) => string;
+  private readonly stamp: (file: string) => string | undefined;
   /** Chunks the worker answered: 0 when it had none to take, or never started. */
   stampedByWorker = 0;
   private worker?: Worker;
@@ -67,15 +77,16 @@ export class StampsInParallel {
    * Starts the worker (when the list is long enough, or `worker` says so; never for paths
    * that would not survive being sent as lines); the stamps are taken by all().
    */
-  constructor(private readonly root: string, private readonly paths: readonly string[], worker = paths.length >= MIN_FILES_FOR_WORKER) {
+  constructor(private readonly root: string, private readonly paths: readonly string[], worker = paths.length >= MIN_FILES_FOR_WORKER, private readonly kind: StampKind = 'inode') {
     this.fileOf = fileUnder(root);
+    this.stamp = STAMPERS[kind];
     this.stamps = new Array<string | undefined>(paths.length);
     this.filled = new Array<boolean>(Math.ceil(paths.length / STAMP_CHUNK)).fill(false);
     if (worker && paths.length > 0 && !paths.some((path) => path.includes('\n'))) this.startWorker();
   }
 
   private startWorker(): void {
-    const work: StampWork = { root: this.root, paths: this.paths.join('\n'), next: this.next.buffer as SharedArrayBuffer, chunk: STAMP_CHUNK };
+    const work: StampWork = { root: this.root, kind: this.kind, paths: this.paths.join('\n'), next: this.next.buffer as SharedArrayBuffer, chunk: STAMP_CHUNK };
     const worker: Worker = typescriptWorker(STAMP_WORKER, { workerData: work });
     this.worker = worker;
     this.workerEnded = new Promise((resolve) => {
@@ -93,7 +104,7 @@ export class StampsInParallel {
 
   private stampHere(first: number): void {
     const end = Math.min(first + STAMP_CHUNK, this.paths.length);
-    for (let position = first; position < end; position++) this.stamps[position] = inodeStamp(this.fileOf(this.paths[position] as string));
+    for (let position = first; position < end; position++) this.stamps[position] = this.stamp(this.fileOf(this.paths[position] as string));
     this.filled[first / STAMP_CHUNK] = true;
   }
 

@@ -31,7 +31,7 @@ const record = (overrides: Partial<RawFileRecord> = {}): RawFileRecord => ({
 });
 
 const article: ArticleRecord = { ...STAMP, id: 'f4b3dfa3adcd8716', sourceSha256: HASH('a'), textSha256: HASH('b'), ingestSha256: HASH('c') };
-const state: IngestState = { rawFiles: new Map(), articles: new Map(), writtenAtMs: WRITTEN_AT, text: '', settled: true };
+const state: IngestState = { rawFiles: new Map(), articles: new Map(), writtenAtMs: WRITTEN_AT, settled: true };
 const now = (overrides: Partial<RawFileNow> = {}): RawFileNow => ({ stamp: STAMP, manifest: [null, null], ...overrides });
 
 describe('ingestStatePath', () => {
@@ -109,11 +109,39 @@ describe('readIngestState and writeIngestState', () => {
     const rawFiles = new Map([['/raw/000_f4b3dfa3adcd8716.txt', record()]]);
     const articles = new Map([[record().article, article]]);
     expect(read?.settled).toBe(true);
-    await writeFile(ingestStatePath(outDir), `${read?.text.trimEnd()} \n`);
+    const text = await readFile(ingestStatePath(outDir), 'utf8');
+    // Marked, to tell a file written again from the one left alone.
+    await writeFile(ingestStatePath(outDir), `${text}\n`);
     await writeIngestState(outDir, configuration, rawFiles, articles, read);
-    expect(await readFile(ingestStatePath(outDir), 'utf8')).toBe(`${read?.text.trimEnd()} \n`);
+    expect(await readFile(ingestStatePath(outDir), 'utf8')).toBe(`${text}\n`);
     await writeIngestState(outDir, configuration, rawFiles, articles, read && { ...read, settled: false });
-    expect(await readFile(ingestStatePath(outDir), 'utf8')).toBe(read?.text);
+    expect(await readFile(ingestStatePath(outDir), 'utf8')).toBe(text);
+  });
+
+  it('writes again only the lines of the folders whose records changed, and reads them all back', async () => {
+    const outDir = join(await makeTempDir(), 'articles');
+    const other: ArticleRecord = { ...article, id: '0123456789abcdef', sourceSha256: HASH('d'), textSha256: HASH('e'), ingestSha256: HASH('f') };
+    const otherRaw = record({ id: other.id, sha256: HASH('d'), textSha256: HASH('e'), ingestSha256: HASH('f'), article: '2018/01/0123456789abcdef.md' });
+    const rawFiles = new Map([['/raw/a.txt', record()], ['/raw/b.txt', otherRaw]]);
+    await writeIngestState(outDir, configuration, rawFiles, new Map([[record().article, article], [otherRaw.article, other]]));
+    const read = await readIngestState(outDir, configuration);
+    const [header, july, january] = (await readFile(ingestStatePath(outDir), 'utf8')).split('\n');
+    expect(JSON.parse(july ?? '')).toMatchObject({ folder: '2017/07' });
+    expect(JSON.parse(january ?? '')).toMatchObject({ folder: '2018/01' });
+    // The July line, doctored as no write would leave it, shows whether it was written again.
+    const doctored = (july ?? '').replace('"folder":', '"folder" :');
+    await writeFile(ingestStatePath(outDir), [header, doctored, january, ''].join('\n'));
+    const doctoredRead = await readIngestState(outDir, configuration);
+    if (!read || !doctoredRead) throw new Error('no state read back');
+    const moved = { ...other, mtimeMs: other.mtimeMs + 1 };
+    await writeIngestState(outDir, configuration, doctoredRead.rawFiles, new Map([...doctoredRead.articles, [otherRaw.article, moved]]), doctoredRead);
+    const lines = (await readFile(ingestStatePath(outDir), 'utf8')).split('\n');
+    expect(lines[1]).toBe(doctored);
+    expect(lines[2]).not.toBe(january);
+    const again = await readIngestState(outDir, configuration);
+    expect(again?.articles).toEqual(new Map([[record().article, article], [otherRaw.article, moved]]));
+    // The January raw file's article moved: it is no longer the document the raw file became.
+    expect(again?.rawFiles).toEqual(new Map([['/raw/a.txt', record()], ['/raw/b.txt', { ...otherRaw }]]));
   });
 
   it('does not keep a raw file whose article is no longer the document it became', async () => {
@@ -130,11 +158,16 @@ describe('readIngestState and writeIngestState', () => {
 
   it.each<[string, (outDir: string) => Promise<unknown>, string | undefined]>([
     ['missing', async () => undefined, 'missing'],
-    ['not JSON', (outDir) => writeFile(ingestStatePath(outDir), '{"kind": "arabic-newsroom-ingest-state", "format": 1, "rawF'), undefined],
+    ['not JSON', (outDir) => writeFile(ingestStatePath(outDir), '{"kind": "arabic-newsroom-ingest-state", "format": 2, "confi'), undefined],
+    ['cut short in a folder line', async (outDir) => {
+      const text = await readFile(ingestStatePath(outDir), 'utf8');
+      await writeFile(ingestStatePath(outDir), text.slice(0, text.length - 20));
+    }, undefined],
     ['of another kind', async (outDir) => rewrite(outDir, (file) => ({ ...file, kind: 'something-else' })), undefined],
     ['of another format', async (outDir) => rewrite(outDir, (file) => ({ ...file, format: 99 })), undefined],
     ['from another articles folder', async (outDir) => rewrite(outDir, (file) => ({ ...file, outDir: '/elsewhere/articles' })), undefined],
-    ['with a malformed record', async (outDir) => rewrite(outDir, (file) => ({ ...file, articles: { 'a.md': { id: 7 } } })), undefined],
+    ['with a malformed record', async (outDir) => rewrite(outDir, (line) => ({ ...line, articles: { '2017/07/a.md': { id: 7 } } }), 1), undefined],
+    ['with an article in another folder\'s line', async (outDir) => rewrite(outDir, (line) => ({ ...line, folder: '2017/08' }), 1), undefined],
   ])('ignores a state that is %s', async (_case, spoil, missing) => {
     const outDir = missing ? join(await makeTempDir(), 'articles') : await written();
     await spoil(outDir);
@@ -147,8 +180,11 @@ describe('readIngestState and writeIngestState', () => {
     expect(await readIngestState(outDir, undefined)).toBeUndefined();
   });
 
-  async function rewrite(outDir: string, change: (file: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+  /** Changes one line of the state file (the header by default). */
+  async function rewrite(outDir: string, change: (line: Record<string, unknown>) => Record<string, unknown>, lineNumber = 0): Promise<void> {
     const path = ingestStatePath(outDir);
-    await writeFile(path, JSON.stringify(change(JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>)));
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    lines[lineNumber] = JSON.stringify(change(JSON.parse(lines[lineNumber] ?? '') as Record<string, unknown>));
+    await writeFile(path, lines.join('\n'));
   }
 });

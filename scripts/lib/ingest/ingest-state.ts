@@ -276,8 +276,8 @@ function readFolderLine(text: string, articles: Map<string, ArticleRecord>, rawF
 }
 
 /** Whether a folder's records are, one by one, the very ones read from its line: then the line stands as it was, not made again. */
-function sameRecords(line: FolderLine | undefined, articles: readonly [string, ArticleRecord][], rawFiles: readonly [string, RawFileRecord][]): line is FolderLine {
-  return line !== undefined && line.articles.length === articles.length && line.rawFiles.length === rawFiles.length
+function sameRecords(line: FolderLine, articles: readonly [string, ArticleRecord][], rawFiles: readonly [string, RawFileRecord][]): boolean {
+  return line.articles.length === articles.length && line.rawFiles.length === rawFiles.length
     && articles.every(([, record], position) => line.articles[position] === record)
     && rawFiles.every(([, record], position) => line.rawFiles[position] === record);
 }
@@ -315,7 +315,7 @@ export async function writeIngestState(
   let same = previous?.settled === true && read !== undefined && read.header === lines[0] && read.folders.size === byFolder.size;
   for (const [folder, entry] of byFolder) {
     const before = read?.folders.get(folder);
-    if (sameRecords(before, entry.articles, entry.rawFiles)) {
+    if (before && sameRecords(before, entry.articles, entry.rawFiles)) {
       lines.push(before.text);
       continue;
     }

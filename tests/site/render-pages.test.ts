@@ -1,10 +1,11 @@
 // A render shared between lanes (render-lanes.ts: the build's own thread and worker
-// threads writing into one folder) makes the same files, byte for byte, as one lane; and a
-// lane that fails fails the render with its own message.
+// threads writing into one folder, one of them perhaps started before the pages were known)
+// makes the same files, byte for byte, as one lane; and a lane that fails fails the render
+// with its own message.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
-import { renderPages } from '../../scripts/lib/site/render-pages.ts';
+import { renderPages, WarmLane } from '../../scripts/lib/site/render-lanes.ts';
 import type { PlannedPage } from '../../scripts/lib/site/render-plan.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
 import { siteSettings } from '../support/site-settings.ts';
@@ -27,6 +28,31 @@ describe('a render shared between lanes', () => {
     expect(oneLane.size).toBeGreaterThan(100);
     expect([...oneLane.keys()]).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'assets/css/feed.css']));
     expect(differences(oneLane, threeLanes)).toEqual([]);
+  });
+
+  it('writes the same files with a warm lane, whether it renders everything or the second share', async () => {
+    await site.build({ now: NOW, clean: true, renderLanes: 1 });
+    const oneLane = await hashTree(site.outputDir);
+    // As npm run build renders: with Eleventy's template cache, which lives as long as the thread.
+    const rehearsal = { context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: true }, projectDir: PROJECT_DIR, inputDir: site.contentDir };
+    const readyLane = async (): Promise<WarmLane> => {
+      const lane = new WarmLane(rehearsal);
+      expect(await lane.rehearsed).toBe(true);
+      return lane;
+    };
+    // One lane: the warm lane's alone, assets and all.
+    await site.build({ now: NOW, clean: true, renderLanes: 1, warmLane: await readyLane(), cacheTemplates: true });
+    expect(differences(oneLane, await hashTree(site.outputDir))).toEqual([]);
+    // Three: this thread's, the warm lane's, and a worker started for its share.
+    await site.build({ now: NOW, clean: true, renderLanes: 3, pagesPerRun: 9, warmLane: await readyLane(), cacheTemplates: true });
+    expect(differences(oneLane, await hashTree(site.outputDir))).toEqual([]);
+  });
+
+  it('ends a warm lane that was given nothing to render', async () => {
+    const lane = new WarmLane({ context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: false }, projectDir: PROJECT_DIR, inputDir: site.contentDir });
+    // close() settles once the worker has stopped: no thread is left to keep the process alive.
+    await lane.close();
+    expect(await lane.rehearsed).toBe(false);
   });
 
   it('fails with the message of the lane that failed, once every lane has stopped', async () => {

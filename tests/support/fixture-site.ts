@@ -8,6 +8,7 @@ import { siteSettings } from './site-settings.ts';
 import type { ArticleFrontMatter } from '../../scripts/lib/content/article-schema.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { createSiteWorkspace } from '../../scripts/lib/site/site-workspace.ts';
+import type { WarmLane } from '../../scripts/lib/site/render-lanes.ts';
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '../..');
 
@@ -20,7 +21,7 @@ export interface FixtureSite {
   dir: string;
   contentDir: string;
   outputDir: string;
-  build(options?: { now?: Date; includeDrafts?: boolean; site?: Partial<SiteSettings>; clean?: boolean; pagesPerRun?: number; renderLanes?: number }): Promise<{ pages: number }>;
+  build(options?: { now?: Date; includeDrafts?: boolean; site?: Partial<SiteSettings>; clean?: boolean; pagesPerRun?: number; renderLanes?: number; warmLane?: WarmLane; cacheTemplates?: boolean }): Promise<{ pages: number }>;
   read(path: string): Promise<string>;
   /** Every output file, relative to the output folder, with forward slashes. */
   files(): Promise<string[]>;
@@ -81,12 +82,13 @@ export async function createFixtureSite(articles: readonly FixtureArticle[], ext
       clean: options.clean,
       pagesPerRun: options.pagesPerRun,
       renderLanes: options.renderLanes,
+      warmLane: options.warmLane,
       context: {
         site: { ...siteSettings, ...options.site },
         now: options.now ?? new Date('2017-08-01T12:00:00+03:00'),
         includeDrafts: options.includeDrafts ?? false,
         // Tests edit files between builds of one process.
-        cacheTemplates: false,
+        cacheTemplates: options.cacheTemplates ?? false,
       },
     }),
     read: (path) => readFile(join(outputDir, path), 'utf8'),

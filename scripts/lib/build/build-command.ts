@@ -45,7 +45,8 @@ export async function runBuildCommand(argv: readonly string[], io: BuildIo): Pro
   try {
     // Loaded only to build: the build brings Eleventy, which --help does not need.
     const { buildSite } = await import('./build-site.ts');
-    const result = await buildSite({ projectDir: io.projectDir, inputDir: values.input, outputDir: values.output, quiet: true, clean: values.clean });
+    // A process of its own: its render lane starts loading Eleventy while the pages are planned.
+    const result = await buildSite({ projectDir: io.projectDir, inputDir: values.input, outputDir: values.output, quiet: true, clean: values.clean, warmLane: true });
     const { seconds } = result;
     if (result.unchanged) {
       io.stdout(`${values.output} is up to date (${result.pages} pages checked in ${seconds.total.toFixed(1)} s)\n`);

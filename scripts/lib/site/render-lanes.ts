@@ -1,14 +1,47 @@
-// A large render uses every core: the pages are dealt to lanes, the first rendered by the
-// build's own thread, each other by a worker thread (render-lane-worker.ts) into the same
+// Renders the pages a build needs into an empty folder (render-pages.ts is what one lane
+// does). A large render uses every core: the pages are dealt to lanes, the first rendered by
+// the build's own thread, each other by a worker thread (render-lane-worker.ts) into the same
 // folder. Each page is one file that no other page writes, and the templates read only their
 // view and the chrome (render-plan.ts), so which lane renders a page cannot change its bytes;
 // the assets are copied by the first lane alone. tests/site/render-pages.test.ts compares a
 // build rendered in several lanes with one rendered in one, file by file.
+//
+// A build can start a lane before it knows its pages (WarmLane): its worker loads tsx,
+// Eleventy and the render code on the other core while the build plans, about a second that
+// a publish otherwise spends on its own thread before its first page. A render too small for
+// two lanes is then the warm lane's alone; a larger one gives it the second share. Picture
+// files are written without Eleventy, from the image cache (image-files.ts).
 
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { typescriptWorker } from '../fs/typescript-worker.ts';
+import type { BuildContext } from './build-context.ts';
 import { buildFailure, type BuildFailure } from './build-failure.ts';
-import type { PlannedPage } from './render-plan.ts';
+import type { Chrome, PlannedPage } from './render-plan.ts';
+import { articlesRenderedBy } from './render-plan.ts';
+import type { RenderShare } from './render-pages.ts';
+
+export interface RenderRequest {
+  /** The build's settings, "now" and mode: what the pages are rendered with. */
+  context: BuildContext;
+  projectDir: string;
+  /** The content folder: page templates, and the articles (which Eleventy never reads). */
+  inputDir: string;
+  outputDir: string;
+  pages: readonly PlannedPage[];
+  chrome: Chrome;
+  /** Where each article's file is, by URL. */
+  fileByUrl: ReadonlyMap<string, string>;
+  quiet?: boolean;
+  /** Pages one Eleventy run renders (default PAGES_PER_RUN, render-pages.ts). */
+  pagesPerRun?: number;
+  /** Lanes the pages are shared between (default renderLanes: one per core for a large render); a test sets it. */
+  lanes?: number;
+  /** Where picture files are made and kept between builds (image-files.ts). */
+  imageCacheDir: string;
+  /** A lane started early (WarmLane), given the first share it can take. */
+  warm?: WarmLane;
+}
 
 /**
  * Fewest pages worth a lane of their own. A worker needs about a second of the other core to
@@ -34,6 +67,8 @@ export function dealPages(pages: readonly PlannedPage[], lanes: number): Planned
 
 /** What a worker posts back: the pages it wrote, or why it failed, as the plain data build-failure.ts makes of an error. */
 export type LaneAnswer = { written: number } | { failure: BuildFailure };
+/** What a warm lane's worker posts first: that it has rehearsed (render-lane-worker.ts), or that it could not. */
+export type LaneMessage = LaneAnswer | { ready: boolean };
 
 /** The worker's failure as an error of this thread: its messages (with their causes') and its stacks. */
 function rebuiltError(failure: BuildFailure): Error {
@@ -44,21 +79,20 @@ function rebuiltError(failure: BuildFailure): Error {
 
 const LANE_WORKER = new URL('./render-lane-worker.ts', import.meta.url);
 
-/**
- * Renders a share (render-pages.ts RenderShare) in a worker thread; resolves to the pages it
- * wrote. The worker gets the share as a structured clone (Maps and Dates survive; the
- * articles arrive as plain objects, which the templates cannot tell apart). `signal` stops
- * it, and the promise settles only once it has stopped, so no lane is still writing into a
- * folder the build is removing.
- */
-export function renderInWorker(share: object, signal?: AbortSignal): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const worker = typescriptWorker(LANE_WORKER, { workerData: share });
+/** A lane's worker as it answers: the pages it wrote, or its failure as an error of this thread. */
+function laneWorker(workerData: unknown, signal?: AbortSignal, onReady?: (ready: boolean) => void): { worker: Worker; written: Promise<number> } {
+  // A warm lane rehearses while the build plans on its own thread (and stamps the site on
+  // another): it takes only the time they leave.
+  const worker = typescriptWorker(LANE_WORKER, { workerData }, { background: onReady !== undefined });
+  const written = new Promise<number>((resolve, reject) => {
     let answer: LaneAnswer | undefined;
     const stop = (): void => { void worker.terminate(); };
     signal?.addEventListener('abort', stop, { once: true });
     // Eleventy may leave handles open that would keep the worker alive: it is ended once it has answered.
-    worker.once('message', (message: LaneAnswer) => { answer = message; stop(); });
+    worker.on('message', (message: LaneMessage) => {
+      if ('ready' in message) onReady?.(message.ready);
+      else if (!answer) { answer = message; stop(); }
+    });
     worker.once('error', (error) => { answer ??= { failure: buildFailure(error) }; });
     worker.once('exit', (code) => {
       signal?.removeEventListener('abort', stop);
@@ -67,4 +101,118 @@ export function renderInWorker(share: object, signal?: AbortSignal): Promise<num
       else reject(new Error(`a render lane stopped before it answered (exit code ${code})`));
     });
   });
+  return { worker, written };
+}
+
+/**
+ * Renders a share (render-pages.ts RenderShare) in a worker thread; resolves to the pages it
+ * wrote. The worker gets the share as a structured clone (Maps and Dates survive; the
+ * articles arrive as plain objects, which the templates cannot tell apart). `signal` stops
+ * it, and the promise settles only once it has stopped, so no lane is still writing into a
+ * folder the build is removing.
+ */
+export function renderInWorker(share: RenderShare, signal?: AbortSignal): Promise<number> {
+  return laneWorker({ share }, signal).written;
+}
+
+/** What a warm lane rehearses with: a render of no pages, of this build's project and settings. */
+export type Rehearsal = Pick<RenderRequest, 'context' | 'projectDir' | 'inputDir'>;
+
+/**
+ * A lane whose worker starts now and rehearses: it renders no pages with the build's
+ * configuration, which loads Eleventy, the configuration and its plugins and the template
+ * engine (the first render of a process spends half a second on them, any other a twentieth);
+ * then it renders the share it is given later (render), as renderInWorker does. Only a lane
+ * that is ready is worth giving a share: a build that gets to its render first renders on
+ * its own thread. A build that ends without giving it one closes it: its worker would
+ * otherwise keep the process alive.
+ */
+export class WarmLane {
+  private readonly lane: { worker: Worker; written: Promise<number> };
+  private readonly stop = new AbortController();
+  private given = false;
+  /** Whether the worker has rehearsed, and can take a share now. */
+  ready = false;
+  /** Settles once the worker has rehearsed (true) or could not (false). */
+  readonly rehearsed: Promise<boolean>;
+
+  constructor(rehearsal: Rehearsal) {
+    let settle: (ready: boolean) => void = () => undefined;
+    this.rehearsed = new Promise((resolve) => { settle = resolve; });
+    this.lane = laneWorker({ warm: rehearsal }, this.stop.signal, (ready) => { this.ready = ready; settle(ready); });
+    // Awaited by render; a lane closed unused must not be an unhandled rejection.
+    this.lane.written.catch(() => undefined);
+    // A worker that stops before it says has not rehearsed.
+    this.lane.written.finally(() => settle(false)).catch(() => undefined);
+  }
+
+  render(share: RenderShare, signal?: AbortSignal): Promise<number> {
+    if (this.given) throw new Error('a warm render lane renders one share');
+    this.given = true;
+    signal?.addEventListener('abort', () => this.stop.abort(), { once: true });
+    this.lane.worker.postMessage(share);
+    return this.lane.written;
+  }
+
+  /** Ends the worker unless it was given a share (which ends it once answered); settles once it has stopped. */
+  async close(): Promise<void> {
+    if (!this.given) this.stop.abort();
+    await this.lane.written.catch(() => undefined);
+  }
+}
+
+/** The files of the articles whose bodies the pages show. */
+function filesOf(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<string, string>): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const item of pages.flatMap(articlesRenderedBy)) {
+    const file = fileByUrl.get(item.url);
+    if (file) files.set(item.url, file);
+  }
+  return files;
+}
+
+/** Renders the pages (and copies the assets) into outputDir, shared between lanes; returns the pages written. */
+export async function renderPages(request: RenderRequest): Promise<number> {
+  const images = request.pages.filter((page) => page.family === 'image');
+  const { writeImageFiles } = await import('../images/image-files.ts');
+  await writeImageFiles(images, { projectDir: request.projectDir, contentDir: request.inputDir, outputDir: request.outputDir, cacheDir: request.imageCacheDir });
+  const templated = request.pages.filter((page) => page.family !== 'image');
+  const [first = [], ...rest] = dealPages(templated, request.lanes ?? renderLanes(templated.length));
+  const { imageCacheDir: _, lanes: __, warm: offered, ...common } = request;
+  // A render of one lane is the warm lane's, which has Eleventy loaded; this thread has not.
+  // One still rehearsing is ended now: the render does not wait for it, and the search step
+  // after it needs the cores.
+  // Its word that it is ready may still be waiting in this thread's queue: a turn of the
+  // event loop delivers it.
+  if (offered) await new Promise((resolve) => setImmediate(resolve));
+  const warm = offered?.ready ? offered : undefined;
+  if (offered && !warm) await offered.close();
+  const own = warm && rest.length === 0 ? undefined : first;
+  const shares = own ? rest : [first];
+  // The workers get their shares before this thread starts on its own, and only the files of their articles.
+  const stop = new AbortController();
+  const children = shares.map((pages, position) => {
+    const share: RenderShare = { ...common, pages, fileByUrl: filesOf(pages, request.fileByUrl), copyAssets: !own && position === 0 };
+    return warm && position === 0 ? warm.render(share, stop.signal) : renderInWorker(share, stop.signal);
+  });
+  // Awaited below; a failure meanwhile must not be an unhandled rejection.
+  for (const child of children) child.catch(() => undefined);
+  let written = images.length;
+  try {
+    if (own) {
+      // Loaded only for a share of this thread's own: Eleventy's plugins and markdown-it.
+      const { renderShare } = await import('./render-pages.ts');
+      written += await renderShare({ ...common, pages: own, copyAssets: true });
+    }
+  } catch (error) {
+    stop.abort();
+    await Promise.allSettled(children);
+    throw error;
+  }
+  // Every lane has stopped before a failure is thrown: none is still writing into the folder.
+  for (const result of await Promise.allSettled(children)) {
+    if (result.status === 'rejected') throw result.reason;
+    written += result.value;
+  }
+  return written;
 }

@@ -1,44 +1,21 @@
-// Renders the pages a build needs into an empty folder with Eleventy: the page templates
-// under content/ paginate over the global data `plan`, which holds only these pages' views;
-// article bodies are rendered here, once each, by markdown-it. The site's assets are copied
-// too (Eleventy's passthrough copy). Picture files are written without Eleventy, from the
-// image cache (image-files.ts). A large render is shared between lanes, one per core
-// (render-lanes.ts). Nothing here knows what was rendered before.
+// Renders one lane's share of the pages a build needs (render-lanes.ts deals them) into an
+// empty folder with Eleventy: the page templates under content/ paginate over the global
+// data `plan`, which holds only these pages' views; article bodies are rendered here, once
+// each, by markdown-it. The first lane copies the site's assets too (Eleventy's passthrough
+// copy). Nothing here knows what was rendered before.
 
 import { join, relative } from 'node:path';
 import type EleventyType from '@11ty/eleventy';
 import type { ArticleItem } from './article-source.ts';
 import { readArticleBody } from './article-source.ts';
 import { createArticleMarkdown } from './article-markdown.ts';
-import { writeImageFiles } from '../images/image-files.ts';
 import { addBuildContext } from './build-plugins.ts';
-import type { BuildContext } from './build-context.ts';
-import { articlesRenderedBy, groupByFamily, type Chrome, type PlannedPage } from './render-plan.ts';
-import { dealPages, renderInWorker, renderLanes } from './render-lanes.ts';
+import { articlesRenderedBy, groupByFamily, type PlannedPage } from './render-plan.ts';
+import type { RenderRequest } from './render-lanes.ts';
 import { staticAssetsPlugin } from './static-assets-plugin.ts';
 
-export interface RenderRequest {
-  /** The build's settings, "now" and mode: what the pages are rendered with. */
-  context: BuildContext;
-  projectDir: string;
-  /** The content folder: page templates, and the articles (which Eleventy never reads). */
-  inputDir: string;
-  outputDir: string;
-  pages: readonly PlannedPage[];
-  chrome: Chrome;
-  /** Where each article's file is, by URL. */
-  fileByUrl: ReadonlyMap<string, string>;
-  quiet?: boolean;
-  /** Pages one Eleventy run renders (default PAGES_PER_RUN). */
-  pagesPerRun?: number;
-  /** Lanes the pages are shared between (default renderLanes: one per core for a large render); a test sets it. */
-  lanes?: number;
-  /** Where picture files are made and kept between builds (image-files.ts). */
-  imageCacheDir: string;
-}
-
 /** What one lane renders: its pages, and whether it copies the assets (the first lane only). */
-export type RenderShare = Omit<RenderRequest, 'imageCacheDir' | 'lanes'> & { copyAssets: boolean };
+export type RenderShare = Omit<RenderRequest, 'imageCacheDir' | 'lanes' | 'warm'> & { copyAssets: boolean };
 
 /**
  * Pages one Eleventy run renders. Eleventy keeps every page it rendered, and each article
@@ -61,44 +38,6 @@ function renderBodies(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<stri
     }
   }
   return [...done];
-}
-
-/** Renders the pages (and copies the assets) into outputDir, shared between lanes; returns the pages written. */
-export async function renderPages(request: RenderRequest): Promise<number> {
-  const images = request.pages.filter((page) => page.family === 'image');
-  await writeImageFiles(images, { projectDir: request.projectDir, contentDir: request.inputDir, outputDir: request.outputDir, cacheDir: request.imageCacheDir });
-  const templated = request.pages.filter((page) => page.family !== 'image');
-  const [own = [], ...others] = dealPages(templated, request.lanes ?? renderLanes(templated.length));
-  const { imageCacheDir: _, lanes: __, ...common } = request;
-  // The workers get their shares before this thread starts on its own, and only the files of their articles.
-  const stop = new AbortController();
-  const children = others.map((pages) => renderInWorker({ ...common, pages, fileByUrl: filesOf(pages, request.fileByUrl), copyAssets: false }, stop.signal));
-  // Awaited below; a failure meanwhile must not be an unhandled rejection.
-  for (const child of children) child.catch(() => undefined);
-  let written = images.length;
-  try {
-    written += await renderShare({ ...common, pages: own, copyAssets: true });
-  } catch (error) {
-    stop.abort();
-    await Promise.allSettled(children);
-    throw error;
-  }
-  // Every lane has stopped before a failure is thrown: none is still writing into the folder.
-  for (const result of await Promise.allSettled(children)) {
-    if (result.status === 'rejected') throw result.reason;
-    written += result.value;
-  }
-  return written;
-}
-
-/** The files of the articles whose bodies the pages show. */
-function filesOf(pages: readonly PlannedPage[], fileByUrl: ReadonlyMap<string, string>): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const item of pages.flatMap(articlesRenderedBy)) {
-    const file = fileByUrl.get(item.url);
-    if (file) files.set(item.url, file);
-  }
-  return files;
 }
 
 /** Renders one lane's pages in runs of PAGES_PER_RUN; returns the pages written. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
 import { renderPages, WarmLane } from '../../scripts/lib/site/render-lanes.ts';
+import type { RenderShare } from '../../scripts/lib/site/render-pages.ts';
 import type { PlannedPage } from '../../scripts/lib/site/render-plan.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
 import { siteSettings } from '../support/site-settings.ts';
@@ -30,7 +31,7 @@ describe('a render shared between lanes', () => {
     expect(differences(oneLane, threeLanes)).toEqual([]);
   });
 
-  it('writes the same files with a warm lane, whether it renders everything or the second share', async () => {
+  it('writes the same files with a warm lane, which renders a one-lane render and is left out of a larger one', async () => {
     await site.build({ now: NOW, clean: true, renderLanes: 1 });
     const oneLane = await hashTree(site.outputDir);
     // As npm run build renders: with Eleventy's template cache, which lives as long as the thread.
@@ -43,9 +44,11 @@ describe('a render shared between lanes', () => {
     // One lane: the warm lane's alone, assets and all.
     await site.build({ now: NOW, clean: true, renderLanes: 1, warmLane: await readyLane(), cacheTemplates: true });
     expect(differences(oneLane, await hashTree(site.outputDir))).toEqual([]);
-    // Three: this thread's, the warm lane's, and a worker started for its share.
-    await site.build({ now: NOW, clean: true, renderLanes: 3, pagesPerRun: 9, warmLane: await readyLane(), cacheTemplates: true });
+    // Three: this thread's and two workers'; the warm lane is ended unused.
+    const leftOut = await readyLane();
+    await site.build({ now: NOW, clean: true, renderLanes: 3, pagesPerRun: 9, warmLane: leftOut, cacheTemplates: true });
     expect(differences(oneLane, await hashTree(site.outputDir))).toEqual([]);
+    await expect(leftOut.render({} as RenderShare)).rejects.toThrow(/stopped before it answered/);
   });
 
   it('ends a warm lane that was given nothing to render', async () => {

@@ -9,8 +9,8 @@
 // A build can start a lane before it knows its pages (WarmLane): its worker loads tsx,
 // Eleventy and the render code on the other core while the build plans, about a second that
 // a publish otherwise spends on its own thread before its first page. A render too small for
-// two lanes is then the warm lane's alone; a larger one gives it the second share. Picture
-// files are written without Eleventy, from the image cache (image-files.ts).
+// two lanes is then the warm lane's alone. Picture files are written without Eleventy, from
+// the image cache (image-files.ts).
 
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -39,7 +39,7 @@ export interface RenderRequest {
   lanes?: number;
   /** Where picture files are made and kept between builds (image-files.ts). */
   imageCacheDir: string;
-  /** A lane started early (WarmLane), given the first share it can take. */
+  /** A lane started early (WarmLane): the whole render's, when that is one lane's and it is ready. */
   warm?: WarmLane;
 }
 
@@ -179,15 +179,16 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   const templated = request.pages.filter((page) => page.family !== 'image');
   const [first = [], ...rest] = dealPages(templated, request.lanes ?? renderLanes(templated.length));
   const { imageCacheDir: _, lanes: __, warm: offered, ...common } = request;
-  // A render of one lane is the warm lane's, which has Eleventy loaded; this thread has not.
-  // One still rehearsing is ended now: the render does not wait for it, and the search step
-  // after it needs the cores.
-  // Its word that it is ready may still be waiting in this thread's queue: a turn of the
-  // event loop delivers it.
+  // A render of one lane is the warm lane's, when it is ready: it has Eleventy loaded, this
+  // thread has not. Its word that it is ready may still be waiting in this thread's queue: a
+  // turn of the event loop delivers it. A lane still rehearsing is ended now (the render does
+  // not wait for it, and the search step after it needs the cores), and so is one offered a
+  // render of several lanes: it runs at the lowest priority, where this thread's collector
+  // would starve it, and a worker of its own makes up its start in a render that long.
   if (offered) await new Promise((resolve) => setImmediate(resolve));
-  const warm = offered?.ready ? offered : undefined;
+  const warm = offered?.ready && rest.length === 0 ? offered : undefined;
   if (offered && !warm) await offered.close();
-  const own = warm && rest.length === 0 ? undefined : first;
+  const own = warm ? undefined : first;
   const shares = own ? rest : [first];
   // The workers get their shares before this thread starts on its own, and only the files of their articles.
   const stop = new AbortController();

@@ -140,16 +140,14 @@ export class WarmLane {
     let settle: (ready: boolean) => void = () => undefined;
     this.rehearsed = new Promise((resolve) => { settle = resolve; });
     this.lane = laneWorker({ warm: rehearsal }, this.stop.signal, (ready) => { this.ready = ready; settle(ready); });
-    // Awaited by render; a lane closed unused must not be an unhandled rejection.
-    this.lane.written.catch(() => undefined);
-    // A worker that stops before it says has not rehearsed.
+    // A worker that stops before it says has not rehearsed. (Also what keeps a lane closed
+    // unused from being an unhandled rejection.)
     this.lane.written.finally(() => settle(false)).catch(() => undefined);
   }
 
-  render(share: RenderShare, signal?: AbortSignal): Promise<number> {
+  render(share: RenderShare): Promise<number> {
     if (this.given) throw new Error('a warm render lane renders one share');
     this.given = true;
-    signal?.addEventListener('abort', () => this.stop.abort(), { once: true });
     this.lane.worker.postMessage(share);
     return this.lane.written;
   }
@@ -186,25 +184,20 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   // render of several lanes: it runs at the lowest priority, where this thread's collector
   // would starve it, and a worker of its own makes up its start in a render that long.
   if (offered) await new Promise((resolve) => setImmediate(resolve));
-  const warm = offered?.ready && rest.length === 0 ? offered : undefined;
-  if (offered && !warm) await offered.close();
-  const own = warm ? undefined : first;
-  const shares = own ? rest : [first];
+  if (offered?.ready && rest.length === 0) {
+    return images.length + await offered.render({ ...common, pages: first, fileByUrl: filesOf(first, request.fileByUrl), copyAssets: true });
+  }
+  await offered?.close();
   // The workers get their shares before this thread starts on its own, and only the files of their articles.
   const stop = new AbortController();
-  const children = shares.map((pages, position) => {
-    const share: RenderShare = { ...common, pages, fileByUrl: filesOf(pages, request.fileByUrl), copyAssets: !own && position === 0 };
-    return warm && position === 0 ? warm.render(share, stop.signal) : renderInWorker(share, stop.signal);
-  });
+  const children = rest.map((pages) => renderInWorker({ ...common, pages, fileByUrl: filesOf(pages, request.fileByUrl), copyAssets: false }, stop.signal));
   // Awaited below; a failure meanwhile must not be an unhandled rejection.
   for (const child of children) child.catch(() => undefined);
   let written = images.length;
   try {
-    if (own) {
-      // Loaded only for a share of this thread's own: Eleventy's plugins and markdown-it.
-      const { renderShare } = await import('./render-pages.ts');
-      written += await renderShare({ ...common, pages: own, copyAssets: true });
-    }
+    // Loaded only for a share of this thread's own: Eleventy's plugins and markdown-it.
+    const { renderShare } = await import('./render-pages.ts');
+    written += await renderShare({ ...common, pages: first, copyAssets: true });
   } catch (error) {
     stop.abort();
     await Promise.allSettled(children);

@@ -36,11 +36,8 @@ const lastChange = (item: ArticleItem | undefined): string | undefined => item &
  */
 export function sitemapEntries(index: NewsIndex<ArticleItem>): [articles: SitemapEntry[], pages: SitemapEntry[]] {
   const newest = lastChange(index.articles[0]);
-  const articles: SitemapEntry[] = [];
-  for (let position = index.articles.length - 1; position >= 0; position -= 1) {
-    const item = index.articles[position] as ArticleItem;
-    articles.push({ path: item.url, lastmod: lastChange(item) });
-  }
+  // The index runs newest first.
+  const articles = index.articles.map((item): SitemapEntry => ({ path: item.url, lastmod: lastChange(item) })).reverse();
   const pages: SitemapEntry[] = [];
   for (const listPage of index.listPages) pages.push({ path: listPage.path, lastmod: lastChange(listPage.items[0]) });
   for (const path of ['/sections/', '/tags/', '/archive/', '/subscribe/']) pages.push({ path, lastmod: newest });

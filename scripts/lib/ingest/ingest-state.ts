@@ -275,11 +275,17 @@ function readFolderLine(text: string, articles: Map<string, ArticleRecord>, rawF
   return { folder, read };
 }
 
+/** A folder's records as a run leaves them, by path: what its line is written from. */
+interface FolderRecords {
+  articles: [string, ArticleRecord][];
+  rawFiles: [string, RawFileRecord][];
+}
+
 /** Whether a folder's records are, one by one, the very ones read from its line: then the line stands as it was, not made again. */
-function sameRecords(line: FolderLine, articles: readonly [string, ArticleRecord][], rawFiles: readonly [string, RawFileRecord][]): boolean {
-  return line.articles.length === articles.length && line.rawFiles.length === rawFiles.length
-    && articles.every(([, record], position) => line.articles[position] === record)
-    && rawFiles.every(([, record], position) => line.rawFiles[position] === record);
+function sameRecords(line: FolderLine, records: FolderRecords): boolean {
+  return line.articles.length === records.articles.length && line.rawFiles.length === records.rawFiles.length
+    && records.articles.every(([, record], position) => line.articles[position] === record)
+    && records.rawFiles.every(([, record], position) => line.rawFiles[position] === record);
 }
 
 /**
@@ -296,8 +302,8 @@ export async function writeIngestState(
   previous?: IngestState,
 ): Promise<void> {
   if (configuration === undefined) return;
-  const byFolder = new Map<string, { articles: [string, ArticleRecord][]; rawFiles: [string, RawFileRecord][] }>();
-  const folderEntry = (articlePath: string): { articles: [string, ArticleRecord][]; rawFiles: [string, RawFileRecord][] } => {
+  const byFolder = new Map<string, FolderRecords>();
+  const folderEntry = (articlePath: string): FolderRecords => {
     const folder = folderOf(articlePath);
     let entry = byFolder.get(folder);
     if (!entry) byFolder.set(folder, entry = { articles: [], rawFiles: [] });
@@ -315,7 +321,7 @@ export async function writeIngestState(
   let same = previous?.settled === true && read !== undefined && read.header === lines[0] && read.folders.size === byFolder.size;
   for (const [folder, entry] of byFolder) {
     const before = read?.folders.get(folder);
-    if (before && sameRecords(before, entry.articles, entry.rawFiles)) {
+    if (before && sameRecords(before, entry)) {
       lines.push(before.text);
       continue;
     }

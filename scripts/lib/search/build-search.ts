@@ -12,7 +12,8 @@ import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { writeFingerprintedAssets, writePageScripts, writeServiceWorker } from './browser-scripts.ts';
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { removeFile } from '../fs/remove-file.ts';
-import { offlineFiles, type ArchivePart } from './offline-archive.ts';
+import { articleLists, offlineFiles, type ArchivePart, type ArticleLists } from './offline-archive.ts';
+import type { IndexedPageCache } from './indexed-page-cache.ts';
 import { writeSearchIndex, type StepClock } from './search-index.ts';
 
 export interface SearchBuildOptions {
@@ -37,6 +38,8 @@ export interface SearchBuildOptions {
   steps?: StepClock;
   /** The caller's work done while Pagefind indexes (search-index.ts). */
   whileIndexing?: () => void;
+  /** The step's page cache, loaded beforehand (search-index.ts loadIndexedPageCache). */
+  pageCache?: IndexedPageCache;
 }
 
 export interface SearchBuildResult {
@@ -114,15 +117,18 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   // The scripts and assets owe nothing to the index: written while Pagefind indexes, when
   // this thread would otherwise wait (a publish re-indexes one segment, for seconds).
   let scriptsWritten: Promise<Map<string, FileHash>> | undefined;
-  const whileIndexing = (): void => {
+  // The offline archive's lists of articles need only the pages: made then too.
+  let articles: ArticleLists | undefined;
+  const whileIndexing = (segmentPages: readonly string[][]): void => {
     scriptsWritten = writeScripts();
     // Awaited below, also when the index fails: never an unhandled rejection meanwhile.
     scriptsWritten.catch(() => undefined);
     options.whileIndexing?.();
+    articles = articleLists({ siteDir, knownHashes: options.fileHashes }, segmentPages);
   };
   let index;
   try {
-    index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps, whileIndexing });
+    index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps, whileIndexing, pageCache: options.pageCache });
   } catch (error) {
     // No script is still being written into a folder the caller removes.
     await scriptsWritten?.catch(() => undefined);
@@ -134,7 +140,7 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   const knownHashes = layered([scripts, index.fileHashes, options.fileHashes]);
   const segments = index.segments.map((segment, position) => ({ folder: segment.path, pages: index.segmentPages[position] as string[] }));
   options.steps?.mark('search: page scripts');
-  const archive = await offlineFiles({ siteDir, segments, indexFiles: index.bundleFiles, assetsDir, knownHashes });
+  const archive = await offlineFiles({ siteDir, segments, indexFiles: index.bundleFiles, assetsDir, knownHashes, articles });
   options.steps?.mark('search: offline manifest');
   const { version } = archive.index;
   const summary: ArchiveSummary = { version, bytes: archive.index.bytes, searchBytes: archive.index.searchBytes, files: archive.index.files };

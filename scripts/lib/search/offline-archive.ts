@@ -55,6 +55,14 @@ export interface OfflineArchiveInput {
    * (articles/x/index.html). A file not in it is read. Never used for an assetsDir elsewhere.
    */
   knownHashes?: Pick<ReadonlyMap<string, FileHash>, 'get' | 'has'>;
+  /** The articles' lists, made beforehand (articleLists) with these segments' pages; made here when not given. */
+  articles?: ArticleLists;
+}
+
+/** The articles' part of the archive: one list per segment that has pages, with its part. */
+export interface ArticleLists {
+  lists: ArchiveFile[][];
+  parts: ArchivePart[];
 }
 
 const asPosix = (path: string): string => path.split(sep).join('/');
@@ -98,20 +106,11 @@ function archivePart(files: ArchiveFile[]): ArchivePart {
   return { path: `${ARCHIVE_PARTS_DIR}/${archiveHash(hash.sha256)}.json`, bytes, hash };
 }
 
-/** Lists the shell and the archive of a built, indexed site, with their sizes and version. */
-export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineFiles> {
+/** How a listed path's size and hash are found: among the known hashes, else by reading its file. */
+function listedFiles(input: Pick<OfflineArchiveInput, 'siteDir' | 'assetsDir' | 'knownHashes'>) {
   const { siteDir } = input;
   const assetsDir = input.assetsDir ?? join(siteDir, 'assets');
   const assetsInSite = resolve(assetsDir) === resolve(siteDir, 'assets');
-  const assets: string[] = [];
-  if (await stat(assetsDir).catch(() => undefined)) {
-    for await (const file of walkFiles(assetsDir)) {
-      // TypeScript sources are built into scripts; only the dev server's source folder has them.
-      // The precompressed copies are the host's business: a browser asks for the file itself.
-      if (!file.endsWith('.ts') && !isPrecompressedCopy(file)) assets.push(`assets/${asPosix(relative(assetsDir, file))}`);
-    }
-  }
-
   /** A listed path's key among the known hashes: its file in siteDir; undefined for an asset read elsewhere. */
   const keyOf = (path: string): string | undefined => {
     if (path.startsWith('assets/')) return assetsInSite ? path : undefined;
@@ -135,6 +134,32 @@ export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineF
     const { bytes, sha256 } = hashOf(path);
     return { path, bytes, hash: archiveHash(sha256) };
   };
+  return { assetsDir, hashOf, exists, entry };
+}
+
+const nonEmpty = (lists: ArchiveFile[][]): ArchiveFile[][] => lists.filter((files) => files.length > 0);
+
+/**
+ * The articles' lists, a function of the segments' pages and of their files alone: made
+ * while the index is (build-search.ts), which at 100,000 articles is 120,000 entries.
+ */
+export function articleLists(input: Pick<OfflineArchiveInput, 'siteDir' | 'knownHashes'>, segmentPages: readonly (readonly string[])[]): ArticleLists {
+  const { entry } = listedFiles(input);
+  const lists = nonEmpty(segmentPages.map((pages) => pages.map((url) => entry(url.startsWith('/') ? url.slice(1) : url))));
+  return { lists, parts: lists.map(archivePart) };
+}
+
+/** Lists the shell and the archive of a built, indexed site, with their sizes and version. */
+export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineFiles> {
+  const { assetsDir, hashOf, exists, entry } = listedFiles(input);
+  const assets: string[] = [];
+  if (await stat(assetsDir).catch(() => undefined)) {
+    for await (const file of walkFiles(assetsDir)) {
+      // TypeScript sources are built into scripts; only the dev server's source folder has them.
+      // The precompressed copies are the host's business: a browser asks for the file itself.
+      if (!file.endsWith('.ts') && !isPrecompressedCopy(file)) assets.push(`assets/${asPosix(relative(assetsDir, file))}`);
+    }
+  }
 
   const shellPaths: string[] = [];
   for (const path of ['', ...SEARCH_PAGES, ...assets]) if (await exists(path)) shellPaths.push(path);
@@ -144,11 +169,10 @@ export async function offlineFiles(input: OfflineArchiveInput): Promise<OfflineF
   // then the index: what the offline search page needs, all of one build. Then the articles.
   const indexFiles = indexFilesBySegment(input.indexFiles, input.bundleDir ?? 'pagefind', input.segments);
   const searchLists = indexFiles.map((paths, position) => [...(position === 0 ? shell.filter((file) => file.path !== '') : []), ...paths.map(entry)]);
-  const articleLists = input.segments.map((segment) => segment.pages.map((url) => entry(url.startsWith('/') ? url.slice(1) : url)));
-  const nonEmpty = (lists: ArchiveFile[][]): ArchiveFile[][] => lists.filter((files) => files.length > 0);
+  const articles = input.articles ?? articleLists(input, input.segments.map((segment) => segment.pages));
   const searchParts = nonEmpty(searchLists);
-  const lists = [...searchParts, ...nonEmpty(articleLists)];
-  const parts = lists.map(archivePart);
+  const lists = [...searchParts, ...articles.lists];
+  const parts = [...searchParts.map(archivePart), ...articles.parts];
   const sum = (files: readonly ArchiveFile[]): number => files.reduce((total, file) => total + file.bytes, 0);
   const count = (upTo: number): number => lists.slice(0, upTo).reduce((total, files) => total + files.length, 0);
   // Each part's hash covers its files' paths, sizes and hashes: the version changes with any of them.

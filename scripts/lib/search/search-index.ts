@@ -71,9 +71,14 @@ export interface SearchIndexOptions {
   /**
    * The caller's work that needs neither the index nor this step's results, done while
    * Pagefind indexes (this thread is otherwise idle then): called once, whether or not any
-   * segment is indexed.
+   * segment is indexed, with the URLs of each segment's pages (sorted), newest segment first.
    */
-  whileIndexing?: () => void;
+  whileIndexing?: (segmentPages: readonly string[][]) => void;
+  /**
+   * The step's page cache, loaded beforehand (loadIndexedPageCache), while the caller's
+   * thread had nothing else to do; loaded here when not given, or given for another folder or step.
+   */
+  pageCache?: IndexedPageCache;
 }
 
 /** Where the build times its steps (build/step-times.ts), as this layer sees it. */
@@ -311,6 +316,7 @@ class DifferencesPlacer {
   private readonly bundleFiles = new Map<string, FileHash>();
   private readonly untouched = new Set<string>();
   private readonly folders = new Set<string>();
+  private presentInBundle: string[] | undefined;
 
   constructor(private readonly siteDir: string, private readonly bundleDir: string, private readonly present: FileHashes) {}
 
@@ -339,12 +345,21 @@ class DifferencesPlacer {
     }
   }
 
+  /**
+   * The bundle's files the folder holds, found among all of its files (at 100,000 articles,
+   * 475,000): done while Pagefind indexes, by a caller with the time, else by finish().
+   */
+  prepareFinish(): void {
+    this.presentInBundle ??= [...this.present.keys()].filter((path) => path.startsWith(`${this.bundleDir}/`));
+  }
+
   /** The listing, then the removal of what the bundle no longer has: once every segment is placed. */
   finish(listing: Buffer): PlacedBundle {
     const target = this.place(`${this.bundleDir}/${SEARCH_SHARDS_FILE}`, hashBytes(listing));
     if (target) writeFileSync(target, listing, { flag: 'wx' });
-    for (const path of this.present.keys()) {
-      if (!path.startsWith(`${this.bundleDir}/`) || this.bundleFiles.has(path)) continue;
+    this.prepareFinish();
+    for (const path of this.presentInBundle as string[]) {
+      if (this.bundleFiles.has(path)) continue;
       removeFile(join(this.siteDir, path));
       for (let folder = dirname(join(this.siteDir, path)); folder.length > this.siteDir.length; folder = dirname(folder)) {
         try { rmdirSync(folder); } catch { break; }
@@ -380,15 +395,29 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
 }
 
+/** What Pagefind is run with: the variant tokens under their own language, or the site's. */
+function indexSettings(options: Pick<SearchIndexOptions, 'language' | 'variantTokens'>): { language: string; variantTokens: boolean } {
+  const variantTokens = options.variantTokens !== false;
+  return { language: variantTokens ? SEARCH_INDEX_LANGUAGE : options.language, variantTokens };
+}
+
+/**
+ * The page cache writeSearchIndex would load with these options: for a caller that has a
+ * moment to spare before the search step (at 100,000 articles it is 18 MB to read).
+ */
+export function loadIndexedPageCache(options: Pick<SearchIndexOptions, 'cacheDir' | 'language' | 'variantTokens'>): IndexedPageCache {
+  return IndexedPageCache.load(options.cacheDir, searchStepFingerprint(indexSettings(options)));
+}
+
 async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Promise<SearchIndexResult> {
   const bundleDir = (options.bundleDir ?? 'pagefind').split(sep).join('/').replace(/\/+$/, '');
   const bundlePath = join(options.siteDir, bundleDir);
-  const variantTokens = options.variantTokens !== false;
-  const settings = { language: variantTokens ? SEARCH_INDEX_LANGUAGE : options.language, variantTokens };
+  const settings = indexSettings(options);
   const stepFingerprint = searchStepFingerprint(settings);
   const hashes = new Map<string, FileHash>();
 
-  const pageCache = IndexedPageCache.load(options.cacheDir, stepFingerprint);
+  const given = options.pageCache;
+  const pageCache = given?.isFor(options.cacheDir, stepFingerprint) ? given : IndexedPageCache.load(options.cacheDir, stepFingerprint);
   options.steps?.mark('search: page cache loaded');
   const pages = await findIndexedPages(options, bundleDir, pageCache, hashes);
   options.steps?.mark('search: pages found');
@@ -421,6 +450,8 @@ async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Pro
     indexing.catch(() => undefined);
     const placer = options.present ? new DifferencesPlacer(options.siteDir, bundleDir, options.present) : undefined;
     const damaged: MissingSegment[] = [];
+    let segmentPages: string[][];
+    let sortedPages: string[];
     try {
       const taken: number[] = [];
       for (const position of inCache) {
@@ -442,7 +473,12 @@ async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Pro
       options.steps?.mark('search: cached segments taken');
       placer?.placeSegments(segments, bundles, taken);
       if (placer) options.steps?.mark('search: cached segments placed');
-      options.whileIndexing?.();
+      // What needs none of the segments being indexed, while they are.
+      segmentPages = segments.map((segment) => segment.pages.map((page) => page.url).sort());
+      options.whileIndexing?.(segmentPages);
+      sortedPages = pages.map((page) => page.url).sort();
+      if (options.cacheDir) pageCache.save();
+      placer?.prepareFinish();
     } catch (error) {
       await indexing.catch(() => undefined);
       throw error;
@@ -464,14 +500,13 @@ async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Pro
 
     if (options.cacheDir) {
       await cache.keepOnly(new Set(fingerprints));
-      pageCache.save();
       options.steps?.mark('search: caches kept');
     }
     for (const [path, hash] of bundleFiles) hashes.set(path, hash);
     return {
-      pages: pages.map((page) => page.url).sort(),
+      pages: sortedPages,
       segments: listed.shards,
-      segmentPages: segments.map((segment) => segment.pages.map((page) => page.url).sort()),
+      segmentPages,
       reindexedSegments: missing.length,
       bundleFiles: [...bundleFiles.keys()].sort(),
       fileHashes: hashes,

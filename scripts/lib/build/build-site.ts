@@ -22,12 +22,14 @@ import { assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { StepTimes, type StepTime } from './step-times.ts';
 import {
-  articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
-  type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
+  articleFilesToSave, articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
+  type ArticleFilesToSave, type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
 } from './build-state.ts';
 import { filesOutsidePages, intactOutputs, recordFiles, siteFiles, type OutputRecord } from '../site/site-records.ts';
 import { MIN_FILES_FOR_WORKER, MIN_FILES_FOR_WORKER_BESIDE_WORK, StampsInParallel } from '../fs/stamps-in-parallel.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
+import type { IndexedPageCache } from '../search/indexed-page-cache.ts';
+import { loadIndexedPageCache } from '../search/search-index.ts';
 import { articleStamps, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
 import { attachImages } from '../site/article-images.ts';
 import { imagesStamp } from '../images/image-facts.ts';
@@ -35,7 +37,7 @@ import { buildContextFromEnvironment, type BuildContext } from '../site/build-co
 import { nowDependence, sameOutputAt } from '../site/now-dependence.ts';
 import { publishedNewsIndex } from '../site/published-index.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from '../site/site-folders.ts';
-import { dropStale, keepAsSpare, spareOfLive, takeSpare, updateSpare } from '../site/spare-site.ts';
+import { dropStale, keepAsSpare, namesOfRecords, spareOfLive, takeSpare, updateSpare } from '../site/spare-site.ts';
 import { planSite, renderKeys, type PlannedPage } from '../site/render-plan.ts';
 import { renderPages, WarmLane } from '../site/render-lanes.ts';
 import { isCompressible, precompressSite, type PrecompressOptions } from '../site/precompress.ts';
@@ -289,7 +291,30 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
 
     // The pages to render, and the assets, into the staging folder.
-    await renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, lanes: options.renderLanes, imageCacheDir, warm });
+    const rendering = renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, lanes: options.renderLanes, imageCacheDir, warm });
+    // Awaited below. Meanwhile (a lane renders, this thread would wait) what needs no page is
+    // done: the spare is taken, the search step's page cache loaded (0.3 s at 100,000 articles).
+    rendering.catch(() => undefined);
+    const searchCacheDir = join(cacheDir, 'search');
+    const trash = join(cacheDir, 'trash');
+    let pageCache: IndexedPageCache;
+    let spareRecords: Map<string, OutputRecord> | undefined;
+    try {
+      if (!memory) {
+        // The spare, brought up to date below; without one, the staging folder with the
+        // unchanged pages linked from the live site.
+        tree = `${staging}-site`;
+        spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, tree,
+          { records: loaded.state?.outputs ?? new Map(), intact: lastIntact });
+      }
+      pageCache = loadIndexedPageCache({ cacheDir: searchCacheDir, language: context.site.language });
+      steps.mark('spare taken, search cache loaded (while rendering)');
+    } catch (error) {
+      // The render is not left writing into a folder the clean-up removes.
+      await rendering.catch(() => undefined);
+      throw error;
+    }
+    await rendering;
     // Made pictures no page of this site shows any more (a picture replaced, an article gone) leave the cache.
     steps.mark('render');
     await pruneImageCache(imageCacheDir, plan.pages.filter((page) => page.family === 'image'));
@@ -302,7 +327,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The search step (index, browser scripts, service worker: part of every build) on a
     // folder holding every page; then what it and the asset copy wrote is recorded.
     const indexAndRecord = async (siteDir: string): Promise<SearchBuildResult> => {
-      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: join(cacheDir, 'search'), fileHashes: outputs });
+      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: searchCacheDir, fileHashes: outputs, pageCache });
       recordFiles(siteDir, filesOutsidePages(siteDir, planned), () => '', outputs, intact, search.written);
       return search;
     };
@@ -312,7 +337,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       moveIntoPlace(staging, outputDir, last?.outputs, planned);
       const searchDone = (async () => {
         try {
-          const searchStarted = performance.now();
+          // Made while Pagefind indexes, when it does.
+    let articlesToSave: ArticleFilesToSave | undefined;
+    let namesOfLive: Map<string, Set<string>> | undefined;
+    const searchStarted = performance.now();
           const search = await indexAndRecord(outputDir);
           memory.state = state();
           await saveBuildState(cacheDir, memory.state, saved);
@@ -329,41 +357,43 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       releaseLater = true;
       return { pages: plan.pages.length, rendered: toRender.length, seconds: { render, search: 0, total: secondsSince(started) }, steps: steps.steps, searchSegments: 0, reindexedSegments: 0, unchanged: false, searchDone };
     }
-    // The tree the new site is made in: the spare brought up to date, or the staging folder
-    // with the unchanged pages linked from the live site.
-    const trash = join(cacheDir, 'trash');
-    tree = `${staging}-site`;
-    const spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, tree,
-      { records: loaded.state?.outputs ?? new Map(), intact: lastIntact });
-    steps.mark('spare taken');
+    // Made while Pagefind indexes, when it does.
+    let articlesToSave: ArticleFilesToSave | undefined;
+    let namesOfLive: Map<string, Set<string>> | undefined;
     const searchStarted = performance.now();
     const compressedDir = join(cacheDir, 'compressed');
     let searchResult: SearchBuildResult;
+    // The tree the new site is made in: the spare taken above, or else the staging folder.
+    const newSite = spareRecords ? tree as string : staging;
+    tree = newSite;
     if (spareRecords) {
-      const moved = updateSpare(tree, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
+      const moved = updateSpare(newSite, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
       steps.mark('spare updated');
-      const search = await buildSearch(tree, context.site, undefined, {
-        cacheDir: join(cacheDir, 'search'), fileHashes: outputs, present: spareRecords, steps,
+      const search = await buildSearch(newSite, context.site, undefined, {
+        cacheDir: searchCacheDir, fileHashes: outputs, present: spareRecords, steps, pageCache,
         // The spare's copies were made by the last build's code: kept only when that is this build's.
         whileIndexing: () => {
-          compressingPages = compressPages(tree as string, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
+          compressingPages = compressPages(newSite, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });
           steps.mark('compression begun');
+          // What the state's save and the spare's keeping need of what is known already.
+          articlesToSave = articleFilesToSave(source.entries, saved);
+          if (loaded.state) namesOfLive = namesOfRecords(lastIntact);
+          steps.mark('state and spare prepared');
         },
       });
       // What the asset copy and the search step wrote; the index files left as they were keep their records.
       const written = [...new Set([...moved.filter((path) => !planned.has(path)), ...search.written.keys()])];
       for (const path of search.untouched) outputs.set(path, spareRecords.get(path) as OutputRecord);
-      recordFiles(tree, written.filter((path) => !search.untouched.has(path)).sort(), () => '', outputs, undefined, search.written);
+      recordFiles(newSite, written.filter((path) => !search.untouched.has(path)).sort(), () => '', outputs, undefined, search.written);
       steps.mark('search recorded');
       // The .br and .gz of every text file, recorded before the files the site no longer has are dropped.
       if (!compressingPages) throw new Error('build: the search step never began the compression of the pages (whileIndexing)');
-      await compressTheRest(tree, outputs, compressedDir, compressingPages, loaded.state?.outputs);
+      await compressTheRest(newSite, outputs, compressedDir, compressingPages, loaded.state?.outputs);
       steps.mark('compressed');
-      dropStale(tree, spareRecords, outputs);
+      dropStale(newSite, spareRecords, outputs);
       steps.mark('stale dropped');
       searchResult = search;
     } else {
-      tree = staging;
       linkUnchanged(outputDir, staging, unchanged);
       steps.mark('unchanged linked');
       compressingPages = compressPages(staging, outputs, compressedDir, { earlier: loaded.state?.outputs });
@@ -374,7 +404,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     const search = searchResult;
     const searchSeconds = secondsSince(searchStarted);
-    const replaced = await swapIn(tree, outputDir, previousSite);
+    const replaced = await swapIn(newSite, outputDir, previousSite);
     steps.mark('swapped in');
     // The replaced site is the next build's spare, when what it holds is known; else one is
     // made of the new site's files (a first or clean build), for the publish that follows.
@@ -382,13 +412,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (replaced && loaded.state) {
       const doubtful = new Set<string>();
       for (const path of loaded.state.outputs.keys()) if (!lastIntact.has(path)) doubtful.add(path);
-      spare = await keepAsSpare(previousSite, cacheDir, trash, lastIntact, doubtful, outputs);
+      spare = await keepAsSpare(previousSite, cacheDir, trash, lastIntact, doubtful, outputs, namesOfLive);
     } else {
       if (replaced) await discard(previousSite, trash);
       spare = await spareOfLive(outputDir, cacheDir, trash, outputs);
     }
     steps.mark('spare kept');
-    await saveBuildState(cacheDir, { ...state(), ...(spare ? { spare } : {}) }, saved);
+    await saveBuildState(cacheDir, { ...state(), ...(spare ? { spare } : {}) }, saved, articlesToSave);
     steps.mark('state saved');
     return {
       pages: plan.pages.length,

@@ -330,31 +330,51 @@ export interface SavedArticles {
 }
 
 /**
- * Writes the articles files of the folders whose entries changed since `previous`, removes
- * the files of folders gone, then writes state.json, which names them (and is given them:
- * state.articleFiles).
+ * The articles files a save of these entries writes: for each folder, the sum of the file
+ * `previous` has when its entries are the very ones loaded from it, else the new file's sum
+ * and bytes. Made beforehand by a build with the time (while Pagefind indexes: at 100,000
+ * articles this is a tenth of a second and more), or by saveBuildState.
  */
-export async function saveBuildState(cacheDir: string, state: BuildState, previous?: SavedArticles): Promise<void> {
+export interface ArticleFilesToSave {
+  /** The entries they are of. */
+  entries: ReadonlyMap<string, ArticleFileEntry>;
+  files: Map<string, { sum: string; bytes?: Buffer }>;
+}
+
+export function articleFilesToSave(entries: ReadonlyMap<string, ArticleFileEntry>, previous?: SavedArticles): ArticleFilesToSave {
+  const byFolder = new Map<string, [string, ArticleFileEntry][]>();
+  for (const [path, entry] of entries) {
+    const folder = folderOf(path);
+    let list = byFolder.get(folder);
+    if (!list) byFolder.set(folder, list = []);
+    list.push([path, entry]);
+  }
+  const before = new Map<string, number>();
+  for (const path of previous?.entries.keys() ?? []) before.set(folderOf(path), (before.get(folderOf(path)) ?? 0) + 1);
+  const files = new Map<string, { sum: string; bytes?: Buffer }>();
+  for (const [folder, list] of byFolder) {
+    const kept = previous?.files?.[folder];
+    if (kept !== undefined && before.get(folder) === list.length && list.every(([path, entry]) => previous?.entries.get(path) === entry)) {
+      files.set(folder, { sum: kept });
+      continue;
+    }
+    files.set(folder, encodeChecked(serialize({ format: ARTICLES_FORMAT, folder, entries: list })));
+  }
+  return { entries, files };
+}
+
+/**
+ * Writes the articles files of the folders whose entries changed since `previous` (as
+ * `prepared`, when it is of the state's entries), removes the files of folders gone, then
+ * writes state.json, which names them (and is given them: state.articleFiles).
+ */
+export async function saveBuildState(cacheDir: string, state: BuildState, previous?: SavedArticles, prepared?: ArticleFilesToSave): Promise<void> {
   let articleFiles = state.articleFiles;
   if (state.articles) {
-    const byFolder = new Map<string, [string, ArticleFileEntry][]>();
-    for (const [path, entry] of state.articles) {
-      const folder = folderOf(path);
-      let list = byFolder.get(folder);
-      if (!list) byFolder.set(folder, list = []);
-      list.push([path, entry]);
-    }
-    const before = new Map<string, number>();
-    for (const path of previous?.entries.keys() ?? []) before.set(folderOf(path), (before.get(folderOf(path)) ?? 0) + 1);
+    const toSave = prepared?.entries === state.articles ? prepared : articleFilesToSave(state.articles, previous);
     articleFiles = {};
-    for (const [folder, entries] of byFolder) {
-      const kept = previous?.files?.[folder];
-      if (kept !== undefined && before.get(folder) === entries.length && entries.every(([path, entry]) => previous?.entries.get(path) === entry)) {
-        articleFiles[folder] = kept;
-        continue;
-      }
-      const { sum, bytes } = encodeChecked(serialize({ format: ARTICLES_FORMAT, folder, entries }));
-      await writeFileAtomic(articlesFile(cacheDir, folder), bytes);
+    for (const [folder, { sum, bytes }] of toSave.files) {
+      if (bytes) await writeFileAtomic(articlesFile(cacheDir, folder), bytes);
       articleFiles[folder] = sum;
     }
     const named = new Set(Object.keys(articleFiles).map((folder) => basename(articlesFile(cacheDir, folder))));

@@ -142,6 +142,7 @@ export function dropStale(spareDir: string, spareRecords: ReadonlyMap<string, Ou
 export async function keepAsSpare(
   replaced: string, cacheDir: string, trash: string,
   records: ReadonlyMap<string, OutputRecord>, doubtful: ReadonlySet<string>, outputs: ReadonlyMap<string, OutputRecord>,
+  expected: ReadonlyMap<string, ReadonlySet<string>> = namesOfRecords(records),
 ): Promise<SpareState | undefined> {
   const id = newSpareId();
   const spareDir = join(cacheDir, `${SPARE_PREFIX}${id}`);
@@ -151,8 +152,30 @@ export async function keepAsSpare(
     await discard(replaced, trash);
     return undefined;
   }
-  // The names expected at the top and one folder down. By offsets, not split('/'): a
-  // 100,000-article site has 475,000 records, and splitting each made an array of its parts.
+  for (const [folder, names] of expected) {
+    let entries: string[] = [];
+    try { entries = readdirSync(join(spareDir, folder)); } catch { continue; }
+    for (const name of entries) if (!names.has(name)) rmSync(join(spareDir, folder, name), { recursive: true, force: true });
+  }
+  const differs: [string, OutputRecord | null][] = [];
+  const inDoubt: OutputRecord = { key: '', sha256: '', bytes: -1, stamp: '' };
+  for (const path of doubtful) differs.push([path, inDoubt]);
+  for (const [path, record] of records) {
+    const now = outputs.get(path);
+    if (!now || now.stamp !== record.stamp || now.sha256 !== record.sha256 || !sameCopies(now, record)) differs.push([path, record]);
+  }
+  for (const path of outputs.keys()) if (!records.has(path) && !doubtful.has(path)) differs.push([path, null]);
+  return { id, differs: differs.map(([path, record]) => [posix(path), record]) };
+}
+
+/**
+ * The names a site of these records has at its top ('') and one folder down, by folder:
+ * what keepAsSpare keeps of a replaced site. A function of the records alone, which a build
+ * knows long before its site replaces the other (it makes them while Pagefind indexes).
+ */
+export function namesOfRecords(records: ReadonlyMap<string, OutputRecord>): Map<string, Set<string>> {
+  // By offsets, not split('/'): a 100,000-article site has 475,000 records, and splitting
+  // each made an array of its parts.
   const top = new Set<string>();
   const expected = new Map<string, Set<string>>([['', top]]);
   for (const [path, record] of records) {
@@ -171,20 +194,7 @@ export async function keepAsSpare(
     if (next >= 0) below.add(path.slice(slash + 1, next));
     else for (const file of filesOfRecord(path.slice(slash + 1), record)) below.add(file);
   }
-  for (const [folder, names] of expected) {
-    let entries: string[] = [];
-    try { entries = readdirSync(join(spareDir, folder)); } catch { continue; }
-    for (const name of entries) if (!names.has(name)) rmSync(join(spareDir, folder, name), { recursive: true, force: true });
-  }
-  const differs: [string, OutputRecord | null][] = [];
-  const inDoubt: OutputRecord = { key: '', sha256: '', bytes: -1, stamp: '' };
-  for (const path of doubtful) differs.push([path, inDoubt]);
-  for (const [path, record] of records) {
-    const now = outputs.get(path);
-    if (!now || now.stamp !== record.stamp || now.sha256 !== record.sha256 || !sameCopies(now, record)) differs.push([path, record]);
-  }
-  for (const path of outputs.keys()) if (!records.has(path) && !doubtful.has(path)) differs.push([path, null]);
-  return { id, differs: differs.map(([path, record]) => [posix(path), record]) };
+  return expected;
 }
 
 /**

@@ -58,6 +58,34 @@ describe('a render shared between lanes', () => {
     expect(await lane.rehearsed).toBe(false);
   });
 
+  it("does the caller's work once while the lanes render, and passes its failure on once they have stopped", async () => {
+    const context = { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: false };
+    const pages: PlannedPage[] = [
+      { family: 'robots', output: 'robots.txt', view: { output: 'robots.txt' } },
+      { family: 'robots', output: 'elsewhere/robots.txt', view: { output: 'elsewhere/robots.txt' } },
+    ];
+    const render = (folder: string, lanes: number, whileRendering: () => Promise<void>, warm?: WarmLane): Promise<number> => renderPages({
+      context, projectDir: PROJECT_DIR, inputDir: site.contentDir, outputDir: join(site.dir, folder),
+      pages, chrome: { nav: [], assets: {} }, fileByUrl: new Map(), lanes, imageCacheDir: join(site.dir, 'images'), warm, whileRendering,
+    });
+    const readyLane = async (): Promise<WarmLane> => {
+      const lane = new WarmLane({ context, projectDir: PROJECT_DIR, inputDir: site.contentDir });
+      expect(await lane.rehearsed).toBe(true);
+      return lane;
+    };
+    for (const [folder, lanes, warm] of [['while-warm', 1, await readyLane()], ['while-lanes', 2, undefined]] as const) {
+      let calls = 0;
+      expect(await render(folder, lanes, async () => { calls += 1; }, warm)).toBe(2);
+      expect(calls).toBe(1);
+    }
+    // The warm lane renders both pages; the caller's work fails meanwhile: the render fails
+    // with it, and only once the lane has answered, its pages written.
+    const failed = await render('while-failing', 1, async () => { throw new Error('the caller failed'); }, await readyLane())
+      .then(() => undefined, (error: unknown) => error as Error);
+    expect(failed?.message).toBe('the caller failed');
+    expect([...(await hashTree(join(site.dir, 'while-failing'))).keys()]).toEqual(expect.arrayContaining(['elsewhere/robots.txt', 'robots.txt']));
+  });
+
   it('fails with the message of the lane that failed, once every lane has stopped', async () => {
     const article = (id: string): PlannedPage => ({
       family: 'article',

@@ -290,16 +290,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return upToDate(plan.pages.length);
     }
 
-    // The pages to render, and the assets, into the staging folder.
-    const rendering = renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, lanes: options.renderLanes, imageCacheDir, warm });
-    // Awaited below. Meanwhile (a lane renders, this thread would wait) what needs no page is
-    // done: the spare is taken, the search step's page cache loaded (0.3 s at 100,000 articles).
-    rendering.catch(() => undefined);
     const searchCacheDir = join(cacheDir, 'search');
     const trash = join(cacheDir, 'trash');
-    let pageCache: IndexedPageCache;
+    let pageCache: IndexedPageCache | undefined;
     let spareRecords: Map<string, OutputRecord> | undefined;
-    try {
+    // What needs no page is done while the render runs (a lane renders, this thread would
+    // wait): the spare is taken, the search step's page cache loaded (0.3 s at 100,000 articles).
+    const whileRendering = async (): Promise<void> => {
       if (!memory) {
         // The spare, brought up to date below; without one, the staging folder with the
         // unchanged pages linked from the live site.
@@ -309,12 +306,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       }
       pageCache = loadIndexedPageCache({ cacheDir: searchCacheDir, language: context.site.language });
       steps.mark('spare taken, search cache loaded (while rendering)');
-    } catch (error) {
-      // The render is not left writing into a folder the clean-up removes.
-      await rendering.catch(() => undefined);
-      throw error;
-    }
-    await rendering;
+    };
+    // The pages to render, and the assets, into the staging folder.
+    await renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, lanes: options.renderLanes, imageCacheDir, warm, whileRendering });
     // Made pictures no page of this site shows any more (a picture replaced, an article gone) leave the cache.
     steps.mark('render');
     await pruneImageCache(imageCacheDir, plan.pages.filter((page) => page.family === 'image'));

@@ -41,6 +41,12 @@ export interface RenderRequest {
   imageCacheDir: string;
   /** A lane started early (WarmLane): the whole render's, when that is one lane's and it is ready. */
   warm?: WarmLane;
+  /**
+   * The caller's work that needs no page, done once the other lanes have their shares and
+   * before this thread renders its own (while a warm lane renders them all, this thread would
+   * wait). Its failure stops the render, which settles before the error is passed on.
+   */
+  whileRendering?: () => Promise<void>;
 }
 
 /**
@@ -176,7 +182,7 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   await writeImageFiles(images, { projectDir: request.projectDir, contentDir: request.inputDir, outputDir: request.outputDir, cacheDir: request.imageCacheDir });
   const templated = request.pages.filter((page) => page.family !== 'image');
   const [first = [], ...rest] = dealPages(templated, request.lanes ?? renderLanes(templated.length));
-  const { imageCacheDir: _, lanes: __, warm: offered, ...common } = request;
+  const { imageCacheDir: _, lanes: __, warm: offered, whileRendering, ...common } = request;
   // A render of one lane is the warm lane's, when it is ready: it has Eleventy loaded, this
   // thread has not. Its word that it is ready may still be waiting in this thread's queue: a
   // turn of the event loop delivers it. A lane still rehearsing is ended now (the render does
@@ -185,7 +191,15 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   // would starve it, and a worker of its own makes up its start in a render that long.
   if (offered) await new Promise((resolve) => setImmediate(resolve));
   if (offered?.ready && rest.length === 0) {
-    return images.length + await offered.render({ ...common, pages: first, fileByUrl: filesOf(first, request.fileByUrl), copyAssets: true });
+    const rendered = offered.render({ ...common, pages: first, fileByUrl: filesOf(first, request.fileByUrl), copyAssets: true });
+    try {
+      await whileRendering?.();
+    } catch (error) {
+      // Once the lane has answered: it is not left writing into a folder the build removes.
+      await offered.close();
+      throw error;
+    }
+    return images.length + await rendered;
   }
   await offered?.close();
   // The workers get their shares before this thread starts on its own, and only the files of their articles.
@@ -195,6 +209,7 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   for (const child of children) child.catch(() => undefined);
   let written = images.length;
   try {
+    await whileRendering?.();
     // Loaded only for a share of this thread's own: Eleventy's plugins and markdown-it.
     const { renderShare } = await import('./render-pages.ts');
     written += await renderShare({ ...common, pages: first, copyAssets: true });

@@ -331,10 +331,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       moveIntoPlace(staging, outputDir, last?.outputs, planned);
       const searchDone = (async () => {
         try {
-          // Made while Pagefind indexes, when it does.
-    let articlesToSave: ArticleFilesToSave | undefined;
-    let namesOfLive: Map<string, Set<string>> | undefined;
-    const searchStarted = performance.now();
+          const searchStarted = performance.now();
           const search = await indexAndRecord(outputDir);
           memory.state = state();
           await saveBuildState(cacheDir, memory.state, saved);

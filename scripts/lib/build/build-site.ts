@@ -28,8 +28,6 @@ import {
 import { filesOutsidePages, intactOutputs, recordFiles, siteFiles, type OutputRecord } from '../site/site-records.ts';
 import { MIN_FILES_FOR_WORKER, MIN_FILES_FOR_WORKER_BESIDE_WORK, StampsInParallel } from '../fs/stamps-in-parallel.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
-import type { IndexedPageCache } from '../search/indexed-page-cache.ts';
-import { loadIndexedPageCache } from '../search/search-index.ts';
 import { articleStamps, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
 import { attachImages } from '../site/article-images.ts';
 import { imagesStamp } from '../images/image-facts.ts';
@@ -292,20 +290,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const searchCacheDir = join(cacheDir, 'search');
     const trash = join(cacheDir, 'trash');
-    let pageCache: IndexedPageCache | undefined;
     let spareRecords: Map<string, OutputRecord> | undefined;
-    // What needs no page is done while the render runs (a lane renders, this thread would
-    // wait): the spare is taken, the search step's page cache loaded (0.3 s at 100,000 articles).
+    // The spare is taken while the render runs (a lane renders, this thread would wait): at
+    // 100,000 articles that is a pass over 475,000 records. Brought up to date below; without
+    // one, the staging folder with the unchanged pages linked from the live site.
     const whileRendering = async (): Promise<void> => {
-      if (!memory) {
-        // The spare, brought up to date below; without one, the staging folder with the
-        // unchanged pages linked from the live site.
-        tree = `${staging}-site`;
-        spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, tree,
-          { records: loaded.state?.outputs ?? new Map(), intact: lastIntact });
-      }
-      pageCache = loadIndexedPageCache({ cacheDir: searchCacheDir, language: context.site.language });
-      steps.mark('spare taken, search cache loaded (while rendering)');
+      if (memory) return;
+      tree = `${staging}-site`;
+      spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, tree,
+        { records: loaded.state?.outputs ?? new Map(), intact: lastIntact });
+      steps.mark('spare taken (while rendering)');
     };
     // The pages to render, and the assets, into the staging folder.
     await renderPages({ context, projectDir, inputDir, outputDir: staging, pages: toRender, chrome: plan.chrome, fileByUrl: source.fileByUrl, quiet: options.quiet ?? true, pagesPerRun: options.pagesPerRun, lanes: options.renderLanes, imageCacheDir, warm, whileRendering });
@@ -321,7 +315,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The search step (index, browser scripts, service worker: part of every build) on a
     // folder holding every page; then what it and the asset copy wrote is recorded.
     const indexAndRecord = async (siteDir: string): Promise<SearchBuildResult> => {
-      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: searchCacheDir, fileHashes: outputs, pageCache });
+      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: searchCacheDir, fileHashes: outputs });
       recordFiles(siteDir, filesOutsidePages(siteDir, planned), () => '', outputs, intact, search.written);
       return search;
     };
@@ -361,7 +355,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const moved = updateSpare(newSite, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);
       steps.mark('spare updated');
       const search = await buildSearch(newSite, context.site, undefined, {
-        cacheDir: searchCacheDir, fileHashes: outputs, present: spareRecords, steps, pageCache,
+        cacheDir: searchCacheDir, fileHashes: outputs, present: spareRecords, steps,
         // The spare's copies were made by the last build's code: kept only when that is this build's.
         whileIndexing: () => {
           compressingPages = compressPages(newSite, outputs, compressedDir, { present: last ? spareRecords : undefined, earlier: loaded.state?.outputs });

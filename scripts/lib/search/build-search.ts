@@ -13,7 +13,6 @@ import { writeFingerprintedAssets, writePageScripts, writeServiceWorker } from '
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { removeFile } from '../fs/remove-file.ts';
 import { articleLists, offlineFiles, type ArchivePart, type ArticleLists } from './offline-archive.ts';
-import type { IndexedPageCache } from './indexed-page-cache.ts';
 import { writeSearchIndex, type StepClock } from './search-index.ts';
 
 export interface SearchBuildOptions {
@@ -38,8 +37,6 @@ export interface SearchBuildOptions {
   steps?: StepClock;
   /** The caller's work done while Pagefind indexes (search-index.ts). */
   whileIndexing?: () => void;
-  /** The step's page cache, loaded beforehand (search-index.ts loadIndexedPageCache). */
-  pageCache?: IndexedPageCache;
 }
 
 export interface SearchBuildResult {
@@ -128,7 +125,7 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   };
   let index;
   try {
-    index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps, whileIndexing, pageCache: options.pageCache });
+    index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps, whileIndexing });
   } catch (error) {
     // No script is still being written into a folder the caller removes.
     await scriptsWritten?.catch(() => undefined);

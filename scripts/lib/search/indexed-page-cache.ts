@@ -69,9 +69,7 @@ export class IndexedPageCache {
   private readonly fromBase = new Set<string>();
 
   private constructor(
-    private readonly dir: string | undefined,
-    /** The search step's fingerprint its entries were read under. */
-    readonly fingerprint: string,
+    private readonly dir: string | undefined, private readonly fingerprint: string,
     private readonly base: Record<string, unknown>, private readonly added: Record<string, unknown>,
   ) {}
 
@@ -79,11 +77,6 @@ export class IndexedPageCache {
   static load(dir: string | undefined, fingerprint: string): IndexedPageCache {
     if (!dir) return new IndexedPageCache(undefined, fingerprint, {}, {});
     return new IndexedPageCache(dir, fingerprint, readEntries(join(dir, CACHE_FILE), fingerprint), readEntries(join(dir, ADDED_FILE), fingerprint));
-  }
-
-  /** Whether it is the cache of this folder, read under this step fingerprint. */
-  isFor(dir: string | undefined, fingerprint: string): boolean {
-    return this.dir === dir && this.fingerprint === fingerprint;
   }
 
   /** What is known of the page with these bytes; undefined when it must be read. */

@@ -74,11 +74,6 @@ export interface SearchIndexOptions {
    * segment is indexed, with the URLs of each segment's pages (sorted), newest segment first.
    */
   whileIndexing?: (segmentPages: readonly string[][]) => void;
-  /**
-   * The step's page cache, loaded beforehand (loadIndexedPageCache), while the caller's
-   * thread had nothing else to do; loaded here when not given, or given for another folder or step.
-   */
-  pageCache?: IndexedPageCache;
 }
 
 /** Where the build times its steps (build/step-times.ts), as this layer sees it. */
@@ -395,29 +390,15 @@ export async function writeSearchIndex(options: SearchIndexOptions): Promise<Sea
   }
 }
 
-/** What Pagefind is run with: the variant tokens under their own language, or the site's. */
-function indexSettings(options: Pick<SearchIndexOptions, 'language' | 'variantTokens'>): { language: string; variantTokens: boolean } {
-  const variantTokens = options.variantTokens !== false;
-  return { language: variantTokens ? SEARCH_INDEX_LANGUAGE : options.language, variantTokens };
-}
-
-/**
- * The page cache writeSearchIndex would load with these options: for a caller that has a
- * moment to spare before the search step (at 100,000 articles it is 18 MB to read).
- */
-export function loadIndexedPageCache(options: Pick<SearchIndexOptions, 'cacheDir' | 'language' | 'variantTokens'>): IndexedPageCache {
-  return IndexedPageCache.load(options.cacheDir, searchStepFingerprint(indexSettings(options)));
-}
-
 async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Promise<SearchIndexResult> {
   const bundleDir = (options.bundleDir ?? 'pagefind').split(sep).join('/').replace(/\/+$/, '');
   const bundlePath = join(options.siteDir, bundleDir);
-  const settings = indexSettings(options);
+  const variantTokens = options.variantTokens !== false;
+  const settings = { language: variantTokens ? SEARCH_INDEX_LANGUAGE : options.language, variantTokens };
   const stepFingerprint = searchStepFingerprint(settings);
   const hashes = new Map<string, FileHash>();
 
-  const given = options.pageCache;
-  const pageCache = given?.isFor(options.cacheDir, stepFingerprint) ? given : IndexedPageCache.load(options.cacheDir, stepFingerprint);
+  const pageCache = IndexedPageCache.load(options.cacheDir, stepFingerprint);
   options.steps?.mark('search: page cache loaded');
   const pages = await findIndexedPages(options, bundleDir, pageCache, hashes);
   options.steps?.mark('search: pages found');

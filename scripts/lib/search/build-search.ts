@@ -114,14 +114,15 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   // The scripts and assets owe nothing to the index: written while Pagefind indexes, when
   // this thread would otherwise wait (a publish re-indexes one segment, for seconds).
   let scriptsWritten: Promise<Map<string, FileHash>> | undefined;
-  // The offline archive's lists of articles need only the pages: made then too.
+  // The offline archive's lists of articles need only the pages' hashes: made then too, when
+  // the engine gave them (without, the index step reads the pages, and its hashes serve later).
   let articles: ArticleLists | undefined;
   const whileIndexing = (segmentPages: readonly string[][]): void => {
     scriptsWritten = writeScripts();
     // Awaited below, also when the index fails: never an unhandled rejection meanwhile.
     scriptsWritten.catch(() => undefined);
     options.whileIndexing?.();
-    articles = articleLists({ siteDir, knownHashes: options.fileHashes }, segmentPages);
+    if (options.fileHashes) articles = articleLists({ siteDir, knownHashes: options.fileHashes }, segmentPages);
   };
   let index;
   try {

@@ -290,14 +290,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const searchCacheDir = join(cacheDir, 'search');
     const trash = join(cacheDir, 'trash');
+    const spareTree = `${staging}-site`;
     let spareRecords: Map<string, OutputRecord> | undefined;
     // The spare is taken while the render runs (a lane renders, this thread would wait): at
     // 100,000 articles that is a pass over 475,000 records. Brought up to date below; without
     // one, the staging folder with the unchanged pages linked from the live site.
     const whileRendering = async (): Promise<void> => {
       if (memory) return;
-      tree = `${staging}-site`;
-      spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, tree,
+      tree = spareTree;
+      spareRecords = await takeSpare(cacheDir, trash, options.clean ? undefined : loaded.state?.spare, spareTree,
         { records: loaded.state?.outputs ?? new Map(), intact: lastIntact });
       steps.mark('spare taken (while rendering)');
     };
@@ -349,7 +350,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const compressedDir = join(cacheDir, 'compressed');
     let searchResult: SearchBuildResult;
     // The tree the new site is made in: the spare taken above, or else the staging folder.
-    const newSite = spareRecords ? tree as string : staging;
+    const newSite = spareRecords ? spareTree : staging;
     tree = newSite;
     if (spareRecords) {
       const moved = updateSpare(newSite, staging, outputDir, unchanged.map((path) => ({ path, record: intact.get(path) as OutputRecord })), spareRecords);

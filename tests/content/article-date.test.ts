@@ -93,6 +93,23 @@ describe('calendarDayInZone', () => {
   it('counts the same instant on its UTC day in UTC', () => {
     expect(calendarDayInZone(new Date('2017-07-31T22:30:00Z'), 'UTC')).toEqual({ year: 2017, month: 7, day: 31 });
   });
+
+  // It reads the day from one formatted string: checked against each part as Intl gives it,
+  // every 61 minutes of years with clock changes, in zones of odd offsets.
+  it.each(['Asia/Damascus', 'UTC', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Kiritimati', 'Asia/Beirut'])('agrees with Intl\'s parts in %s', (timeZone) => {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    const from = Date.UTC(1994, 0, 1);
+    const to = Date.UTC(2026, 0, 1);
+    let checked = 0;
+    for (let time = from; time < to; time += 61 * 60_000 * 97) {
+      for (const instant of [new Date(time), new Date(time + 61 * 60_000)]) {
+        const field = (type: string): number => Number(parts.formatToParts(instant).find((part) => part.type === type)?.value);
+        expect(calendarDayInZone(instant, timeZone)).toEqual({ year: field('year'), month: field('month'), day: field('day') });
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(5_000);
+  });
 });
 
 describe('isoInZone', () => {

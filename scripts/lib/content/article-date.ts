@@ -87,8 +87,24 @@ function zonedFields(instant: Date, timeZone: string): ZonedFields {
   };
 }
 
-/** The calendar day an instant falls on in the given time zone. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+/** What a day formatter writes for a day of the years articles have: 07/06/2017. */
+const US_DAY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
+/**
+ * The calendar day an instant falls on in the given time zone. From the day alone, as one
+ * string (format), not zonedFields' parts: every article of a build asks it, and for 100,000
+ * instants that took 0.12–0.16 s against 0.57–0.70 s here. Anything but the pattern
+ * expected is read from the parts instead.
+ */
 export function calendarDayInZone(instant: Date, timeZone: string): CalendarDay {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US-u-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  const match = US_DAY.exec(formatter.format(instant));
+  if (match) return { year: Number(match[3]), month: Number(match[1]), day: Number(match[2]) };
   const { year, month, day } = zonedFields(instant, timeZone);
   return { year, month, day };
 }

@@ -301,9 +301,13 @@ function isChecksums(value: unknown): value is Record<string, string> {
 function readEntries(file: string, sum: string | undefined, folder?: string): [string, ArticleFileEntry][] {
   const read = readCheckedBytes(file);
   if (!('body' in read) || read.sum !== sum) return [];
+  // A folder's file (serialised), or the one articles.json of older states (JSON).
+  const [decode, format] = folder === undefined
+    ? [(body: Buffer): unknown => JSON.parse(body.toString('utf8')), ARTICLES_FILE_FORMAT]
+    : [deserialize, ARTICLES_FORMAT];
   try {
-    const stored = (folder === undefined ? JSON.parse(read.body.toString('utf8')) : deserialize(read.body)) as { format: number; folder?: string; entries: [string, ArticleFileEntry][] };
-    return stored.format === (folder === undefined ? ARTICLES_FILE_FORMAT : ARTICLES_FORMAT) && stored.folder === folder && Array.isArray(stored.entries) ? stored.entries : [];
+    const stored = decode(read.body) as { format: number; folder?: string; entries: [string, ArticleFileEntry][] };
+    return stored.format === format && stored.folder === folder && Array.isArray(stored.entries) ? stored.entries : [];
   } catch {
     return [];
   }

@@ -133,7 +133,7 @@ export function articleCalendarDay(date: string, timeZone: string): CalendarDay 
  * (articleCalendarDay), and whether it is a bare calendar day. At 100,000 articles reading
  * each date once for each fact was a fifth of a second of every build.
  */
-export function articleDateFacts(date: string, timeZone: string): { timestamp: number; day: CalendarDay | undefined; bareDay: boolean } {
+export function articleDateFacts(date: string, timeZone: string): { timestamp: number; day: CalendarDay; bareDay: true } | { timestamp: number; day: CalendarDay | undefined; bareDay: false } {
   const day = parseCalendarDay(date);
   if (day) return { timestamp: dayStart(day), day, bareDay: true };
   const instant = parseIsoInstant(date);

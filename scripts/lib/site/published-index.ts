@@ -39,7 +39,7 @@ function dateFacts(date: string, context: BuildContext): DateFacts {
   if (!facts) {
     const read = articleDateFacts(date, context.site.timeZone);
     // A calendar day is a day in the site's time zone: it is out once that day has begun there.
-    const due = read.bareDay && read.day ? formatCalendarDay(read.day) <= todayInZone(context.now, context.site.timeZone) : read.timestamp <= context.now.getTime();
+    const due = read.bareDay ? formatCalendarDay(read.day) <= todayInZone(context.now, context.site.timeZone) : read.timestamp <= context.now.getTime();
     dates.set(date, facts = { due, timestamp: read.timestamp, year: read.day?.year ?? 0, month: read.day?.month ?? 0 });
   }
   return facts;

@@ -41,7 +41,10 @@ export function sitemapEntries(index: NewsIndex<ArticleItem>): [articles: Sitema
   const pages: SitemapEntry[] = [];
   for (const listPage of index.listPages) pages.push({ path: listPage.path, lastmod: lastChange(listPage.items[0]) });
   for (const path of ['/sections/', '/tags/', '/archive/', '/subscribe/']) pages.push({ path, lastmod: newest });
-  for (const year of index.archive) pages.push({ path: year.path, lastmod: lastChange(index.listPages.find((page) => page.kind === 'month' && page.year === year.year)?.items[0]) });
+  // A year changes with its newest month's first page: the first of the year's month pages, which run newest first.
+  const newestMonth = new Map<number, (typeof index.listPages)[number]>();
+  for (const page of index.listPages) if (page.kind === 'month' && page.year !== undefined && !newestMonth.has(page.year)) newestMonth.set(page.year, page);
+  for (const year of index.archive) pages.push({ path: year.path, lastmod: lastChange(newestMonth.get(year.year)?.items[0]) });
   return [articles, pages];
 }
 

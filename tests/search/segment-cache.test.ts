@@ -84,7 +84,7 @@ describe('SegmentCache', () => {
     await mkdir(join(cacheDir, path, '..'), { recursive: true });
     await writeFile(join(cacheDir, path), 'garbage');
     const cache = new SegmentCache(cacheDir);
-    await cache.prepare();
+    cache.prepare();
     await cache.store(FINGERPRINT, writeBundle);
     expect((await cache.take(FINGERPRINT))?.files).toHaveLength(4);
   });

@@ -10,8 +10,8 @@
 //   segments/.writing-<random>/         an entry being written, renamed into place when complete
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
@@ -68,12 +68,12 @@ export class SegmentCache {
    * Makes the cache's folders, replacing whatever else holds their names (a file where a
    * folder should be): the folder may hold anything, and the build must not fail on it.
    */
-  async prepare(): Promise<void> {
+  prepare(): void {
     for (const folder of [dirname(this.segmentsDir), this.segmentsDir]) {
-      const info = await stat(folder).catch(() => undefined);
-      if (info && !info.isDirectory()) await rm(folder, { force: true });
+      const info = statSync(folder, { throwIfNoEntry: false });
+      if (info && !info.isDirectory()) rmSync(folder, { force: true });
     }
-    await mkdir(this.segmentsDir, { recursive: true });
+    mkdirSync(this.segmentsDir, { recursive: true });
   }
 
   private entryDir(fingerprint: string): string {

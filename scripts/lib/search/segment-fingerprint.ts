@@ -61,7 +61,8 @@ export interface FingerprintedPage {
  * The vocabularies need no more: each is made of the indexed text of the segment's own pages.
  */
 export function segmentFingerprint(stepFingerprint: string, pages: readonly FingerprintedPage[]): string {
-  const hash = createHash('sha256').update(`${stepFingerprint}\n`);
-  for (const page of pages) hash.update(`${JSON.stringify([page.url, page.vocabulary, page.indexedSha256])}\n`);
-  return hash.digest('hex');
+  // The same bytes as one update a page, in one: at 120,000 pages the updates were a tenth of a second.
+  let text = `${stepFingerprint}\n`;
+  for (const page of pages) text += `${JSON.stringify([page.url, page.vocabulary, page.indexedSha256])}\n`;
+  return createHash('sha256').update(text).digest('hex');
 }

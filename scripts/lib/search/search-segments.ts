@@ -38,8 +38,6 @@ export const EMPTY_SEGMENT_NAME = 'empty';
 /**
  * Pages a segment holds at most. Pagefind indexes about 140 pages a second here, so a
  * re-indexed segment takes 3–4 s; a 10,000-article daily (250 a quarter) never reaches it.
- * Not smaller: 250 halved a correction's wait for Pagefind at 100,000 articles, but made a
- * search that no segment answers three times slower (README, "Known limit").
  */
 export const SEGMENT_PAGES = 500;
 

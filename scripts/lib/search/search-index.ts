@@ -227,7 +227,6 @@ async function indexMissing(
   cache: SegmentCache,
   bundles: SegmentBundle[],
   settings: { language: string; variantTokens: boolean },
-  toIndex: (page: FoundPage) => PageToIndex,
   lanesFrom: EarlyLane,
 ): Promise<void> {
   if (missing.length === 0) return;
@@ -430,7 +429,7 @@ async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Pro
       if (options.cacheDir && cache.has(fingerprint)) inCache.push(position);
       else absent.push({ position, segment, fingerprint });
     }
-    const indexing = indexMissing(absent, cache, bundles, settings, toIndex, earlyLane);
+    const indexing = indexMissing(absent, cache, bundles, settings, earlyLane);
     // Awaited below; a lane that fails while this thread waits on the cache's files must not be
     // an unhandled rejection meanwhile (which ends the process) but the build's error.
     indexing.catch(() => undefined);
@@ -471,7 +470,7 @@ async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Pro
     }
     await indexing;
     // An entry found damaged: indexed once the others are done.
-    await indexMissing(damaged, cache, bundles, settings, toIndex, earlyLane);
+    await indexMissing(damaged, cache, bundles, settings, earlyLane);
     const missing = [...absent, ...damaged];
     options.steps?.mark(`search: ${missing.length} segments indexed`);
 

@@ -65,18 +65,26 @@ interface ZonedFields extends CalendarDay {
   second: number;
 }
 
-const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The formatters of a zone, made once (Intl is slow to make them), latn and h23 pinned on
+ * purpose: what they write is parsed as numbers. 'fields': every field, as parts
+ * (zonedFields); 'day': the day alone, as one string (calendarDayInZone).
+ */
+const ZONE_FORMATS = {
+  fields: { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  day: { year: 'numeric', month: '2-digit', day: '2-digit' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(timeZone: string, kind: keyof typeof ZONE_FORMATS): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let formatter = zoneFormatters.get(key);
+  if (!formatter) zoneFormatters.set(key, formatter = new Intl.DateTimeFormat('en-US-u-nu-latn', { timeZone, ...ZONE_FORMATS[kind] }));
+  return formatter;
+}
 
 function zonedFields(instant: Date, timeZone: string): ZonedFields {
-  let formatter = zonedFormatters.get(timeZone);
-  if (!formatter) {
-    // latn and h23 pinned on purpose: the parts are parsed as numbers below.
-    formatter = new Intl.DateTimeFormat('en-US-u-nu-latn', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    zonedFormatters.set(timeZone, formatter);
-  }
+  const formatter = zoneFormatter(timeZone, 'fields');
   const fields: Record<string, number> = {};
   for (const part of formatter.formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -87,8 +95,7 @@ function zonedFields(instant: Date, timeZone: string): ZonedFields {
   };
 }
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-/** What a day formatter writes for a day of the years articles have: 07/06/2017. */
+/** What the day formatter writes for a day of the years articles have: 07/06/2017. */
 const US_DAY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 
 /**
@@ -98,12 +105,7 @@ const US_DAY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
  * expected is read from the parts instead.
  */
 export function calendarDayInZone(instant: Date, timeZone: string): CalendarDay {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US-u-nu-latn', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, formatter);
-  }
-  const match = US_DAY.exec(formatter.format(instant));
+  const match = US_DAY.exec(zoneFormatter(timeZone, 'day').format(instant));
   if (match) return { year: Number(match[3]), month: Number(match[1]), day: Number(match[2]) };
   const { year, month, day } = zonedFields(instant, timeZone);
   return { year, month, day };

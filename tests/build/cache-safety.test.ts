@@ -3,7 +3,7 @@
 // clean build of the same sources in a fresh copy of the project.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireBuildLock } from '../../scripts/lib/build/build-lock.ts';
@@ -133,6 +133,25 @@ describe('a site changed behind the build', () => {
     expect(build.code, build.stderr).toBe(0);
     expect(build.stdout).toMatch(/rendered 0 of/);
     await expectEqualToClean(dir, ENV);
+  });
+});
+
+describe('a copied project', () => {
+  it('renders no page: every file of its site has a new inode, and its bytes are the recorded ones', async () => {
+    expect((await runBuild(dir, [], ENV)).stdout).toMatch(/up to date/);
+    // fs.cp keeps no hard link and no file time: every file of the copy is a new one.
+    const copy = `${dir}-copy`;
+    await cp(dir, copy, { recursive: true });
+    try {
+      const build = await runBuild(copy, [], ENV);
+      expect(build.code, build.stderr).toBe(0);
+      expect(build.stderr).toBe('');
+      expect(build.stdout).toMatch(/rendered 0 of [1-9]/);
+      await expectEqualToClean(copy, ENV);
+      expect((await runBuild(copy, [], ENV)).stdout).toMatch(/up to date/);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });
 

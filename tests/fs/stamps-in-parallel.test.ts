@@ -1,7 +1,8 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { fileStampOfText, inodeStamp, stampOf } from '../../scripts/lib/fs/file-stamp.ts';
 import { fileUnder, STAMP_CHUNK, StampsInParallel } from '../../scripts/lib/fs/stamps-in-parallel.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
@@ -58,6 +59,15 @@ describe('StampsInParallel', () => {
       const stamps = await new StampsInParallel(root, paths, worker, 'file').all();
       expect(stamps.map((text) => text && fileStampOfText(text))).toEqual(expected);
     }
+  });
+
+  it('gives the SHA-256 of each file\'s bytes when asked for it (none for a folder or a missing file), with a worker and without', async () => {
+    const { root, paths } = await tree();
+    const expected = paths.map((path) => {
+      try { return createHash('sha256').update(readFileSync(join(root, path))).digest('hex'); } catch { return undefined; }
+    });
+    expect(expected.filter((sum) => sum === undefined)).toHaveLength(2);
+    for (const worker of [false, true]) expect(await new StampsInParallel(root, paths, worker, 'sha256').all()).toEqual(expected);
   });
 
   it('gives nothing for no files', async () => {

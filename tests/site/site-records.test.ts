@@ -1,10 +1,12 @@
 // The records of a site's files: a text file's precompressed copies live in its record (their
 // stamps), every file they stand for is checked, and a copy changed behind the build costs its
 // file's record the copies, never the file itself.
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesOutsidePages, intactOutputs, recordsHaveFile, sameCopies, siteFiles, withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
+import { filesOutsidePages, intactOutputs, movedButIntact, recordsHaveFile, sameCopies, siteFiles, withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
+import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const tempDir = useTempDirs('site-records-');
@@ -31,6 +33,29 @@ describe('the records of a site', () => {
     expect(copyChanged.get('pagefind/ar.pf_index')).toBe(index);
     const pageChanged = intactOutputs(records, ['other', 'page-br', 'page-gz', undefined]);
     expect([...pageChanged.keys()]).toEqual([]);
+  });
+
+  it('take a file whose stamp moved as intact with its stamp now, when its bytes are the recorded ones', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'pagefind'), { recursive: true });
+    const bytes = 'صفحة كما سجلها البناء';
+    await writeFile(join(dir, 'index.html'), bytes);
+    await writeFile(join(dir, 'pagefind', 'ar.pf_index'), 'other bytes');
+    const recorded: OutputRecord = { key: 'k', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: Buffer.byteLength(bytes), stamp: 'old', copies: ['page-br', 'page-gz'] };
+    // The index has the size recorded but other bytes; the page's copies are as they were.
+    const sameSize: OutputRecord = { ...index, bytes: 'other bytes'.length };
+    const moved = new Map([['index.html', recorded], ['pagefind/ar.pf_index', sameSize]]);
+    const stamps = siteFiles(moved).paths.map((path) => (path.endsWith('.html') || path.endsWith('pf_index') ? inodeStamp(join(dir, path)) : path.endsWith('.br') ? 'page-br' : 'page-gz'));
+    const found = await movedButIntact(dir, moved, stamps);
+    expect([...found]).toEqual([['index.html', inodeStamp(join(dir, 'index.html'))]]);
+    const intact = intactOutputs(moved, stamps, found);
+    expect(intact.get('index.html')).toEqual({ ...recorded, stamp: inodeStamp(join(dir, 'index.html')) });
+    expect(intact.has('pagefind/ar.pf_index')).toBe(false);
+    // A copy that moved too is not vouched for by any hash: the record loses its copies.
+    const copyMoved = stamps.map((stamp, position) => (position === 1 ? 'moved-br' : stamp));
+    expect(intactOutputs(moved, copyMoved, found).get('index.html')).toEqual({ ...withoutCopies(recorded), stamp: inodeStamp(join(dir, 'index.html')) });
+    // A stamp moved to another size is not read at all.
+    expect(await movedButIntact(dir, new Map([['index.html', { ...recorded, bytes: 1 }]]), stamps.slice(0, 3))).toEqual(new Map());
   });
 
   it('tell copies apart by their stamps', () => {

@@ -25,7 +25,7 @@ import {
   articleFilesToSave, articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
   type ArticleFilesToSave, type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
 } from './build-state.ts';
-import { filesOutsidePages, intactOutputs, recordFiles, siteFiles, type OutputRecord } from '../site/site-records.ts';
+import { filesOutsidePages, intactOutputs, movedButIntact, recordFiles, siteFiles, type OutputRecord } from '../site/site-records.ts';
 import { MIN_FILES_FOR_WORKER, MIN_FILES_FOR_WORKER_BESIDE_WORK, StampsInParallel } from '../fs/stamps-in-parallel.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
 import { articleStamps, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
@@ -259,7 +259,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const sameChrome = last?.fingerprint === fingerprint;
     steps.mark('render keys');
     // The site's stamps, awaited only now (Observed.site).
-    const lastIntact = loaded.state ? intactOutputs(loaded.state.outputs, await observed.site()) : new Map<string, OutputRecord>();
+    const siteStamps = await observed.site();
+    const lastIntact = loaded.state
+      ? intactOutputs(loaded.state.outputs, siteStamps, await movedButIntact(outputDir, loaded.state.outputs, siteStamps))
+      : new Map<string, OutputRecord>();
     steps.mark('site stamped');
     const intact = last && sameChrome ? lastIntact : new Map<string, OutputRecord>();
 

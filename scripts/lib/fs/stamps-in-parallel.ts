@@ -9,6 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { sep } from 'node:path';
 import { fileStampText, inodeStamp } from './file-stamp.ts';
+import { hashFileSync } from './file-hashes.ts';
 import { typescriptWorker } from './typescript-worker.ts';
 
 /** Files stamped per claim: large enough that claiming costs nothing, small enough that the two end together. */
@@ -26,11 +27,21 @@ export const MIN_FILES_FOR_WORKER = 150_000;
 export const MIN_FILES_FOR_WORKER_BESIDE_WORK = 30_000;
 
 /**
- * Which stamp of each file: 'inode' (inodeStamp: the site's files, which the build links) or
- * 'file' (fileStampText: the articles ingest vouches for, as its state records them).
+ * Which stamp of each file: 'inode' (inodeStamp: the site's files, which the build links),
+ * 'file' (fileStampText: the articles ingest vouches for, as its state records them) or
+ * 'sha256' (the SHA-256 of its bytes: a site file whose stat moved, read to tell whether it
+ * still holds what the build recorded).
  */
-export type StampKind = 'inode' | 'file';
-export const STAMPERS: Record<StampKind, (file: string) => string | undefined> = { inode: inodeStamp, file: fileStampText };
+export type StampKind = 'inode' | 'file' | 'sha256';
+export const STAMPERS: Record<StampKind, (file: string) => string | undefined> = { inode: inodeStamp, file: fileStampText, sha256: sha256OfFile };
+
+function sha256OfFile(file: string): string | undefined {
+  try {
+    return hashFileSync(file).sha256;
+  } catch {
+    return undefined;
+  }
+}
 
 /** What the worker is given: the files (one string, a cheap copy), and the shared counter of the next chunk. */
 export interface StampWork {

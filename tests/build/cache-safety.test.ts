@@ -3,7 +3,7 @@
 // clean build of the same sources in a fresh copy of the project.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, cp, readdir, readFile, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rm, stat, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireBuildLock } from '../../scripts/lib/build/build-lock.ts';
@@ -137,16 +137,20 @@ describe('a site changed behind the build', () => {
 });
 
 describe('a copied project', () => {
-  it('renders no page: every file of its site has a new inode, and its bytes are the recorded ones', async () => {
+  it('renders no page and compresses no copy: every file of its site has a new inode, and its bytes are the recorded ones', async () => {
     expect((await runBuild(dir, [], ENV)).stdout).toMatch(/up to date/);
     // fs.cp keeps no hard link and no file time: every file of the copy is a new one.
     const copy = `${dir}-copy`;
     await cp(dir, copy, { recursive: true });
     try {
+      const brotliCopy = join(copy, '_site', 'articles', 'a000000000000001', 'index.html.br');
+      const before = (await stat(brotliCopy)).ino;
       const build = await runBuild(copy, [], ENV);
       expect(build.code, build.stderr).toBe(0);
       expect(build.stderr).toBe('');
       expect(build.stdout).toMatch(/rendered 0 of [1-9]/);
+      // Nor is a precompressed copy made again: its bytes hash to the sum its record holds.
+      expect((await stat(brotliCopy)).ino).toBe(before);
       await expectEqualToClean(copy, ENV);
       expect((await runBuild(copy, [], ENV)).stdout).toMatch(/up to date/);
     } finally {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
+import { copySum, withCopies, withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import { hashBytes } from '../../scripts/lib/fs/file-hashes.ts';
 import { BROTLI_QUALITY, brotliBytes, COPIES_FOLDER, GZIP_LEVEL, gzipBytes, isCompressible, isPrecompressedCopy, LARGE_BROTLI_QUALITY, LARGE_FILE_BYTES, precompressSite } from '../../scripts/lib/site/precompress.ts';
@@ -108,7 +108,10 @@ describe('precompressed copies', () => {
     expect([...outputs.keys()]).toEqual(['index.html', 'pagefind/index/ar_1.pf_index', 'feed.xml']);
     expect(gunzipSync(await readFile(join(dir, 'index.html.gz'))).toString()).toBe(page(50));
     expect(brotliDecompressSync(await readFile(join(dir, 'feed.xml.br'))).toString()).toBe('<feed/>');
-    expect(outputs.get('index.html')).toEqual({ ...before, copies: [inodeStamp(join(dir, 'index.html.br')), inodeStamp(join(dir, 'index.html.gz'))] });
+    expect(outputs.get('index.html')).toEqual({
+      ...before, copies: [inodeStamp(join(dir, 'index.html.br')), inodeStamp(join(dir, 'index.html.gz'))],
+      copySums: [copySum(await readFile(join(dir, 'index.html.br'))), copySum(await readFile(join(dir, 'index.html.gz')))],
+    });
     expect(outputs.get('pagefind/index/ar_1.pf_index')).not.toHaveProperty('copies');
     await expect(stat(join(dir, 'pagefind/index/ar_1.pf_index.gz'))).rejects.toThrow();
   });
@@ -156,6 +159,19 @@ describe('precompressed copies', () => {
     // front page's, whose cached copies went with the cache).
     present.set('index.html', withoutCopies(present.get('index.html') as OutputRecord));
     expect(await precompressSite(dir, new Map([...next].map(([path, record]) => [path, withoutCopies(record)])), cache, undefined, { present, earlier: next })).toEqual({ compressed: 2, linked: 2 });
+  });
+
+  it('gives the copies an earlier build recorded without their sums the sums of their bytes, read once, compressing nothing', async () => {
+    const { dir, cache, outputs } = await site({ 'index.html': page(50), 'articles/a/index.html': page(30) });
+    await precompressSite(dir, outputs, cache);
+    const sums = new Map([...outputs].map(([path, record]) => [path, record.copySums]));
+    const earlier = new Map([...outputs].map(([path, record]) => [path, withCopies(record, record.copies as string[], undefined)]));
+    const next = new Map([...earlier].map(([path, record]) => [path, withoutCopies(record)]));
+    expect(await precompressSite(dir, next, cache, undefined, { present: earlier })).toEqual({ compressed: 0, linked: 0 });
+    for (const [path, record] of next) {
+      expect(record.copies).toEqual(earlier.get(path)?.copies);
+      expect(record.copySums).toEqual(sums.get(path));
+    }
   });
 
   it('links a content compressed before into another tree without compressing it again, when a record vouches for it', async () => {

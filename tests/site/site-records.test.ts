@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesOutsidePages, intactOutputs, movedButIntact, recordsHaveFile, sameCopies, siteFiles, withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
+import { copySum, filesOutsidePages, intactOutputs, movedButIntact, recordsHaveFile, sameCopies, siteFiles, withCopies, withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
@@ -35,27 +35,37 @@ describe('the records of a site', () => {
     expect([...pageChanged.keys()]).toEqual([]);
   });
 
-  it('take a file whose stamp moved as intact with its stamp now, when its bytes are the recorded ones', async () => {
+  it('take a file or copy whose stamp moved as intact with its stamp now, when its bytes are the recorded ones', async () => {
     const dir = await tempDir();
     await mkdir(join(dir, 'pagefind'), { recursive: true });
     const bytes = 'صفحة كما سجلها البناء';
-    await writeFile(join(dir, 'index.html'), bytes);
-    await writeFile(join(dir, 'pagefind', 'ar.pf_index'), 'other bytes');
-    const recorded: OutputRecord = { key: 'k', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: Buffer.byteLength(bytes), stamp: 'old', copies: ['page-br', 'page-gz'] };
-    // The index has the size recorded but other bytes; the page's copies are as they were.
-    const sameSize: OutputRecord = { ...index, bytes: 'other bytes'.length };
+    const files: Record<string, string> = { 'index.html': bytes, 'index.html.br': 'br bytes', 'index.html.gz': 'gz bytes', 'pagefind/ar.pf_index': 'other bytes' };
+    for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
+    const stampOf = (file: string): string => inodeStamp(join(dir, file)) as string;
+    // Recorded with the sizes they have and other inodes, as in a copied project.
+    const oldStamp = (file: string): string => stampOf(file).replace(/:\d+$/u, ':1');
+    const recorded: OutputRecord = {
+      key: 'k', sha256: createHash('sha256').update(bytes).digest('hex'), bytes: Buffer.byteLength(bytes), stamp: oldStamp('index.html'),
+      copies: [oldStamp('index.html.br'), oldStamp('index.html.gz')], copySums: [copySum(Buffer.from('br bytes')), copySum(Buffer.from('gz bytes'))],
+    };
+    // The index has the size recorded but other bytes.
+    const sameSize: OutputRecord = { ...index, bytes: 'other bytes'.length, stamp: oldStamp('pagefind/ar.pf_index') };
     const moved = new Map([['index.html', recorded], ['pagefind/ar.pf_index', sameSize]]);
-    const stamps = siteFiles(moved).paths.map((path) => (path.endsWith('.html') || path.endsWith('pf_index') ? inodeStamp(join(dir, path)) : path.endsWith('.br') ? 'page-br' : 'page-gz'));
+    const stamps = siteFiles(moved).paths.map(stampOf);
     const found = await movedButIntact(dir, moved, stamps);
-    expect([...found]).toEqual([['index.html', inodeStamp(join(dir, 'index.html'))]]);
+    expect([...found.keys()]).toEqual(['index.html', 'index.html.br', 'index.html.gz']);
     const intact = intactOutputs(moved, stamps, found);
-    expect(intact.get('index.html')).toEqual({ ...recorded, stamp: inodeStamp(join(dir, 'index.html')) });
+    expect(intact.get('index.html')).toEqual({ ...recorded, stamp: stampOf('index.html'), copies: [stampOf('index.html.br'), stampOf('index.html.gz')] });
     expect(intact.has('pagefind/ar.pf_index')).toBe(false);
-    // A copy that moved too is not vouched for by any hash: the record loses its copies.
-    const copyMoved = stamps.map((stamp, position) => (position === 1 ? 'moved-br' : stamp));
-    expect(intactOutputs(moved, copyMoved, found).get('index.html')).toEqual({ ...withoutCopies(recorded), stamp: inodeStamp(join(dir, 'index.html')) });
+    // A copy whose bytes are not its sum, or whose record has no sums (an earlier build's), loses the record its copies.
+    const wrongSum = new Map([['index.html', { ...recorded, copySums: [copySum(Buffer.from('br bytes')), copySum(Buffer.from('other'))] }]]);
+    const withoutSums = new Map([['index.html', withCopies(recorded, recorded.copies as string[], undefined)]]);
+    for (const records of [wrongSum, withoutSums]) {
+      const pageStamps = stamps.slice(0, 3);
+      expect(intactOutputs(records, pageStamps, await movedButIntact(dir, records, pageStamps)).get('index.html')).toEqual({ ...withoutCopies(recorded), stamp: stampOf('index.html') });
+    }
     // A stamp moved to another size is not read at all.
-    expect(await movedButIntact(dir, new Map([['index.html', { ...recorded, bytes: 1 }]]), stamps.slice(0, 3))).toEqual(new Map());
+    expect(await movedButIntact(dir, new Map([['index.html', { ...withoutCopies(recorded), bytes: 1, stamp: '1:1:1' }]]), stamps.slice(0, 1))).toEqual(new Map());
   });
 
   it('tell copies apart by their stamps', () => {

@@ -25,7 +25,7 @@ import {
   articleFilesToSave, articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
   type ArticleFilesToSave, type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
 } from './build-state.ts';
-import { filesOutsidePages, intactOutputs, movedButIntact, recordFiles, siteFiles, type OutputRecord } from '../site/site-records.ts';
+import { filesOfRecord, filesOutsidePages, intactOutputs, movedButIntact, recordFiles, siteFiles, type OutputRecord } from '../site/site-records.ts';
 import { MIN_FILES_FOR_WORKER, MIN_FILES_FOR_WORKER_BESIDE_WORK, StampsInParallel } from '../fs/stamps-in-parallel.ts';
 import { buildSearch, type SearchBuildResult } from '../search/build-search.ts';
 import { articleStamps, readArticles, type ArticleFileEntry } from '../site/article-source.ts';
@@ -383,9 +383,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       steps.mark('stale dropped');
       searchResult = search;
     } else {
-      linkUnchanged(outputDir, staging, unchanged);
+      // The unchanged pages with their copies: present in the new site as in the live one, so
+      // their copies are neither looked for in the cache nor made again (in a copied project,
+      // the cache's copies are no longer the site's files, and every one was made again).
+      const present = new Map(unchanged.map((path) => [path, intact.get(path) as OutputRecord]));
+      linkUnchanged(outputDir, staging, [...present].flatMap(([path, record]) => filesOfRecord(path, record)));
       steps.mark('unchanged linked');
-      compressingPages = compressPages(staging, outputs, compressedDir, { earlier: loaded.state?.outputs });
+      compressingPages = compressPages(staging, outputs, compressedDir, { present, earlier: loaded.state?.outputs });
       searchResult = await indexAndRecord(staging);
       steps.mark('search');
       await compressTheRest(staging, outputs, compressedDir, compressingPages, loaded.state?.outputs);

@@ -4,7 +4,7 @@
 // pinned, brotli at a fixed quality), and made once per content: each is written into the
 // site and hard-linked into the build cache under the SHA-256 of the file it compresses, so a
 // publish compresses only the files it changed. The copies are recorded in their file's
-// record, as their stamps (site-records.ts), and those records (the last build's, the spare
+// record, as their stamps and sums (site-records.ts), and those records (the last build's, the spare
 // site's) are what tells a cached copy intact: nothing beside the copies is written per
 // content. The engine carries the copies between its two trees and drops them with their page.
 
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import { prepareInParallelCommitInOrder } from '../fs/bounded.ts';
-import type { OutputRecord } from './site-records.ts';
+import { copySum, withCopies, type OutputRecord } from './site-records.ts';
 import { inodeStamp, inodeStampOf } from '../fs/file-stamp.ts';
 import { createReplacing, removeFile } from '../fs/remove-file.ts';
 
@@ -148,10 +148,11 @@ export interface PrecompressResult {
   linked: number;
 }
 
-/** A copy in the cache: its file there, and that file's inodeStamp. */
+/** A copy in the cache: its file there, that file's inodeStamp, and its sum when a record knows it. */
 interface CachedCopy {
   file: string;
   stamp: string;
+  sum?: string;
 }
 
 /** A copy of a content as the build has it: in the cache already, or just compressed. */
@@ -182,9 +183,10 @@ export async function precompressSite(
     if (!isCompressible(path) || options.done?.has(path)) continue;
     // The folder holds copies of this content already: recorded as they are (a key the map
     // has keeps its place when set again).
+    // (A record without the copies' sums, an earlier build's, has them read below, once.)
     const there = options.present?.get(path);
-    if (there?.copies && there.sha256 === record.sha256) {
-      if (record.copies !== there.copies) outputs.set(path, { ...record, copies: there.copies });
+    if (there?.copies && there.copySums && there.sha256 === record.sha256) {
+      if (record.copies !== there.copies) outputs.set(path, withCopies(record, there.copies, there.copySums));
       continue;
     }
     sources.push([path, record]);
@@ -208,13 +210,14 @@ export async function precompressSite(
     },
     ({ path, record, copies }) => {
       making.delete(record.sha256);
+      const sums: (string | undefined)[] = [];
       const stamps = ENCODINGS.map(({ suffix }, position) => {
         const target = join(siteDir, `${path}${suffix}`);
         let copy = placed.get(`${record.sha256}${suffix}`);
         const made = copy ? undefined : copies?.[position];
         if (made && 'bytes' in made) {
           // New bytes go straight into the site, and the cache gets a link to them.
-          copy = { file: cache.fileOf(record.sha256, suffix), stamp: createReplacing(target, (file) => writeNewFile(file, made.bytes)) };
+          copy = { file: cache.fileOf(record.sha256, suffix), stamp: createReplacing(target, (file) => writeNewFile(file, made.bytes)), sum: copySum(made.bytes) };
           cache.keep(target, copy.file);
           result.compressed += 1;
           result.linked += 1;
@@ -227,9 +230,10 @@ export async function precompressSite(
           }
         }
         placed.set(`${record.sha256}${suffix}`, copy);
+        sums.push(copy.sum);
         return copy.stamp;
       });
-      outputs.set(path, { ...record, copies: stamps });
+      outputs.set(path, withCopies(record, stamps, sums));
     });
   if (previous) {
     // A content the last build had at a path that has it still is in the site: only the
@@ -276,7 +280,7 @@ class CopiesCache {
       const copy = record?.sha256 === sha256 ? record.copies?.[position] : undefined;
       if (copy === undefined) continue;
       if (stamp === null) stamp = inodeStamp(file);
-      if (stamp !== undefined && copy === stamp) return { file, stamp };
+      if (stamp !== undefined && copy === stamp) return { file, stamp, sum: record?.copySums?.[position] ?? copySum(readFileSync(file)) };
     }
     return undefined;
   }

@@ -3,8 +3,8 @@
 // A text file's precompressed copies (precompress.ts) are part of its record, as their stamps:
 // at 100,000 articles they are half of the site's 475,000 files, and as records of their own
 // they doubled every step that goes over the records (loading, checking, saving the state,
-// the spare's bookkeeping). Their bytes follow from the file's (its sha256), so a stamp is
-// all that tells one intact.
+// the spare's bookkeeping). A stamp tells one intact; when its stamp moved (the project
+// copied: every file has a new inode) the sum of its bytes recorded beside it does.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -29,14 +29,33 @@ export interface OutputRecord {
    * has none), and one whose copies are not intact loses them (intactOutputs).
    */
   copies?: string[];
+  /**
+   * What each copy's bytes hash to (copySum), in the same order: what tells a copy whose stamp
+   * moved (the project copied) still intact. Absent from the records of earlier builds, whose
+   * copies are then made again when they move.
+   */
+  copySums?: string[];
 }
 
-const COPY_SUFFIXES = ENCODINGS.map(({ suffix }) => suffix);
+/** A precompressed copy's sum: the first 128 bits of its SHA-256, hex (a quarter of the records' size at 100,000 articles went to full ones). */
+export function copySum(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, COPY_SUM_LENGTH);
+}
+const COPY_SUM_LENGTH = 32;
+
+/** The suffix of a record's copy at this position (ENCODINGS' order): read when called, since precompress.ts imports this module too. */
+const copySuffix = (position: number): string => (ENCODINGS[position] as (typeof ENCODINGS)[number]).suffix;
 
 /** The record without its copies: its file intact, the copies beside it to be made again. */
 export function withoutCopies(record: OutputRecord): OutputRecord {
-  const { copies: _copies, ...own } = record;
+  const { copies: _copies, copySums: _sums, ...own } = record;
   return own;
+}
+
+/** The record with these copies (their stamps, and their sums when every one is known). */
+export function withCopies(record: OutputRecord, stamps: string[], sums: readonly (string | undefined)[] | undefined): OutputRecord {
+  const known = sums?.length === stamps.length && sums.every((sum) => sum !== undefined) ? { copySums: sums as string[] } : {};
+  return { ...withoutCopies(record), copies: stamps, ...known };
 }
 
 /** Whether two records name the same copies (both none, or the same stamps). */
@@ -48,7 +67,7 @@ export function sameCopies(a: OutputRecord, b: OutputRecord): boolean {
 
 /** The files of the site a record stands for: its own, then its copies'. */
 export function filesOfRecord(path: string, record: OutputRecord): string[] {
-  return record.copies ? [path, ...record.copies.map((_stamp, position) => `${path}${COPY_SUFFIXES[position]}`)] : [path];
+  return record.copies ? [path, ...record.copies.map((_stamp, position) => `${path}${copySuffix(position)}`)] : [path];
 }
 
 /**
@@ -63,7 +82,7 @@ export function siteFiles(records: Iterable<readonly [string, OutputRecord]>): {
     stamps.push(record.stamp);
     if (!record.copies) continue;
     record.copies.forEach((stamp, position) => {
-      paths.push(`${path}${COPY_SUFFIXES[position]}`);
+      paths.push(`${path}${copySuffix(position)}`);
       stamps.push(stamp);
     });
   }
@@ -73,8 +92,8 @@ export function siteFiles(records: Iterable<readonly [string, OutputRecord]>): {
 /** Whether the records stand for this site file: a file of theirs, or a copy one of them names. */
 export function recordsHaveFile(records: ReadonlyMap<string, OutputRecord>, file: string): boolean {
   if (records.has(file)) return true;
-  const position = COPY_SUFFIXES.findIndex((suffix) => file.endsWith(suffix));
-  return position >= 0 && (records.get(file.slice(0, -(COPY_SUFFIXES[position] as string).length))?.copies?.length ?? 0) > position;
+  const position = ENCODINGS.findIndex(({ suffix }) => file.endsWith(suffix));
+  return position >= 0 && (records.get(file.slice(0, -copySuffix(position).length))?.copies?.length ?? 0) > position;
 }
 
 const posix = (path: string): string => path.split(sep).join('/');
@@ -83,20 +102,28 @@ const posix = (path: string): string => path.split(sep).join('/');
  * The records of the last build whose files are still in the site as it left them, given
  * the stamps of the files now, in siteFiles' order (stamps-in-parallel.ts takes them). A file
  * intact with a copy that is not keeps its record without the copies: they are made again.
- * A file in `moved` (movedButIntact) is intact with the stamp it has now.
+ * A file or copy in `moved` (movedButIntact) is intact with the stamp it has now.
  */
 export function intactOutputs(
   outputs: ReadonlyMap<string, OutputRecord>, stamps: readonly (string | undefined)[], moved?: ReadonlyMap<string, string>,
 ): Map<string, OutputRecord> {
   const intact = new Map<string, OutputRecord>();
+  const isMoved = (file: string, stamp: string | undefined): boolean => stamp !== undefined && moved?.get(file) === stamp;
   let position = 0;
   for (const [path, record] of outputs) {
     const own = stamps[position++];
     let copiesIntact = true;
-    for (const stamp of record.copies ?? []) if (stamps[position++] !== stamp) copiesIntact = false;
-    const kept = copiesIntact ? record : withoutCopies(record);
-    if (own === record.stamp) intact.set(path, kept);
-    else if (own !== undefined && moved?.get(path) === own) intact.set(path, { ...kept, stamp: own });
+    let copiesNow: string[] | undefined;
+    record.copies?.forEach((recorded, copy) => {
+      const stamp = stamps[position++];
+      if (stamp === recorded) return;
+      if (isMoved(`${path}${copySuffix(copy)}`, stamp)) (copiesNow ??= [...(record.copies as string[])])[copy] = stamp as string;
+      else copiesIntact = false;
+    });
+    const ownIntact = own === record.stamp || isMoved(path, own);
+    if (!ownIntact) continue;
+    const kept = !copiesIntact ? withoutCopies(record) : copiesNow ? { ...record, copies: copiesNow } : record;
+    intact.set(path, own === record.stamp ? kept : { ...kept, stamp: own as string });
   }
   return intact;
 }
@@ -104,31 +131,42 @@ export function intactOutputs(
 /** Files whose stat moved read on a worker thread too, from this many: one takes about a quarter of a second to start, some 4,000 pages read and hashed. */
 const MIN_MOVED_FOR_WORKER = 8_000;
 
+/** The size a stamp (inodeStamp: size:mtime:inode) says. */
+const sizeOfStamp = (stamp: string): string => stamp.slice(0, stamp.indexOf(':'));
+
 /**
- * The site files whose stamp is not the recorded one but whose bytes are (their size, then
- * their SHA-256), each with its stamp now. A copied project, or a build cache restored on
- * another machine, has every file of the site under a new inode: without this every page
- * was rendered again (121,200 of them, 11 minutes, at 100,000 articles), where reading and
- * hashing them costs seconds. The copies are not looked at: their records hold no hash, so
- * a copy that moved is made again (intactOutputs drops it).
+ * The site files (and copies) whose stamp is not the recorded one but whose bytes are (their
+ * size, then their hash), each with its stamp now. A copied project, or a build cache
+ * restored on another machine, has every file of the site under a new inode: without this
+ * every page was rendered again (121,200 of them, 11 minutes, at 100,000 articles), where
+ * reading and hashing them costs seconds. A copy is looked at only when its record has its
+ * sum (copySums): else it is made again (intactOutputs drops it).
  */
 export async function movedButIntact(
   siteDir: string, outputs: ReadonlyMap<string, OutputRecord>, stamps: readonly (string | undefined)[],
 ): Promise<Map<string, string>> {
-  const paths: string[] = [];
+  const files: string[] = [];
   const stampsNow: string[] = [];
+  const expected: string[] = [];
+  const consider = (file: string, now: string | undefined, recorded: string, sum: string | undefined): void => {
+    if (now === undefined || now === recorded || (sum?.length ?? 0) < COPY_SUM_LENGTH || sizeOfStamp(now) !== sizeOfStamp(recorded)) return;
+    files.push(file);
+    stampsNow.push(now);
+    expected.push(sum as string);
+  };
   let position = 0;
   for (const [path, record] of outputs) {
-    const own = stamps[position];
-    position += 1 + (record.copies?.length ?? 0);
-    if (own === undefined || own === record.stamp || !own.startsWith(`${record.bytes}:`)) continue;
-    paths.push(path);
-    stampsNow.push(own);
+    consider(path, stamps[position++], record.stamp, record.sha256);
+    record.copies?.forEach((recorded, copy) => consider(`${path}${copySuffix(copy)}`, stamps[position++], recorded, record.copySums?.[copy]));
   }
   const moved = new Map<string, string>();
-  if (paths.length === 0) return moved;
-  const sums = await new StampsInParallel(siteDir, paths, paths.length >= MIN_MOVED_FOR_WORKER, 'sha256').all();
-  paths.forEach((path, at) => { if (sums[at] === outputs.get(path)?.sha256) moved.set(path, stampsNow[at] as string); });
+  if (files.length === 0) return moved;
+  const sums = await new StampsInParallel(siteDir, files, files.length >= MIN_MOVED_FOR_WORKER, 'sha256').all();
+  files.forEach((file, at) => {
+    const sum = expected[at] as string;
+    // A copy's sum is the start of its SHA-256 (copySum).
+    if (sums[at]?.slice(0, sum.length) === sum) moved.set(file, stampsNow[at] as string);
+  });
   return moved;
 }
 

@@ -1,7 +1,8 @@
 // The build cache is never trusted blindly: a damaged cache, a build killed half way, a
 // site changed behind the build's back, two builds at once — after each, the site equals a
 // clean build of the same sources in a fresh copy of the project.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { appendFile, cp, readdir, readFile, rm, stat, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { acquireBuildLock } from '../../scripts/lib/build/build-lock.ts';
 import { BUILD_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';
 import { createProjectCopy, expectEqualToClean, runBuild, writeArticles } from '../support/project-copy.ts';
 
+const run = promisify(execFile);
 const ENV = { SITE_NOW: '2017-08-01T12:00:00+03:00', SITE_ARTICLES_PER_PAGE: '4' };
 const STATE = join('.cache', 'build', 'site', 'production', 'state.json');
 let dir = '';
@@ -137,18 +139,24 @@ describe('a site changed behind the build', () => {
 });
 
 describe('a copied project', () => {
-  it('renders no page and compresses no copy: every file of its site has a new inode, and its bytes are the recorded ones', async () => {
+  it.each([
+    // fs.cp keeps no hard link and no file time: every file of the copy is a new one, and the
+    // spare site in the cache is no longer the live site's files: it is in doubt, not used.
+    ['without its hard links (fs.cp)', (to: string) => cp(dir, to, { recursive: true }), 'unchanged linked'],
+    // cp -a keeps them: the spare's files are still the live site's, under their new stamps.
+    ['with its hard links (cp -a)', (to: string) => run('cp', ['-a', dir, to]), 'spare updated'],
+  ])('%s renders no page and compresses no copy: every file has a new inode, and its bytes are the recorded ones', async (_how, copyTo, step) => {
     expect((await runBuild(dir, [], ENV)).stdout).toMatch(/up to date/);
-    // fs.cp keeps no hard link and no file time: every file of the copy is a new one.
     const copy = `${dir}-copy`;
-    await cp(dir, copy, { recursive: true });
+    await copyTo(copy);
     try {
       const brotliCopy = join(copy, '_site', 'articles', 'a000000000000001', 'index.html.br');
       const before = (await stat(brotliCopy)).ino;
-      const build = await runBuild(copy, [], ENV);
+      const build = await runBuild(copy, ['--timings'], ENV);
       expect(build.code, build.stderr).toBe(0);
       expect(build.stderr).toBe('');
       expect(build.stdout).toMatch(/rendered 0 of [1-9]/);
+      expect(build.stdout).toContain(`  ${step} `);
       // Nor is a precompressed copy made again: its bytes hash to the sum its record holds.
       expect((await stat(brotliCopy)).ino).toBe(before);
       await expectEqualToClean(copy, ENV);

@@ -71,6 +71,9 @@ export async function takeSpare(
     // The same file as the live one, its copies too: as intact as that is.
     const intact = live.intact.get(path);
     if (intact?.stamp === record.stamp) records.set(path, intact);
+    // The live file intact under a new stamp (the project copied with its hard links, as
+    // `cp -a` and tar do): the spare's is still that file when it has that stamp too.
+    else if (intact && sameFilesIn(staging, path, intact)) records.set(path, intact);
     else doubtful.push(path);
   }
   for (const [path, record] of differs) {
@@ -85,6 +88,12 @@ export async function takeSpare(
   }
   for (const path of doubtful) removeFromTree(staging, path);
   return records;
+}
+
+/** Whether a tree's file and copies are the ones a record stands for (their stamps). */
+function sameFilesIn(tree: string, path: string, record: OutputRecord): boolean {
+  const { paths, stamps } = siteFiles([[path, record]]);
+  return paths.every((file, position) => inodeStamp(join(tree, file)) === stamps[position]);
 }
 
 /** Removes a file of a tree with its copies, and the folders it leaves empty (a clean build has none). */

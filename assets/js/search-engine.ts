@@ -28,10 +28,14 @@ interface PagefindSearchOptions {
   filters: Record<string, string | { any: string[] }>;
   sort: Record<string, 'asc' | 'desc'>;
 }
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
+interface PagefindInstance {
   mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(term: string, options: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
+}
+/** The module: an instance of its own, and the making of others. */
+interface Pagefind extends PagefindInstance {
+  options(options: Record<string, unknown>): Promise<void>;
+  createInstance(options: Record<string, unknown>): PagefindInstance;
 }
 
 /** How results are ordered. */
@@ -71,13 +75,21 @@ export interface SearchRun {
 const EQUAL_SCORE_FACTOR = 1.25;
 /** How much a page holding the query word exactly as typed is raised: two score bands. */
 const EXACT_FORM_BOOST = EQUAL_SCORE_FACTOR ** 2;
+/**
+ * Segments asked through one Pagefind instance (ArchiveSearch.segment): each step of a search
+ * asks at most this many indexes and one more, and each older run of this many costs its
+ * instance's WebAssembly (55 kB, from the browser's cache once fetched) and the newest
+ * segment's entry and metadata again.
+ */
+const SEGMENTS_PER_INSTANCE = 16;
 const scoreBand = (score: number): number => Math.floor(Math.log(Math.max(score, 1e-9)) / Math.log(EQUAL_SCORE_FACTOR));
 
 export class ArchiveSearch {
   private readonly bundle: string;
   private readonly baseUrl: string;
   private loaded: Promise<{ pagefind: Pagefind; shards: SearchShardEntry[] }> | undefined;
-  private readonly merged = new Map<SearchShardEntry, Promise<void>>();
+  private readonly segments = new Map<SearchShardEntry, Promise<PagefindInstance>>();
+  private readonly instances = new Map<number, PagefindInstance>();
 
   /** `bundle`: URL of the search bundle folder (ends with /); `baseUrl`: the site's root path. */
   constructor(bundle: string, baseUrl: string) {
@@ -96,25 +108,54 @@ export class ArchiveSearch {
       ]);
       // No web worker: its script is another 40 kB before the first result, and a search
       // of one segment is quick on the page's own thread.
-      await pagefind.options({ baseUrl: this.baseUrl, noWorker: true, mergeFilter: { [SHARD_FILTER]: shardFilterValue(0) } });
+      await pagefind.options(this.newestOptions());
       const [newest] = listed.shards;
-      if (newest) this.merged.set(newest, Promise.resolve());
+      if (newest) this.segments.set(newest, Promise.resolve(pagefind));
       return { pagefind, shards: listed.shards };
     })();
     this.loaded.catch(() => { this.loaded = undefined; });
     return this.loaded;
   }
 
-  /** Merges a segment into Pagefind (once): its entry file and metadata are fetched now. */
-  private merge(pagefind: Pagefind, shards: readonly SearchShardEntry[], shard: SearchShardEntry): Promise<void> {
-    let merging = this.merged.get(shard);
-    if (!merging) {
-      const mergeFilter = { [SHARD_FILTER]: shardFilterValue(shards.indexOf(shard)) };
-      merging = pagefind.mergeIndex(`${this.bundle}${shard.path}`, { baseUrl: this.baseUrl, mergeFilter });
-      merging.catch(() => this.merged.delete(shard));
-      this.merged.set(shard, merging);
+  /** The newest segment's options: it is the module's own index, and every instance's first. */
+  private newestOptions(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl, noWorker: true, mergeFilter: { [SHARD_FILTER]: shardFilterValue(0) } };
+  }
+
+  /**
+   * The Pagefind instance a segment is asked through, once the segment is merged into it (its
+   * entry file and metadata are fetched then). Pagefind's search asks every index merged into
+   * an instance, whatever the filter: with every segment merged into one, asking segment k
+   * searched k indexes, and a search no segment answers cost the square of the segments
+   * (11.8 s at 100,000 articles). So each run of SEGMENTS_PER_INSTANCE segments has an
+   * instance: the module's own for the newest run, a new one for each older run.
+   */
+  private segment(pagefind: Pagefind, shards: readonly SearchShardEntry[], shard: SearchShardEntry): Promise<PagefindInstance> {
+    let asking = this.segments.get(shard);
+    if (!asking) {
+      const position = shards.indexOf(shard);
+      const instance = this.instanceOfRun(pagefind, Math.floor(position / SEGMENTS_PER_INSTANCE));
+      const mergeFilter = { [SHARD_FILTER]: shardFilterValue(position) };
+      asking = instance.mergeIndex(`${this.bundle}${shard.path}`, { baseUrl: this.baseUrl, mergeFilter }).then(() => instance);
+      asking.catch(() => this.segments.delete(shard));
+      this.segments.set(shard, asking);
     }
-    return merging;
+    return asking;
+  }
+
+  /**
+   * A run's instance. An older run's has the newest segment as its first index, and asks it
+   * in vain (the shard filter leaves none of its pages): Pagefind loads its WebAssembly from
+   * the first index's folder, and only the bundle's (the newest segment's) has it.
+   */
+  private instanceOfRun(pagefind: Pagefind, run: number): PagefindInstance {
+    if (run === 0) return pagefind;
+    let instance = this.instances.get(run);
+    if (!instance) {
+      instance = pagefind.createInstance({ ...this.newestOptions(), basePath: this.bundle });
+      this.instances.set(run, instance);
+    }
+    return instance;
   }
 
   async start(request: SearchRequest): Promise<SearchRun> {
@@ -127,8 +168,8 @@ export class ArchiveSearch {
     const engine = this;
 
     /** Pages of one segment for one Pagefind query, in the order asked for. */
-    const ask = async (filter: string, query: string, sort: PagefindSearchOptions['sort']): Promise<PagefindResult[]> =>
-      (await pagefind.search(query, { filters: { ...baseFilters, [SHARD_FILTER]: filter }, sort }))?.results ?? [];
+    const ask = async (index: PagefindInstance, filter: string, query: string, sort: PagefindSearchOptions['sort']): Promise<PagefindResult[]> =>
+      (await index.search(query, { filters: { ...baseFilters, [SHARD_FILTER]: filter }, sort }))?.results ?? [];
 
     /**
      * One segment's answer to the plan, in the order of the request, with each result's
@@ -136,9 +177,9 @@ export class ArchiveSearch {
      * sorted run return the same pages, so each has both, with no further download).
      */
     const searchSegment = async (shard: SearchShardEntry): Promise<{ ordered: PagefindResult[]; dateRank: Map<string, number> }> => {
-      await engine.merge(pagefind, shards, shard);
+      const index = await engine.segment(pagefind, shards, shard);
       const filter = shardFilterValue(shards.indexOf(shard));
-      const found = await segmentMatches(plan, (query, sort) => ask(filter, query, sort));
+      const found = await segmentMatches(plan, (query, sort) => ask(index, filter, query, sort));
       const dateRank = new Map([...found.byDate.values()].map((result) => [result.id, result.score]));
       const byDate = [...found.byDate.values()].sort((a, b) => b.score - a.score);
       if (request.order === 'newest') return { ordered: byDate, dateRank };

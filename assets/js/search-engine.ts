@@ -82,6 +82,8 @@ const EXACT_FORM_BOOST = EQUAL_SCORE_FACTOR ** 2;
  * segment's entry and metadata again.
  */
 const SEGMENTS_PER_INSTANCE = 16;
+/** Most segments asked at once by a search that finds too few (the newest first, then 2, 4 …). */
+const SEGMENTS_AT_ONCE = 8;
 const scoreBand = (score: number): number => Math.floor(Math.log(Math.max(score, 1e-9)) / Math.log(EQUAL_SCORE_FACTOR));
 
 export class ArchiveSearch {
@@ -204,9 +206,14 @@ export class ArchiveSearch {
         complete = true;
         return;
       }
+      // One segment at a time while segments answer; after each that leaves the count
+      // short, twice as many at once (up to SEGMENTS_AT_ONCE), their answers kept in order.
+      let atOnce = 1;
       while (results.length < count && next < candidates.length) {
-        results.push(...(await searchSegment(candidates[next] as SearchShardEntry)).ordered);
-        next += 1;
+        const asked = candidates.slice(next, next + atOnce);
+        for (const answer of await Promise.all(asked.map(searchSegment))) results.push(...answer.ordered);
+        next += asked.length;
+        atOnce = Math.min(atOnce * 2, SEGMENTS_AT_ONCE);
       }
       complete = next >= candidates.length;
     };

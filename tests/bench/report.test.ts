@@ -88,6 +88,7 @@ describe('formatRun', () => {
           pageLoad: { bytes: 40_000, requests: 6, pagefindBytes: 10_240 },
           first: { query: 'دمشق', milliseconds: 212.4, bytes: 150_000, requests: 9, results: 420, pagefindBytes: 138_240 },
           second: { query: 'الليرة', milliseconds: 35, bytes: 20_480, requests: 4, results: 88, pagefindBytes: 19_456 },
+          unanswered: { query: 'فنزويلا', milliseconds: 1_250, bytes: 409_600, requests: 60, results: 0, pagefindBytes: 400_000 },
           consoleErrors: [],
         },
       },
@@ -97,6 +98,7 @@ describe('formatRun', () => {
     expect(printed).toMatch(/build\s+1200\.00 .*timed out after 1200 s/);
     expect(printed).toContain('first search «دمشق»: 212 ms, 146.5 KiB in 9 requests, 420 results');
     expect(printed).toContain('second search «الليرة»: 35 ms, 20.0 KiB in 4 requests, 88 results');
+    expect(printed).toContain('search no segment answers «فنزويلا»: 1250 ms, 400.0 KiB in 60 requests, 0 results');
     expect(printed).toContain('search in Chromium (page search/: 39.1 KiB in 6 requests to load, of which Pagefind 10.0 KiB; service workers blocked)');
     expect(printed).toContain('Pagefind files up to the first results (page load + first search): 145.0 KiB');
     expect(printed).toContain('first search by link (search/?q=دمشق): first result after 640 ms; Pagefind files until 1.5 s later: 120.0 KiB in 14 requests');

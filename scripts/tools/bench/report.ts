@@ -102,6 +102,8 @@ export function formatRun(run: BenchRun): string {
     lines.push(`  first search by link (${probe.page}?q=${probe.deepLink.query}): first result after ${probe.deepLink.firstResultMs.toFixed(0)} ms; Pagefind files until ${FIRST_SEARCH_WINDOW_MS / 1000} s later: ${formatBytes(probe.deepLink.pagefindBytes)} in ${probe.deepLink.pagefindRequests} requests`);
     lines.push(`  ${step('first search', probe.first)}`);
     lines.push(`  ${step('second search', probe.second)}`);
+    // Absent from results.json written before it was measured.
+    if (probe.unanswered) lines.push(`  ${step('search no segment answers', probe.unanswered)}`);
     lines.push(`  Pagefind files up to the first results (page load + first search): ${formatBytes(probe.pageLoad.pagefindBytes + probe.first.pagefindBytes)}`);
     if (probe.consoleErrors.length > 0) lines.push(`  console errors: ${probe.consoleErrors.slice(0, 3).join(' | ')}`);
   } else {

@@ -1,5 +1,6 @@
 // Measures search in Chromium against a built site: the bytes the browser downloads and the
-// time taken by a first and a second search, typed into the site's search page.
+// time taken by a first and a second search, typed into the site's search page, and by a
+// search no segment answers (every segment asked before «لا نتائج»).
 // Bytes are counted at the local server, as sent; service workers are blocked.
 
 import { stat } from 'node:fs/promises';
@@ -50,6 +51,8 @@ export interface SearchProbe {
   pageLoad: Transfer;
   first: SearchStep;
   second: SearchStep;
+  /** A word the archive lacks: the search asks every segment. */
+  unanswered: SearchStep;
   consoleErrors: string[];
 }
 
@@ -57,12 +60,14 @@ export type SearchProbeResult = { ok: true; probe: SearchProbe } | { ok: false; 
 
 /** Words every corpus has many articles for: a tag name, then a common word. */
 export const DEFAULT_QUERIES = ['دمشق', 'الاستثمارات'] as const;
+/** A word the generated corpus never uses (scripts/tools/bench/generate-corpus.ts). */
+export const UNANSWERED_QUERY = 'فنزويلا';
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
 export async function probeSearch(
   siteDir: string,
-  options: { pathPrefix?: string; queries?: readonly [string, string] } = {},
+  options: { pathPrefix?: string; queries?: readonly [string, string]; unanswered?: string } = {},
 ): Promise<SearchProbeResult> {
   if (!(await exists(join(siteDir, 'pagefind', 'pagefind.js')))) {
     return { ok: false, skipped: 'the build wrote no search index (no _site/pagefind/pagefind.js)' };
@@ -164,7 +169,8 @@ export async function probeSearch(
     };
     const first = await search(firstQuery);
     const second = await search(secondQuery);
-    return { ok: true, probe: { page: page || '/', deepLink, pageLoad, first, second, consoleErrors } };
+    const unanswered = await search(options.unanswered ?? UNANSWERED_QUERY);
+    return { ok: true, probe: { page: page || '/', deepLink, pageLoad, first, second, unanswered, consoleErrors } };
   } finally {
     await browser.close();
     await server.close();

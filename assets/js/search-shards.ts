@@ -2,7 +2,7 @@
 // build lists them and the search page reads them. Shared by the build (Node) and the search
 // page (browser); pure.
 //
-// Why segments: runs of at most 500 pages of one quarter of the articles' dates
+// Why segments: runs of at most 250 pages of one quarter of the articles' dates
 // (scripts/lib/search/search-segments.ts), so a new article changes one segment's bundle and the others stay cached; and one Pagefind
 // index holds every page in memory while it is written (about a third of a megabyte a page).
 

@@ -1,5 +1,5 @@
 // Indexes a built site with Pagefind: the pages that mark their searchable part
-// (data-pagefind-body: the articles), in segments of at most 500 pages of one quarter (search-segments.ts). A
+// (data-pagefind-body: the articles), in segments of at most 250 pages of one quarter (search-segments.ts). A
 // segment's bundle is a function of what Pagefind is given for its own pages, so it is taken
 // from the cache when that is unchanged, whatever else of the pages changed, and indexed
 // again (several segments at a time, each by a lane of its own: pagefind-lane.ts) only when it

@@ -5,7 +5,7 @@
 // builds: a new article changes its quarter's newest run, a correction the run of the
 // corrected article, and the other segments, and their cached bundles, stay as they were. The
 // cap keeps a re-index a matter of seconds at any archive size (a quarter of a 100,000-article
-// daily is about 2,500 pages, 17 s of Pagefind). The search page merges the segments
+// daily is about 2,500 pages, 12 s of Pagefind). The search page merges the segments
 // (assets/js/search-shards.ts): newest first it asks segment after segment, which is why a
 // segment is a run of dates and the segments are listed newest first.
 
@@ -36,10 +36,16 @@ export interface SearchSegment<Page extends SegmentablePage = SegmentablePage> {
 export const EMPTY_SEGMENT_NAME = 'empty';
 
 /**
- * Pages a segment holds at most. Pagefind indexes about 140 pages a second here, so a
- * re-indexed segment takes 3–4 s; a 10,000-article daily (250 a quarter) never reaches it.
+ * Pages a segment holds at most. Pagefind's time on a segment grows with its pages, with
+ * almost nothing fixed per segment: 2.4–2.6 s for 500 pages of the 100,000-article bench
+ * archive, 1.2–1.3 s for 250 (Pagefind alone, three runs each). A correction waits for
+ * its segment: at 100,000 articles the build's wait for it went from 2.0–2.1 s to 0.5–0.7 s. The price is
+ * more segments (a quarter of such a daily is ten, not five): a search that reads far into
+ * the past asks more of them, while the first results still come from the newest one. A
+ * search no segment answers asks all 429 at 100,000 articles: 12.3–12.7 s, against 8.3–8.6 s
+ * for 227 of 500 pages (assets/js/search-engine.ts asks them through an instance per run).
  */
-export const SEGMENT_PAGES = 500;
+export const SEGMENT_PAGES = 250;
 
 const SORT_KEY = /^(\d{4})-(\d{2})-\d{2}T\d{2}:\d{2}:\d{2}$/;
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copySum, withCopies, withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
+import { copySum, withoutCopies, type OutputRecord } from '../../scripts/lib/site/site-records.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import { hashBytes } from '../../scripts/lib/fs/file-hashes.ts';
 import { BROTLI_QUALITY, brotliBytes, COPIES_FOLDER, GZIP_LEVEL, gzipBytes, isCompressible, isPrecompressedCopy, LARGE_BROTLI_QUALITY, LARGE_FILE_BYTES, precompressSite } from '../../scripts/lib/site/precompress.ts';
@@ -165,7 +165,7 @@ describe('precompressed copies', () => {
     const { dir, cache, outputs } = await site({ 'index.html': page(50), 'articles/a/index.html': page(30) });
     await precompressSite(dir, outputs, cache);
     const sums = new Map([...outputs].map(([path, record]) => [path, record.copySums]));
-    const earlier = new Map([...outputs].map(([path, record]) => [path, withCopies(record, record.copies as string[], undefined)]));
+    const earlier = new Map([...outputs].map(([path, record]) => [path, { ...withoutCopies(record), copies: record.copies }]));
     const next = new Map([...earlier].map(([path, record]) => [path, withoutCopies(record)]));
     expect(await precompressSite(dir, next, cache, undefined, { present: earlier })).toEqual({ compressed: 0, linked: 0 });
     for (const [path, record] of next) {

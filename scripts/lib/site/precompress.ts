@@ -148,11 +148,11 @@ export interface PrecompressResult {
   linked: number;
 }
 
-/** A copy in the cache: its file there, that file's inodeStamp, and its sum when a record knows it. */
+/** A copy in the cache: its file there, that file's inodeStamp, and its sum (copySum). */
 interface CachedCopy {
   file: string;
   stamp: string;
-  sum?: string;
+  sum: string;
 }
 
 /** A copy of a content as the build has it: in the cache already, or just compressed. */
@@ -210,7 +210,7 @@ export async function precompressSite(
     },
     ({ path, record, copies }) => {
       making.delete(record.sha256);
-      const sums: (string | undefined)[] = [];
+      const sums: string[] = [];
       const stamps = ENCODINGS.map(({ suffix }, position) => {
         const target = join(siteDir, `${path}${suffix}`);
         let copy = placed.get(`${record.sha256}${suffix}`);

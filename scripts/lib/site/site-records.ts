@@ -52,10 +52,9 @@ export function withoutCopies(record: OutputRecord): OutputRecord {
   return own;
 }
 
-/** The record with these copies (their stamps, and their sums when every one is known). */
-export function withCopies(record: OutputRecord, stamps: string[], sums: readonly (string | undefined)[] | undefined): OutputRecord {
-  const known = sums?.length === stamps.length && sums.every((sum) => sum !== undefined) ? { copySums: sums as string[] } : {};
-  return { ...withoutCopies(record), copies: stamps, ...known };
+/** The record with these copies: their stamps and sums, in ENCODINGS' order. */
+export function withCopies(record: OutputRecord, stamps: string[], sums: string[]): OutputRecord {
+  return { ...withoutCopies(record), copies: stamps, copySums: sums };
 }
 
 /** Whether two records name the same copies (both none, or the same stamps). */

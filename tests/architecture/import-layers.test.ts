@@ -52,7 +52,7 @@ const importsOf = (file: string): string[] => relativeImports(ROOT, file);
  * build fingerprint (build-fingerprint.ts) can see what such a load reaches, so each is named.
  */
 const COMPUTED_LOADS = new Map([
-  // The worker's bootstrap, as text: it imports the packages to preload, registers tsx, then imports the module it was given by URL.
+  // The worker's bootstrap, as text: it registers tsx, then imports the module it was given by URL.
   ['scripts/lib/fs/typescript-worker.ts', 'import(${JSON.stringify('],
   // Ingest's own fingerprint: the folders of its code, hashed, not loaded.
   ['scripts/lib/ingest/ingest-state.ts', 'new URL(`${folder}/`, import.meta.url)'],

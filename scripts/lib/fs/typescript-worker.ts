@@ -14,17 +14,8 @@ const TSX_API = import.meta.resolve('tsx/esm/api');
  */
 const LOWER_THIS_THREAD = 'try { require("node:os").setPriority(Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop()), 19); } catch {}\n';
 
-/**
- * `preload`: packages (bare names, resolved from the project) the worker imports before it
- * registers tsx. Node's own loader then loads them and everything they import; once tsx is
- * registered, each module a worker loads is resolved and loaded through tsx's loader thread, a
- * round trip per module, and Eleventy alone is hundreds of modules. The module's own imports
- * of them resolve to the same files, and so get the instances already loaded.
- */
-export function typescriptWorker(module: URL, options: Omit<WorkerOptions, 'eval'> = {}, { background = false, preload = [] as readonly string[] } = {}): Worker {
-  const packages = JSON.stringify(preload.map((name) => import.meta.resolve(name)));
-  const bootstrap = (background ? LOWER_THIS_THREAD : '')
-    + `Promise.all(${packages}.map((url) => import(url))).then(() => import(${JSON.stringify(TSX_API)}))`
+export function typescriptWorker(module: URL, options: Omit<WorkerOptions, 'eval'> = {}, { background = false } = {}): Worker {
+  const bootstrap = (background ? LOWER_THIS_THREAD : '') + `import(${JSON.stringify(TSX_API)})`
     + `.then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });
 }

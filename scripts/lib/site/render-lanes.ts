@@ -84,14 +84,12 @@ function rebuiltError(failure: BuildFailure): Error {
 }
 
 const LANE_WORKER = new URL('./render-lane-worker.ts', import.meta.url);
-/** What a lane renders with, loaded by Node before tsx (typescriptWorker): Eleventy and its template engine, the feeds plugin, markdown-it. */
-const RENDER_PACKAGES = ['@11ty/eleventy', 'nunjucks', '@11ty/eleventy-plugin-rss', 'markdown-it'];
 
 /** A lane's worker as it answers: the pages it wrote, or its failure as an error of this thread. */
 function laneWorker(workerData: unknown, signal?: AbortSignal, onReady?: (ready: boolean) => void): { worker: Worker; written: Promise<number> } {
   // A warm lane rehearses while the build plans on its own thread (and stamps the site on
   // another): it takes only the time they leave.
-  const worker = typescriptWorker(LANE_WORKER, { workerData }, { background: onReady !== undefined, preload: RENDER_PACKAGES });
+  const worker = typescriptWorker(LANE_WORKER, { workerData }, { background: onReady !== undefined });
   const written = new Promise<number>((resolve, reject) => {
     let answer: LaneAnswer | undefined;
     const stop = (): void => { void worker.terminate(); };

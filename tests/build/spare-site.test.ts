@@ -2,14 +2,14 @@
 // in the cache as the spare and updated by the next build. The spare is used, what it shares
 // with the live site is one file, and what was changed behind the build in either tree never
 // reaches a later site: after each build, the site equals a clean build of the same sources.
-import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, link, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticles } from '../support/fixture-site.ts';
 import { createProjectCopy, expectEqualToClean, runBuild, writeArticles } from '../support/project-copy.ts';
 import { inodeStamp } from '../../scripts/lib/fs/file-stamp.ts';
 import type { OutputRecord } from '../../scripts/lib/site/site-records.ts';
-import { takeSpare } from '../../scripts/lib/site/spare-site.ts';
+import { keepAsSpare, SPARE_RENEWAL, takeSpare } from '../../scripts/lib/site/spare-site.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const ENV = { SITE_NOW: '2017-08-01T12:00:00+03:00', SITE_ARTICLES_PER_PAGE: '4' };
@@ -114,5 +114,47 @@ describe('taking the spare', () => {
       { records: new Map(), intact: new Map() });
     expect(records?.get('a.html')).toBe(whole);
     expect(records?.get('b.html')).toEqual({ key: 'k', sha256: 'a'.repeat(64), bytes: 4, stamp: changed.stamp });
+  });
+});
+
+describe('keeping the replaced site as the spare', () => {
+  const tempDir = useTempDirs('spare-keep-');
+  // More pages than a spare is ever made anew below (SPARE_RENEWAL.from).
+  const pages = Array.from({ length: SPARE_RENEWAL.from + 200 }, (_unused, position) => `articles/${position}.html`);
+
+  /** A replaced site and a live one of the same pages, the first `changed` of them rendered again (the rest one file in both). */
+  async function sites(changed: number): Promise<{ cache: string; replaced: string; live: string; before: Map<string, OutputRecord>; after: Map<string, OutputRecord> }> {
+    const cache = await tempDir();
+    const [replaced, live] = [join(cache, 'replaced'), join(cache, 'live')];
+    await Promise.all([mkdir(join(replaced, 'articles'), { recursive: true }), mkdir(join(live, 'articles'), { recursive: true })]);
+    const before = new Map<string, OutputRecord>();
+    const after = new Map<string, OutputRecord>();
+    const record = (tree: string, path: string): OutputRecord => ({ key: 'k', sha256: 'a'.repeat(64), bytes: 4, stamp: inodeStamp(join(tree, path)) as string });
+    for (const [position, path] of pages.entries()) {
+      await writeFile(join(replaced, path), 'old');
+      if (position < changed) await writeFile(join(live, path), 'new');
+      else await link(join(replaced, path), join(live, path));
+      before.set(path, record(replaced, path));
+      after.set(path, record(live, path));
+    }
+    return { cache, replaced, live, before, after };
+  }
+
+  it('keeps it, with the records where it differs, when most of it is the new site', async () => {
+    const { cache, replaced, live, before, after } = await sites(10);
+    const spare = await keepAsSpare(replaced, live, cache, join(cache, 'trash'), before, new Set(), after);
+    expect(spare?.differs.map(([path]) => path)).toEqual(pages.slice(0, 10));
+    // The replaced site itself, its own pages and all.
+    expect((await stat(join(cache, `spare-${spare?.id}`, pages[0] as string))).ino).toBe(Number(before.get(pages[0] as string)?.stamp.split(':')[2]));
+  });
+
+  it('makes it anew of the new site when most of it differs (a layout changed)', async () => {
+    const { cache, replaced, live, before, after } = await sites(pages.length);
+    const spare = await keepAsSpare(replaced, live, cache, join(cache, 'trash'), before, new Set(), after);
+    expect(spare?.differs).toEqual([]);
+    for (const path of [pages[0], pages.at(-1)] as string[]) {
+      expect((await stat(join(cache, `spare-${spare?.id}`, path))).ino, path).toBe((await stat(join(live, path))).ino);
+    }
+    await expect(stat(replaced)).rejects.toThrow(/ENOENT/);
   });
 });

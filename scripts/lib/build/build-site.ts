@@ -399,13 +399,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const searchSeconds = secondsSince(searchStarted);
     const replaced = await swapIn(newSite, outputDir, previousSite);
     steps.mark('swapped in');
-    // The replaced site is the next build's spare, when what it holds is known; else one is
-    // made of the new site's files (a first or clean build), for the publish that follows.
+    // The replaced site is the next build's spare, when what it holds is known and most of it
+    // is the new site's; else one is made of the new site's files (a first or clean build, a
+    // layout changed), for the publish that follows.
     let spare;
     if (replaced && loaded.state) {
       const doubtful = new Set<string>();
       for (const path of loaded.state.outputs.keys()) if (!lastIntact.has(path)) doubtful.add(path);
-      spare = await keepAsSpare(previousSite, cacheDir, trash, lastIntact, doubtful, outputs, namesOfLive);
+      spare = await keepAsSpare(previousSite, outputDir, cacheDir, trash, lastIntact, doubtful, outputs, namesOfLive);
     } else {
       if (replaced) await discard(previousSite, trash);
       spare = await spareOfLive(outputDir, cacheDir, trash, outputs);

@@ -182,6 +182,28 @@ describe('--timings', () => {
   });
 });
 
+describe('a layout changed', () => {
+  /** The build's line for the article files, as --timings prints it. */
+  const parsedLine = (stdout: string): string | undefined => /^ {2}(articles read \(\d+ of \d+ files parsed\))/mu.exec(stdout)?.[1];
+
+  it('renders every page again but reads no article again, and the site equals a clean build', async () => {
+    await appendFile(join(dir, 'layouts', 'partials', 'footer.njk'), '\n<!-- cache-safety: a layout changed -->\n');
+    const build = await runBuild(dir, ['--timings'], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/rendered (\d+) of \1 pages/);
+    expect(parsedLine(build.stdout)).toBe('articles read (0 of 30 files parsed)');
+    await expectEqualToClean(dir, ENV);
+  });
+
+  it('is not the code that reads an article: a change there reads every article again', async () => {
+    await appendFile(join(dir, 'scripts', 'lib', 'content', 'front-matter.ts'), '\n// cache-safety: the code that reads an article changed\n');
+    const build = await runBuild(dir, ['--timings'], ENV);
+    expect(build.code, build.stderr).toBe(0);
+    expect(parsedLine(build.stdout)).toBe('articles read (30 of 30 files parsed)');
+    await expectEqualToClean(dir, ENV);
+  });
+});
+
 describe('a build killed half way', () => {
   it('leaves the last site, and the next build runs (the lock died with it) and equals a clean one', async () => {
     await writeArticles(dir, 30, 'صياغة جديدة');

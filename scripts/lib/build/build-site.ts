@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
+import { articleEntriesFingerprint, assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { StepTimes, type StepTime } from './step-times.ts';
 import {
@@ -240,13 +240,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return upToDate(lastCheck.pages);
     }
 
-    const cached = last ? loadArticleEntries(cacheDir, last) : new Map<string, ArticleFileEntry>();
+    // The last state's article entries: also under other code, when the code that reads an
+    // article is the same (a layout changed: every page is rendered, no article read again).
+    const entriesFingerprint = articleEntriesFingerprint(projectDir);
+    const entriesState = last ?? (loaded.state?.entriesFingerprint === entriesFingerprint ? loaded.state : undefined);
+    const cached = entriesState ? loadArticleEntries(cacheDir, entriesState) : new Map<string, ArticleFileEntry>();
     steps.mark('article entries loaded');
     // What the last state's articles files held: only the folders whose entries changed are written again.
-    const saved: SavedArticles = { entries: cached, files: last?.articleFiles };
+    const saved: SavedArticles = { entries: cached, files: entriesState?.articleFiles };
     const source = readArticles(inputDir, stamps, cached,
       { sections: context.site.sections, contentLabel: posix(relative(projectDir, inputDir)) });
-    steps.mark('articles read');
+    steps.mark(`articles read (${source.parsed} of ${stamps.size} files parsed)`);
     await attachImages(source.articles, { contentDir: inputDir, contentLabel: posix(relative(projectDir, inputDir)), fileByUrl: source.fileByUrl, cacheFile: join(imageCacheDir, 'facts.json') });
     steps.mark('images');
     const index = publishedNewsIndex(source.articles, context);
@@ -284,7 +288,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     steps.mark('pages to render');
     if (nothingToDo) {
       // Only the article stamps may have moved (a file touched, the project copied).
-      const state: BuildState = { ...last, articles: source.entries, articlesDigest: observed.articlesDigest, now };
+      const state: BuildState = { ...last, entriesFingerprint, articles: source.entries, articlesDigest: observed.articlesDigest, now };
       if (memory) memory.state = state;
       await saveBuildState(cacheDir, state, saved);
       steps.mark('state saved');
@@ -324,7 +328,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return search;
     };
     // Told against the base of the records the cache holds, whichever code wrote it (build-state.ts).
-    const state = (): BuildState => ({ fingerprint, assets, articles: source.entries, articlesDigest: observed.articlesDigest, outputs, outputsBase: loaded.state?.outputsBase, now });
+    const state = (): BuildState => ({ fingerprint, assets, entriesFingerprint, articles: source.entries, articlesDigest: observed.articlesDigest, outputs, outputsBase: loaded.state?.outputsBase, now });
     if (memory) {
       moveIntoPlace(staging, outputDir, last?.outputs, planned);
       const searchDone = (async () => {

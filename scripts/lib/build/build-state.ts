@@ -68,6 +68,11 @@ export interface BuildState {
   /** The records of the base file the stored outputs are told against (not stored in it: read from it). */
   outputsBase?: OutputsBase;
   now: NowDependence;
+  /**
+   * articleEntriesFingerprint of the code that made its article entries: they are read under
+   * another fingerprint (a layout changed) when this is the same.
+   */
+  entriesFingerprint?: string;
   /** The checksum of the articles.json written with this state (states of an earlier build). */
   articlesChecksum?: string;
   /** The checksum of each articles file written with this state, by the folder of articles it holds. */
@@ -94,6 +99,8 @@ interface StoredState {
   /** The records that differ from the base's, in order: null for a file the base has and the site has not. */
   outputsChanged: [string, OutputRecord | null][];
   now: NowDependence;
+  /** Absent from a state written before it was kept: its entries are then read only under its own fingerprint. */
+  entriesFingerprint?: string;
   articlesChecksum?: string;
   articleFiles?: Record<string, string>;
   /** Absent from a state written before spares were kept: then there is none. */
@@ -159,6 +166,7 @@ export function loadBuildState(cacheDir: string): LoadedState {
     state: {
       fingerprint: stored.fingerprint, assets: stored.assets, articlesDigest: stored.articlesDigest,
       outputs, outputsBase: base, now: stored.now, articlesChecksum: stored.articlesChecksum,
+      ...(typeof stored.entriesFingerprint === 'string' ? { entriesFingerprint: stored.entriesFingerprint } : {}),
       ...(isChecksums(stored.articleFiles) ? { articleFiles: stored.articleFiles } : {}),
       ...(isSpareState(stored.spare) ? { spare: stored.spare } : {}),
     },
@@ -403,7 +411,8 @@ export async function saveBuildState(cacheDir: string, state: BuildState, previo
   const stored: StoredState = {
     format: FORMAT, fingerprint: state.fingerprint, assets: state.assets, articlesDigest: state.articlesDigest,
     outputsBase: base.sum, outputsChanged: changes.changed,
-    now: state.now, ...(articleFiles ? { articleFiles } : { articlesChecksum: state.articlesChecksum ?? '' }),
+    now: state.now, ...(state.entriesFingerprint ? { entriesFingerprint: state.entriesFingerprint } : {}),
+    ...(articleFiles ? { articleFiles } : { articlesChecksum: state.articlesChecksum ?? '' }),
     ...(state.spare ? { spare: state.spare } : {}),
   };
   rmSync(join(cacheDir, CHECK_FILE), { force: true });

@@ -177,8 +177,10 @@ export async function keepAsSpare(
   }
   for (const path of outputs.keys()) if (!records.has(path) && !doubtful.has(path)) differs.push([path, null]);
   if (differs.length > Math.max(SPARE_RENEWAL.from, SPARE_RENEWAL.share * outputs.size)) {
+    // The links first: the replaced tree's removal (in the background) would compete with them for the disk.
+    const renewed = await spareOfLive(liveDir, cacheDir, trash, outputs);
     await discard(replaced, trash);
-    return spareOfLive(liveDir, cacheDir, trash, outputs);
+    return renewed;
   }
   const id = newSpareId();
   const spareDir = join(cacheDir, `${SPARE_PREFIX}${id}`);

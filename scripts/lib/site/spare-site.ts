@@ -145,13 +145,13 @@ export function dropStale(spareDir: string, spareRecords: ReadonlyMap<string, Ou
 }
 
 /**
- * A replaced site that differs from the new one in more than this share of the new site's
- * records, and in more than RENEW_FROM of them, is not kept: a spare made of the new site
+ * A replaced site that differs from the new one in more than `share` of the new site's
+ * records, and in more than `from` of them, is not kept: a spare made of the new site
  * takes its place (spareOfLive). After a layout change every page differs, and the publish
  * after it paid for bringing such a spare up to date, a file at a time: at 100,000 articles
  * 125 s instead of 15 (120,000 pages linked, every copy and index file replaced). The build
  * that changed them all pays a link per file instead (27 s there), a small part of rendering
- * every page. Below RENEW_FROM records the update costs a publish a fraction of a second,
+ * every page. Below `from` records the update costs a publish a fraction of a second,
  * and a small site's spare is kept as it is.
  */
 export const SPARE_RENEWAL = { share: 0.25, from: 1_000 } as const;

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileStampOfText, inodeStamp, stampOf } from '../../scripts/lib/fs/file-stamp.ts';
-import { fileUnder, STAMP_CHUNK, StampsInParallel } from '../../scripts/lib/fs/stamps-in-parallel.ts';
+import { fileURLToPath } from 'node:url';
+import { fileUnder, stampsDigest } from '../../scripts/lib/fs/stamp-chunks.ts';
+import { STAMP_CHUNK, StampsInParallel } from '../../scripts/lib/fs/stamps-in-parallel.ts';
+import { workerBundleFile } from '../../scripts/lib/fs/worker-bundle.ts';
 import { useTempDirs } from '../support/temp-dir.ts';
 
 const makeTempDir = useTempDirs('stamps-in-parallel-');
@@ -68,6 +71,35 @@ describe('StampsInParallel', () => {
     });
     expect(expected.filter((sum) => sum === undefined)).toHaveLength(2);
     for (const worker of [false, true]) expect(await new StampsInParallel(root, paths, worker, 'sha256').all()).toEqual(expected);
+  });
+
+  it('gives the digest of the stamps in order, the worker\'s chunks read as they came, with a worker and without', async () => {
+    const { root, paths } = await tree();
+    const expected = stampsDigest(paths.map((path) => inodeStamp(join(root, path))));
+    for (const worker of [false, true]) {
+      const stamps = new StampsInParallel(root, paths, worker);
+      // The worker's start is waited for: with one, it has chunks of its own, digested from its text.
+      if (worker) await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await stamps.digest()).toBe(expected);
+      expect(stamps.stampedByWorker > 0).toBe(worker);
+      // The stamps themselves are still there to be read, and agree.
+      expect(stampsDigest(await stamps.all())).toBe(expected);
+    }
+    // A file gone is not the file there: the digest moves.
+    const changed = [...paths];
+    changed[0] = 'missing-too.html';
+    expect(await new StampsInParallel(root, changed, true).digest()).not.toBe(expected);
+  });
+
+  it('starts its worker from the bundle once one of this code is made, with the same stamps', async () => {
+    const { root, paths } = await tree();
+    const expected = paths.map((path) => inodeStamp(join(root, path)));
+    await workerBundleFile(fileURLToPath(new URL('../../scripts/lib/fs/stamp-worker.ts', import.meta.url)));
+    const stamps = new StampsInParallel(root, paths, true);
+    expect(stamps.workerFromBundle).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await stamps.all()).toEqual(expected);
+    expect(stamps.stampedByWorker).toBeGreaterThan(0);
   });
 
   it('gives nothing for no files', async () => {

@@ -22,7 +22,7 @@ import { articleEntriesFingerprint, assetsFingerprint, buildFingerprint } from '
 import { acquireBuildLock } from './build-lock.ts';
 import { StepTimes, type StepTime } from './step-times.ts';
 import {
-  articleFilesToSave, articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, stampsDigest, writeUnchangedCheck,
+  articleFilesToSave, articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, writeUnchangedCheck,
   type ArticleFilesToSave, type BuildState, type LoadedState, type SavedArticles, type UnchangedCheck,
 } from './build-state.ts';
 import { filesOfRecord, filesOutsidePages, intactOutputs, movedButIntact, recordFiles, siteFiles, type OutputRecord } from '../site/site-records.ts';
@@ -119,6 +119,8 @@ interface Observed {
    * and plans the pages, which a changed article means are needed whatever the site holds.
    */
   site: () => Promise<(string | undefined)[]>;
+  /** The digest of the site's stamps (stampsDigest), all a build that finds nothing changed needs of them. */
+  siteDigest: () => Promise<string>;
 }
 
 /**
@@ -131,9 +133,8 @@ function observe(siteDir: string, sitePaths: readonly string[], inputDir: string
   const articles = articleStamps(inputDir, articlesDir);
   const articlesDigest = articleStampsDigest(articles);
   const site = early ?? new StampsInParallel(siteDir, sitePaths, sitePaths.length >= MIN_FILES_FOR_WORKER_BESIDE_WORK && workAhead(articlesDigest));
-  let stamps: Promise<(string | undefined)[]> | undefined;
-  // all() has this thread stamp what the worker has not yet claimed: called when needed, not before.
-  return { articles, articlesDigest, site: () => (stamps ??= site.all()) };
+  // all() and digest() have this thread stamp what the worker has not yet claimed: called when needed, not before.
+  return { articles, articlesDigest, site: () => site.all(), siteDigest: () => site.digest() };
 }
 
 const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((path, position) => path === b[position]);
@@ -201,7 +202,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const sameInputs = (check: UnchangedCheck, articlesDigest: string): boolean =>
       sameCode(check.fingerprint) && check.assets === assets && sameOutputAt(check.now, context) && articlesDigest === check.articlesDigest;
     const unchangedSince = async (check: UnchangedCheck, seen: Observed): Promise<boolean> =>
-      sameInputs(check, seen.articlesDigest) && stampsDigest(await seen.site()) === check.filesDigest;
+      sameInputs(check, seen.articlesDigest) && await seen.siteDigest() === check.filesDigest;
 
     // The last state's check, written beside it, answers without reading the state.
     steps.mark('start');

@@ -24,6 +24,7 @@ import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
+import { stampsDigest } from '../fs/stamp-chunks.ts';
 import type { ArticleFileEntry } from '../site/article-source.ts';
 import type { NowDependence } from '../site/now-dependence.ts';
 import { recordsHaveFile, siteFiles, type OutputRecord } from '../site/site-records.ts';
@@ -255,13 +256,6 @@ interface StoredCheck extends Omit<UnchangedCheck, 'files'> {
   base?: string;
   removed?: string[];
   added?: string[];
-}
-
-/** A digest of stamps in order; a file that is missing (undefined) never matches a recorded one. */
-export function stampsDigest(stamps: Iterable<string | undefined>): string {
-  const hash = createHash('sha256');
-  for (const stamp of stamps) hash.update(`${stamp ?? '\0'}\n`);
-  return hash.digest('hex');
 }
 
 /** A digest of article stamps by path, in the map's order (the order the folder is walked in). */

@@ -2,7 +2,7 @@
 // the stamps of each, then says it is done.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { claimChunk, fileUnder, STAMPERS, type StampAnswer, type StampWork } from './stamps-in-parallel.ts';
+import { chunkText, claimChunk, fileUnder, STAMPERS, type StampAnswer, type StampWork } from './stamp-chunks.ts';
 
 const work = workerData as StampWork;
 const paths = work.paths.split('\n');
@@ -11,8 +11,6 @@ const fileOf = fileUnder(work.root);
 const stamp = STAMPERS[work.kind];
 const post = (answer: StampAnswer): void => parentPort?.postMessage(answer);
 for (let first = claimChunk(next, work.chunk, paths.length); first !== undefined; first = claimChunk(next, work.chunk, paths.length)) {
-  const stamps: string[] = [];
-  for (const path of paths.slice(first, first + work.chunk)) stamps.push(stamp(fileOf(path)) ?? '');
-  post({ first, stamps: stamps.join('\n') });
+  post({ first, stamps: chunkText(paths.slice(first, first + work.chunk).map((path) => stamp(fileOf(path)))) });
 }
 post({ done: true });

@@ -7,10 +7,10 @@
 // its articles' stamps the same way, while it reads its state.
 
 import { Worker } from 'node:worker_threads';
-import { sep } from 'node:path';
-import { fileStampText, inodeStamp } from './file-stamp.ts';
-import { hashFileSync } from './file-hashes.ts';
+import { fileURLToPath } from 'node:url';
+import { chunksDigest, chunkText, claimChunk, fileUnder, stampsOfChunk, STAMPERS, type StampAnswer, type StampKind, type StampWork } from './stamp-chunks.ts';
 import { typescriptWorker } from './typescript-worker.ts';
+import { existingWorkerBundle, workerBundleFile } from './worker-bundle.ts';
 
 /** Files stamped per claim: large enough that claiming costs nothing, small enough that the two end together. */
 export const STAMP_CHUNK = 4_096;
@@ -26,85 +26,64 @@ export const MIN_FILES_FOR_WORKER = 150_000;
  */
 export const MIN_FILES_FOR_WORKER_BESIDE_WORK = 30_000;
 
-/**
- * Which stamp of each file: 'inode' (inodeStamp: the site's files, which the build links),
- * 'file' (fileStampText: the articles ingest vouches for, as its state records them) or
- * 'sha256' (the SHA-256 of its bytes: a site file whose stat moved, read to tell whether it
- * still holds what the build recorded).
- */
-export type StampKind = 'inode' | 'file' | 'sha256';
-export const STAMPERS: Record<StampKind, (file: string) => string | undefined> = { inode: inodeStamp, file: fileStampText, sha256: sha256OfFile };
-
-function sha256OfFile(file: string): string | undefined {
-  try {
-    return hashFileSync(file).sha256;
-  } catch {
-    return undefined;
-  }
-}
-
-/** What the worker is given: the files (one string, a cheap copy), and the shared counter of the next chunk. */
-export interface StampWork {
-  root: string;
-  kind: StampKind;
-  paths: string;
-  next: SharedArrayBuffer;
-  chunk: number;
-}
-
-/** What the worker posts: the stamps of one chunk ('' for none), then that it is done. */
-export type StampAnswer = { first: number; stamps: string } | { done: true };
-
 const STAMP_WORKER = new URL('./stamp-worker.ts', import.meta.url);
 
 /**
- * The file a site-relative path names under root: the path appended to root, not joined.
- * The paths are the ones a build recorded (posix, relative, normalised), and path.join,
- * which normalises again, was 0.4 s of CPU for the 475,000 files of a 100,000-article site.
+ * The worker, from its bundle (worker-bundle.ts) when there is one of this code: it starts in
+ * a few hundredths of a second, where registering tsx took 0.4 s of the 2.6 s a 100,000-article
+ * build spends checking its site. Without one (the first run after a change of this code),
+ * through tsx, and the bundle is made meanwhile, for the next run.
  */
-export function fileUnder(root: string): (path: string) => string {
-  const prefix = root === '' || root.endsWith('/') || root.endsWith(sep) ? root : `${root}${sep}`;
-  return (path) => prefix + path;
-}
-
-/** Claims the next chunk: its first position, or undefined when the list is done. */
-export function claimChunk(next: Int32Array, chunk: number, total: number): number | undefined {
-  const first = Atomics.add(next, 0, chunk);
-  return first < total ? first : undefined;
+function stampWorker(work: StampWork): { worker: Worker; bundled: boolean } {
+  const entry = fileURLToPath(STAMP_WORKER);
+  const bundle = existingWorkerBundle(entry);
+  // Plain JavaScript: the worker must not inherit this thread's `--import tsx`.
+  if (bundle) return { worker: new Worker(bundle, { workerData: work, execArgv: [] }), bundled: true };
+  workerBundleFile(entry).catch(() => undefined);
+  return { worker: typescriptWorker(STAMP_WORKER, { workerData: work }), bundled: false };
 }
 
 export class StampsInParallel {
   private readonly stamps: (string | undefined)[];
+  /** Each chunk's stamps as the worker posted them (chunkText), until they are read into `stamps`. */
+  private readonly texts: (string | undefined)[];
   private readonly filled: boolean[];
   private readonly next = new Int32Array(new SharedArrayBuffer(4));
   private readonly fileOf: (path: string) => string;
   private readonly stamp: (file: string) => string | undefined;
   /** Chunks the worker answered: 0 when it had none to take, or never started. */
   stampedByWorker = 0;
+  /** Whether the worker was started from its bundle (stampWorker), not through tsx. */
+  workerFromBundle = false;
   private worker?: Worker;
   private workerEnded?: Promise<void>;
+  private stamped?: Promise<void>;
 
   /**
    * Starts the worker (when the list is long enough, or `worker` says so; never for paths
-   * that would not survive being sent as lines); the stamps are taken by all().
+   * that would not survive being sent as lines); the stamps are taken by all() or digest().
    */
   constructor(private readonly root: string, private readonly paths: readonly string[], worker = paths.length >= MIN_FILES_FOR_WORKER, private readonly kind: StampKind = 'inode') {
     this.fileOf = fileUnder(root);
     this.stamp = STAMPERS[kind];
     this.stamps = new Array<string | undefined>(paths.length);
-    this.filled = new Array<boolean>(Math.ceil(paths.length / STAMP_CHUNK)).fill(false);
+    const chunks = Math.ceil(paths.length / STAMP_CHUNK);
+    this.texts = new Array<string | undefined>(chunks);
+    this.filled = new Array<boolean>(chunks).fill(false);
     if (worker && paths.length > 0 && !paths.some((path) => path.includes('\n'))) this.startWorker();
   }
 
   private startWorker(): void {
     const work: StampWork = { root: this.root, kind: this.kind, paths: this.paths.join('\n'), next: this.next.buffer as SharedArrayBuffer, chunk: STAMP_CHUNK };
-    const worker: Worker = typescriptWorker(STAMP_WORKER, { workerData: work });
+    const { worker, bundled } = stampWorker(work);
     this.worker = worker;
+    this.workerFromBundle = bundled;
     this.workerEnded = new Promise((resolve) => {
       worker.on('message', (answer: StampAnswer) => {
         if ('done' in answer) { void worker.terminate(); return; }
-        answer.stamps.split('\n').forEach((stamp, offset) => { this.stamps[answer.first + offset] = stamp === '' ? undefined : stamp; });
-        this.filled[answer.first / STAMP_CHUNK] = true;
+        const chunk = answer.first / STAMP_CHUNK;
+        this.texts[chunk] = answer.stamps;
+        this.filled[chunk] = true;
         this.stampedByWorker++;
       });
       // A worker that fails or ends early leaves the chunks it did not answer to this thread.
@@ -119,15 +98,34 @@ export class StampsInParallel {
     this.filled[first / STAMP_CHUNK] = true;
   }
 
+  /** Every chunk stamped, by this thread or the worker, once. */
+  private stampAll(): Promise<void> {
+    return (this.stamped ??= (async () => {
+      for (let first = claimChunk(this.next, STAMP_CHUNK, this.paths.length); first !== undefined; first = claimChunk(this.next, STAMP_CHUNK, this.paths.length)) {
+        this.stampHere(first);
+      }
+      // Every chunk answered: a worker still starting has nothing left to do.
+      if (this.filled.every(Boolean)) void this.worker?.terminate();
+      else await this.workerEnded;
+      this.filled.forEach((done, chunk) => { if (!done) this.stampHere(chunk * STAMP_CHUNK); });
+    })());
+  }
+
   /** Every file's stamp, in the list's order (undefined: not a regular file, or missing). */
   async all(): Promise<(string | undefined)[]> {
-    for (let first = claimChunk(this.next, STAMP_CHUNK, this.paths.length); first !== undefined; first = claimChunk(this.next, STAMP_CHUNK, this.paths.length)) {
-      this.stampHere(first);
-    }
-    // Every chunk answered: a worker still starting has nothing left to do.
-    if (this.filled.every(Boolean)) void this.worker?.terminate();
-    else await this.workerEnded;
-    this.filled.forEach((done, chunk) => { if (!done) this.stampHere(chunk * STAMP_CHUNK); });
+    await this.stampAll();
+    this.texts.forEach((text, chunk) => {
+      if (text === undefined) return;
+      stampsOfChunk(text).forEach((stamp, offset) => { this.stamps[chunk * STAMP_CHUNK + offset] = stamp; });
+      this.texts[chunk] = undefined;
+    });
     return this.stamps;
+  }
+
+  /** stampsDigest of every file's stamp, without reading the worker's chunks apart. */
+  async digest(): Promise<string> {
+    await this.stampAll();
+    // Array.from, not map: the chunks this thread stamped are holes in `texts`, which map skips.
+    return chunksDigest(Array.from(this.texts, (text, chunk) => text ?? chunkText(this.stamps.slice(chunk * STAMP_CHUNK, (chunk + 1) * STAMP_CHUNK))));
   }
 }

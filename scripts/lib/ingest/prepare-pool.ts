@@ -1,7 +1,7 @@
 // Runs the prepare step of ingest on worker threads, so that a large batch uses every core.
 // piscina keeps the threads: it starts them, hands each task to a free one, rejects the
 // tasks a worker held when it throws or dies, and ends the threads on close. This module
-// adds what ingest needs on top: the worker as a bundled file (see worker-bundle-file.ts),
+// adds what ingest needs on top: the worker as a bundled file (see fs/worker-bundle.ts),
 // a few raw files to a task, and one failure failing every task after it, as a run cannot
 // go on with a hole in its batch.
 
@@ -10,7 +10,7 @@ import { Piscina } from 'piscina';
 import { describeError } from '../fs/describe-error.ts';
 import type { PreparedRawFile, RawFileTask } from './prepare-raw-file.ts';
 import type { PrepareWorkerData } from './prepare-worker.ts';
-import { workerBundleFile } from './worker-bundle-file.ts';
+import { workerBundleFile } from '../fs/worker-bundle.ts';
 
 /**
  * Raw files sent to a worker in one task: a message each way per file cost about a tenth

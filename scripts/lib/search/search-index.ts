@@ -17,7 +17,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
 import { SEARCH_INDEX_LANGUAGE } from '../arabic/search-normalise.ts';
 import { removeFile } from '../fs/remove-file.ts';
-import { fileUnder } from '../fs/stamps-in-parallel.ts';
+import { fileUnder } from '../fs/stamp-chunks.ts';
 import { walkFiles } from '../fs/walk-files.ts';
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { indexedPageFacts, type IndexedPageFacts } from './indexed-page.ts';

@@ -14,7 +14,7 @@ import { readArticleDocument } from '../content/front-matter.ts';
 import { checkArticleDocument, fieldLine, sectionProblem } from '../content/front-matter-diagnosis.ts';
 import { problemsReport } from '../content/problem-messages.ts';
 import { changeStamp } from '../fs/file-stamp.ts';
-import { fileUnder } from '../fs/stamps-in-parallel.ts';
+import { fileUnder } from '../fs/stamp-chunks.ts';
 import { walkedRelative, walkFilesSync } from '../fs/walk-files.ts';
 import type { SourceImage } from '../images/image-variants.ts';
 

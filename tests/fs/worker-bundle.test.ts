@@ -1,7 +1,7 @@
 // A worker bundle (worker-bundle.ts) holds the module and what it imports as plain
 // JavaScript, runs in a worker without tsx, and is named by its sources: a changed source of
 // any module it holds is a bundle not yet made, never the old one.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,13 +10,20 @@ import { existingWorkerBundle, workerBundleFile } from '../../scripts/lib/fs/wor
 import { PROJECT_DIR } from '../support/fixture-site.ts';
 
 let dir: string;
+/** The bundles the tests made: of modules that exist only while they run, so removed after them. */
+const made: string[] = [];
+const bundleOf = async (entry: string, packages?: 'bundled' | 'imported'): Promise<string> => {
+  const file = await workerBundleFile(entry, packages);
+  made.push(file);
+  return file;
+};
 
 beforeAll(async () => {
   // Inside the project: a bundle is made of the project's own modules.
   await mkdir(join(PROJECT_DIR, 'tmp-test-sites'), { recursive: true });
   dir = await mkdtemp(join(PROJECT_DIR, 'tmp-test-sites', 'worker-bundle-'));
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => Promise.all([dir, ...made].map((path) => rm(path, { recursive: true, force: true }))));
 
 /** What a worker started from the file posts first. */
 function firstMessage(file: string, workerData: unknown): Promise<unknown> {
@@ -38,16 +45,34 @@ describe('a worker bundle', () => {
       '',
     ].join('\n'));
     expect(existingWorkerBundle(entry)).toBeUndefined();
-    const file = await workerBundleFile(entry);
+    const file = await bundleOf(entry);
     expect(existingWorkerBundle(entry)).toBe(file);
     expect(await firstMessage(file, 'دمشق')).toBe('مرحبا دمشق');
 
     // An imported module changed: the bundle of the code as it is now is not made yet.
     await writeFile(join(dir, 'words.ts'), "export const greeting = (name: string): string => `أهلا ${name}`;\n");
     expect(existingWorkerBundle(entry)).toBeUndefined();
-    const remade = await workerBundleFile(entry);
+    const remade = await bundleOf(entry);
     expect(remade).not.toBe(file);
     expect(await firstMessage(remade, 'حلب')).toBe('أهلا حلب');
+  });
+
+  it('leaves packages imports when asked, so that one that finds its own files beside it works', async () => {
+    // esbuild, as pagefind, runs a binary it finds beside its own module.
+    const entry = join(dir, 'uses-esbuild.ts');
+    await writeFile(entry, [
+      "import { parentPort } from 'node:worker_threads';",
+      "import { transformSync } from 'esbuild';",
+      "parentPort?.postMessage(transformSync('const year: number = 2026;', { loader: 'ts' }).code);",
+      '',
+    ].join('\n'));
+    const file = await bundleOf(entry, 'imported');
+    expect(file.startsWith(join(PROJECT_DIR, 'node_modules', '.cache'))).toBe(true);
+    expect(await readFile(file, 'utf8')).toMatch(/from "esbuild"/);
+    expect(existingWorkerBundle(entry, 'imported')).toBe(file);
+    // Bundled and imported are two bundles of one module.
+    expect(existingWorkerBundle(entry)).toBeUndefined();
+    expect(await firstMessage(file, undefined)).toBe('const year = 2026;\n');
   });
 
   it('is made of the project\'s modules only', async () => {

@@ -6,11 +6,9 @@
 // chunks to this thread. Which thread stamps a file never changes its stamp. Ingest takes
 // its articles' stamps the same way, while it reads its state.
 
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { chunksDigest, chunkText, claimChunk, fileUnder, stampsOfChunk, STAMPERS, type StampAnswer, type StampKind, type StampWork } from './stamp-chunks.ts';
-import { typescriptWorker } from './typescript-worker.ts';
-import { existingWorkerBundle, workerBundleFile } from './worker-bundle.ts';
+import { bundledWorker } from './worker-bundle.ts';
 
 /** Files stamped per claim: large enough that claiming costs nothing, small enough that the two end together. */
 export const STAMP_CHUNK = 4_096;
@@ -28,21 +26,6 @@ export const MIN_FILES_FOR_WORKER_BESIDE_WORK = 30_000;
 
 const STAMP_WORKER = new URL('./stamp-worker.ts', import.meta.url);
 
-/**
- * The worker, from its bundle (worker-bundle.ts) when there is one of this code: it starts in
- * a few hundredths of a second, where registering tsx took 0.4 s of the 2.6 s a 100,000-article
- * build spends checking its site. Without one (the first run after a change of this code),
- * through tsx, and the bundle is made meanwhile, for the next run.
- */
-function stampWorker(work: StampWork): { worker: Worker; bundled: boolean } {
-  const entry = fileURLToPath(STAMP_WORKER);
-  const bundle = existingWorkerBundle(entry);
-  // Plain JavaScript: the worker must not inherit this thread's `--import tsx`.
-  if (bundle) return { worker: new Worker(bundle, { workerData: work, execArgv: [] }), bundled: true };
-  workerBundleFile(entry).catch(() => undefined);
-  return { worker: typescriptWorker(STAMP_WORKER, { workerData: work }), bundled: false };
-}
-
 export class StampsInParallel {
   private readonly stamps: (string | undefined)[];
   /** Each chunk's stamps as the worker posted them (chunkText), until they are read into `stamps`. */
@@ -53,7 +36,7 @@ export class StampsInParallel {
   private readonly stamp: (file: string) => string | undefined;
   /** Chunks the worker answered: 0 when it had none to take, or never started. */
   stampedByWorker = 0;
-  /** Whether the worker was started from its bundle (stampWorker), not through tsx. */
+  /** Whether the worker was started from its bundle (worker-bundle.ts), not through tsx. */
   workerFromBundle = false;
   private worker?: Worker;
   private workerEnded?: Promise<void>;
@@ -75,7 +58,9 @@ export class StampsInParallel {
 
   private startWorker(): void {
     const work: StampWork = { root: this.root, kind: this.kind, paths: this.paths.join('\n'), next: this.next.buffer as SharedArrayBuffer, chunk: STAMP_CHUNK };
-    const { worker, bundled } = stampWorker(work);
+    // From its bundle, when there is one of this code: it starts in a few hundredths of a second,
+    // where registering tsx took 0.4 s of the 2.6 s a 100,000-article build spends checking its site.
+    const { worker, bundled } = bundledWorker(STAMP_WORKER, { workerData: work });
     this.worker = worker;
     this.workerFromBundle = bundled;
     this.workerEnded = new Promise((resolve) => {

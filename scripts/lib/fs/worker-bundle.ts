@@ -16,32 +16,44 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { writeFileAtomic } from './atomic-write.ts';
 import { modulesLoadedBy } from './module-imports.ts';
+import { typescriptWorker } from './typescript-worker.ts';
 
-/** Where bundles are kept: a bundle is named by its sources, so any number of runs and projects can share it. */
+/**
+ * What a bundle does with the packages its modules import. 'bundled': holds them, and can lie
+ * anywhere (ingest's prepare workers). 'imported': leaves them imports, resolved from the
+ * project's node_modules, for a package that finds files of its own beside its module
+ * (pagefind finds its binary so); such a bundle is kept in node_modules/.cache.
+ */
+export type BundledPackages = 'bundled' | 'imported';
+
+/** Where bundles that hold their packages are kept: a bundle is named by its sources, so any number of runs and projects can share it. */
 const BUNDLE_FOLDER = join(tmpdir(), 'arabic-newsroom-worker-bundles');
 /** The project this code is part of (scripts/lib/fs is three folders down), whose modules a bundle holds. */
 const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** The file a bundle of the module at entryPath, as its sources are now, is written to. */
-function bundlePath(entryPath: string): string {
+function bundlePath(entryPath: string, packages: BundledPackages): string {
   const entry = relative(PROJECT_DIR, entryPath).split(sep).join('/');
   if (entry.startsWith('../')) throw new Error(`a worker bundle is made of this project's modules, not of ${entryPath}`);
-  const hash = createHash('sha256').update(`node ${process.versions.node}\0`);
+  const hash = createHash('sha256').update(`node ${process.versions.node}\0packages ${packages}\0`);
   for (const module of modulesLoadedBy(PROJECT_DIR, [entry])) hash.update(`${module}\0`).update(readFileSync(join(PROJECT_DIR, module))).update('\0');
   hash.update(readFileSync(join(PROJECT_DIR, 'package-lock.json')));
-  return join(BUNDLE_FOLDER, `worker-${hash.digest('hex').slice(0, 16)}.cjs`);
+  const name = `worker-${hash.digest('hex').slice(0, 16)}`;
+  // CommonJS, with the .cjs ending, where piscina require()s it; an ES module where its packages are imported.
+  return packages === 'bundled' ? join(BUNDLE_FOLDER, `${name}.cjs`) : join(PROJECT_DIR, 'node_modules', '.cache', 'arabic-newsroom-workers', `${name}.mjs`);
 }
 
-async function bundle(entryPath: string): Promise<string> {
+async function bundle(entryPath: string, packages: BundledPackages): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [entryPath],
     bundle: true,
     platform: 'node',
-    // CommonJS, with the .cjs ending: piscina require()s the file, wherever it lies.
-    format: 'cjs',
+    format: packages === 'bundled' ? 'cjs' : 'esm',
+    packages: packages === 'bundled' ? 'bundle' : 'external',
     target: `node${process.versions.node}`,
     write: false,
     logLevel: 'silent',
@@ -52,8 +64,8 @@ async function bundle(entryPath: string): Promise<string> {
 }
 
 /** The bundle of the module at entryPath, when one of its code as it is now has been made; else undefined. */
-export function existingWorkerBundle(entryPath: string): string | undefined {
-  const path = bundlePath(entryPath);
+export function existingWorkerBundle(entryPath: string, packages: BundledPackages = 'bundled'): string | undefined {
+  const path = bundlePath(entryPath, packages);
   return existsSync(path) ? path : undefined;
 }
 
@@ -61,15 +73,29 @@ export function existingWorkerBundle(entryPath: string): string | undefined {
 const making = new Map<string, Promise<string>>();
 
 /** The path of a plain JavaScript file that holds the module at entryPath and all it imports, made if need be. */
-export function workerBundleFile(entryPath: string): Promise<string> {
-  const path = bundlePath(entryPath);
+export function workerBundleFile(entryPath: string, packages: BundledPackages = 'bundled'): Promise<string> {
+  const path = bundlePath(entryPath, packages);
   if (existsSync(path)) return Promise.resolve(path);
   let made = making.get(path);
   if (!made) {
     // Written atomically: a run that starts meanwhile sees the whole file or none.
-    made = bundle(entryPath).then((code) => writeFileAtomic(path, code)).then(() => path);
+    made = bundle(entryPath, packages).then((code) => writeFileAtomic(path, code)).then(() => path);
     making.set(path, made);
     made.finally(() => making.delete(path)).catch(() => undefined);
   }
   return made;
+}
+
+/**
+ * A worker thread running a project module: from its bundle when one of this code has been
+ * made, which starts at once; else through tsx (typescript-worker.ts), while the bundle is
+ * made for the next run. `bundled` says which.
+ */
+export function bundledWorker(module: URL, options: Omit<WorkerOptions, 'eval' | 'execArgv'> = {}, packages: BundledPackages = 'bundled'): { worker: Worker; bundled: boolean } {
+  const entry = fileURLToPath(module);
+  const file = existingWorkerBundle(entry, packages);
+  // Plain JavaScript: the worker must not inherit this thread's `--import tsx`.
+  if (file) return { worker: new Worker(file, { ...options, execArgv: [] }), bundled: true };
+  workerBundleFile(entry, packages).catch(() => undefined);
+  return { worker: typescriptWorker(module, options), bundled: false };
 }

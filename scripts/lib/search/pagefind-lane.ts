@@ -6,8 +6,7 @@
 // compress): in one thread, that work starved Pagefind, or Pagefind's time was spent waiting.
 // Each worker imports its own instance of the pagefind module, so each lane has its own process.
 
-import type { Worker } from 'node:worker_threads';
-import { typescriptWorker } from '../fs/typescript-worker.ts';
+import { bundledWorker } from '../fs/worker-bundle.ts';
 import type { PageToIndex, SegmentIndexSettings } from './pagefind-segment.ts';
 
 /** A segment to index, as the worker gets it. */
@@ -32,9 +31,13 @@ const LANE_WORKER = new URL('./pagefind-lane-worker.ts', import.meta.url);
 /** How long a closed lane's thread may take to end on its own. */
 const CLOSE_GRACE_MS = 5_000;
 
-/** Starts a lane: its worker loads while this thread goes on, and takes its first task once loaded. */
+/**
+ * Starts a lane: its worker loads while this thread goes on, and takes its first task once
+ * loaded. From its bundle when there is one of this code (worker-bundle.ts), with the
+ * packages imported: pagefind finds its binary beside its own module.
+ */
 export function openPagefindLane(): PagefindLane {
-  const worker: Worker = typescriptWorker(LANE_WORKER);
+  const { worker } = bundledWorker(LANE_WORKER, {}, 'imported');
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let ended: Error | undefined;

@@ -51,6 +51,18 @@ describe('a render shared between lanes', () => {
     await expect(leftOut.render({} as RenderShare)).rejects.toThrow(/stopped before it answered/);
   });
 
+  it('waits for a warm lane still rehearsing, which then renders a one-lane render', async () => {
+    await site.build({ now: NOW, clean: true, renderLanes: 1 });
+    const oneLane = await hashTree(site.outputDir);
+    const rehearsing = new WarmLane({ context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: true }, projectDir: PROJECT_DIR, inputDir: site.contentDir });
+    expect(rehearsing.ready).toBe(false);
+    await site.build({ now: NOW, clean: true, renderLanes: 1, warmLane: rehearsing, cacheTemplates: true });
+    expect(differences(oneLane, await hashTree(site.outputDir))).toEqual([]);
+    // The lane was given the render: it takes no other.
+    expect(rehearsing.ready).toBe(true);
+    expect(() => rehearsing.render({} as RenderShare)).toThrow(/renders one share/);
+  });
+
   it('ends a warm lane that was given nothing to render', async () => {
     const lane = new WarmLane({ context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: false }, projectDir: PROJECT_DIR, inputDir: site.contentDir });
     // close() settles once the worker has stopped: no thread is left to keep the process alive.

@@ -13,8 +13,10 @@ import { bundledWorker } from './worker-bundle.ts';
 /** Files stamped per claim: large enough that claiming costs nothing, small enough that the two end together. */
 export const STAMP_CHUNK = 4_096;
 /**
- * Fewest files worth a worker: one takes about a quarter of a second to start (tsx), in
- * which this thread stamps some 100,000 files.
+ * Fewest files worth a worker. Chosen when every worker registered tsx first (about a
+ * quarter of a second, in which this thread stamps some 100,000 files); one started from its
+ * bundle (worker-bundle.ts) takes hundredths, but the first run after a change of its code
+ * still starts through tsx, and the value has not been measured again since.
  */
 export const MIN_FILES_FOR_WORKER = 150_000;
 /**

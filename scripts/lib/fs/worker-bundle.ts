@@ -72,7 +72,10 @@ export function existingWorkerBundle(entryPath: string, packages: BundledPackage
 /** Bundles being made by this process, by file: each is made once, however many ask for it meanwhile. */
 const making = new Map<string, Promise<string>>();
 
-/** The path of a plain JavaScript file that holds the module at entryPath and all it imports, made if need be. */
+/**
+ * The path of a plain JavaScript file that holds the module at entryPath and the project
+ * modules it imports (and the packages, when they are 'bundled'), made if need be.
+ */
 export function workerBundleFile(entryPath: string, packages: BundledPackages = 'bundled'): Promise<string> {
   const path = bundlePath(entryPath, packages);
   if (existsSync(path)) return Promise.resolve(path);

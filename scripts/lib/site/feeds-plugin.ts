@@ -27,7 +27,22 @@ export function feedsPlugin(context: BuildContext) {
     eleventyConfig.addFilter('feedPicture', (item: ArticleItem) => feedPicture(item, site));
     eleventyConfig.addFilter('jsonFeed', (feed: FeedDescription) => jsonFeed(feed, site, (item) => item.templateContent ?? ''));
     // Editors may add Markdown links when they correct an article: feeds need them absolute.
-    eleventyConfig.addAsyncFilter('absoluteHtml', async (html: string, path: string) =>
-      html ? convertHtmlToAbsoluteUrls(html, absoluteUrl(path, site)) : '');
+    eleventyConfig.addAsyncFilter('absoluteHtml', async (html: string, path: string) => absoluteHtml(html, absoluteUrl(path, site)));
   };
+}
+
+/** A tag with an attribute: every URL the conversion could make absolute is an attribute's value. */
+const TAG_WITH_ATTRIBUTE = /<[a-z][^\s>/]*\s/i;
+
+/**
+ * The RSS plugin's conversion of the links and pictures of an item's HTML to absolute URLs,
+ * skipped for HTML none of whose tags has an attribute (an article body of paragraphs, its
+ * headings and emphasis: markdown-it writes links and pictures with attributes, and text is
+ * escaped). The conversion parses and writes the HTML again, which returned such HTML as it
+ * was for every one of 3,000 generated bodies and the sample articles (feeds-plugin.test.ts),
+ * and it took 0.15 s of a 10,000-article publish: 15 feeds of 50 items each, every publish.
+ */
+export async function absoluteHtml(html: string, base: string): Promise<string> {
+  if (!html) return '';
+  return TAG_WITH_ATTRIBUTE.test(html) ? convertHtmlToAbsoluteUrls(html, base) : html;
 }

@@ -43,19 +43,19 @@ async function fakeRunner(
     keep: options.keep ?? false,
     compareClean: options.compareClean ?? 'every',
     tell: (text) => told.push(text),
-    ingestCommand: (rawDir) => ({ script: 'ingest', args: [rawDir], cwd: projectDir }),
+    publishCommand: (rawDir) => ({ script: 'publish', args: [rawDir], cwd: project.dir }),
     buildCommand: (dir, args) => ({ script: 'build', args, cwd: dir }),
     async measure(step, command, { profile }) {
       calls.push({ step, command, profile });
-      const failed = options.failBuildOf !== undefined && step === `${options.failBuildOf}.build`;
-      if (!failed && command.script === 'ingest') await cp(command.args[0] as string, project.articlesDir, { recursive: true });
-      if (!failed && command.script === 'build') {
+      const failed = options.failBuildOf !== undefined && [`${options.failBuildOf}.build`, `${options.failBuildOf}.publish`].includes(step);
+      if (!failed && command.script === 'publish') await cp(command.args[0] as string, project.articlesDir, { recursive: true });
+      if (!failed && command.script !== 'ingest') {
         const site = join(command.cwd, '_site');
         if (command.args.includes('--clean')) await rm(site, { recursive: true, force: true });
         await cp(join(command.cwd, 'content'), site, { recursive: true });
       }
       const measured: ScenarioStep = {
-        stage: step, wallSeconds: 2, cpuSeconds: 3, peakRssMiB: 100, peakGroupRssMiB: command.script === 'build' ? 150 : 50,
+        stage: step, wallSeconds: 2, cpuSeconds: 3, peakRssMiB: 100, peakGroupRssMiB: 150,
         exitCode: failed ? 1 : 0, timedOut: false, meter: 'resource-usage', logFile: `/tmp/${step}.log`, summary: `${step} done`,
       };
       return measured;
@@ -91,22 +91,21 @@ const broken: Scenario = {
 };
 
 describe('runScenarios', () => {
-  it('measures ingest and build of a publish, then compares with a clean build made with --clean in another folder', async () => {
+  it('measures a publish as npm run publish (ingest and build in one process), then compares with a clean build made with --clean in another folder', async () => {
     const { runner, calls } = await fakeRunner();
     const [result] = await runScenarios(runner, [publish]);
     expect(calls.map((call) => [call.step, call.command.script, call.command.args.at(-1) ?? '', call.profile])).toEqual([
-      ['publish-1.ingest', 'ingest', join(runner.context.workDir, 'raw'), true],
-      ['publish-1.build', 'build', '', true],
+      ['publish-1.publish', 'publish', join(runner.context.workDir, 'raw'), true],
       ['publish-1.clean-build', 'build', '--clean', false],
     ]);
-    expect(calls[1]?.command.cwd).toBe(runner.context.project.dir);
-    expect(calls[2]?.command.cwd).not.toBe(runner.context.project.dir);
+    expect(calls[0]?.command.cwd).toBe(runner.context.project.dir);
+    expect(calls[1]?.command.cwd).not.toBe(runner.context.project.dir);
     // The clean build is not part of the scenario's figures.
     expect(result).toMatchObject({
       scenario: 'publish 1', change: 'one article', ok: true, equalToClean: true,
-      wallSeconds: 4, cpuSeconds: 6, peakRssMiB: 100, peakGroupRssMiB: 150,
+      wallSeconds: 2, cpuSeconds: 3, peakRssMiB: 100, peakGroupRssMiB: 150,
     });
-    expect(result?.steps.map((step) => step.stage)).toEqual(['publish-1.ingest', 'publish-1.build']);
+    expect(result?.steps.map((step) => step.stage)).toEqual(['publish-1.publish']);
   });
 
   it('says «not equal» and names the paths when the incremental site differs, and removes the clean copy', async () => {
@@ -131,14 +130,14 @@ describe('runScenarios', () => {
       ['broken', false, null], ['publish 1', false, null], ['delete one', true, false],
     ]);
     expect(results[0]?.note).toBe('the change failed: no such layout');
-    expect(results[1]?.note).toBe('publish-1.build failed (exit 1): publish-1.build done');
+    expect(results[1]?.note).toBe('publish-1.publish failed (exit 1): publish-1.publish done');
     expect(calls.map((call) => call.step)).not.toContain('publish-1.clean-build');
   });
 
   it('compares only after the last scenario with --compare-clean last, which then checks what every scenario left', async () => {
     const { runner, calls, told } = await fakeRunner({ compareClean: 'last' });
     const results = await runScenarios(runner, [deleteOne, publish]);
-    expect(calls.map((call) => call.step)).toEqual(['delete-one.build', 'publish-1.ingest', 'publish-1.build', 'publish-1.clean-build']);
+    expect(calls.map((call) => call.step)).toEqual(['delete-one.build', 'publish-1.publish', 'publish-1.clean-build']);
     expect(results.map((result) => [result.scenario, result.equalToClean, result.comparisonSkipped])).toEqual([
       ['delete one', null, '--compare-clean last'],
       // The page the delete left behind shows up in the last comparison.
@@ -152,7 +151,7 @@ describe('runScenarios', () => {
   it('makes no clean build with --compare-clean none, and a scenario left unchecked so does not fail the run', async () => {
     const { runner, calls } = await fakeRunner({ compareClean: 'none' });
     const results = await runScenarios(runner, [publish, deleteOne]);
-    expect(calls.map((call) => call.step)).toEqual(['publish-1.ingest', 'publish-1.build', 'delete-one.build']);
+    expect(calls.map((call) => call.step)).toEqual(['publish-1.publish', 'delete-one.build']);
     expect(results.map((result) => [result.ok, result.equalToClean, result.comparisonSkipped, scenarioFailed(result)])).toEqual([
       [true, null, '--compare-clean none', false],
       [true, null, '--compare-clean none', false],

@@ -13,6 +13,7 @@ import { runIngestCommand } from '../../scripts/lib/ingest/ingest-command.ts';
 import { runServeCommand } from '../../scripts/lib/serve/serve-command.ts';
 import { runStartCommand } from '../../scripts/lib/serve/start-command.ts';
 import { runBuildCommand } from '../../scripts/lib/build/build-command.ts';
+import { runPublishCommand } from '../../scripts/lib/build/publish-command.ts';
 import { runFontsCommand } from '../../scripts/lib/site/fonts-command.ts';
 
 const PROJECT_DIR = '/nonexistent/project';
@@ -35,6 +36,7 @@ type Terminal = ReturnType<typeof terminal>;
 const COMMANDS: [script: string, file: string, run: (argv: readonly string[], io: Terminal) => Promise<number>][] = [
   ['ingest', 'scripts/ingest.ts', runIngestCommand],
   ['build', 'scripts/build.ts', runBuildCommand],
+  ['publish', 'scripts/publish.ts', runPublishCommand],
   ['start', 'scripts/start.ts', runStartCommand],
   ['serve', 'scripts/serve.ts', runServeCommand],
   ['gates', 'scripts/quality-gates.ts', runGatesCommand],

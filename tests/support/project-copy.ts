@@ -32,9 +32,18 @@ export async function copySources(fromDir: string, label: string): Promise<strin
 }
 
 /** Runs scripts/build.ts in a project folder, as `npm run build` does. */
-export async function runBuild(dir: string, args: string[], env: Record<string, string>): Promise<BuildRun> {
+export function runBuild(dir: string, args: string[], env: Record<string, string>): Promise<BuildRun> {
+  return runBuildScript(dir, 'scripts/build.ts', args, env);
+}
+
+/** Runs scripts/publish.ts in a project folder, as `npm run publish` does. */
+export function runPublish(dir: string, args: string[], env: Record<string, string>): Promise<BuildRun> {
+  return runBuildScript(dir, 'scripts/publish.ts', args, env);
+}
+
+async function runBuildScript(dir: string, script: string, args: string[], env: Record<string, string>): Promise<BuildRun> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...BUILD_NODE_FLAGS, '--import', 'tsx', 'scripts/build.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, [...BUILD_NODE_FLAGS, '--import', 'tsx', script, ...args], {
       cwd: dir,
       env: { ...process.env, ...env },
       maxBuffer: 16 * 1024 * 1024,

@@ -7,9 +7,12 @@ import { BuildLockedError } from './build-lock.ts';
 import { EDITOR_STRINGS, fillPlaceholders } from '../config/locale-ar.ts';
 import { buildFailure, failureReport } from '../site/build-failure.ts';
 import { formatStepTimes } from './step-times.ts';
+import { buildContextFromEnvironment, type BuildContext } from '../site/build-context.ts';
+import type { WarmLane } from '../site/render-lanes.ts';
+import type { BuildResult } from './build-site.ts';
 
 export interface BuildIo extends CommandOutput {
-  /** The environment: SITE_VERBOSE. */
+  /** The environment: SITE_VERBOSE, and the SITE_* settings the build reads (build-context.ts). */
   env: Readonly<Record<string, string | undefined>>;
   projectDir: string;
 }
@@ -38,7 +41,17 @@ const BUILD_COMMAND = {
   },
 } as const;
 
-export async function runBuildCommand(argv: readonly string[], io: BuildIo): Promise<number> {
+/** What a command that builds after work of its own (publish-command.ts) hands the build. */
+export interface BuildHandOver {
+  /** The build's context, made once by the caller: its render lane was started with it. */
+  context: BuildContext;
+  /** A render lane the caller started (and the build ends). */
+  warmLane: WarmLane;
+  /** Told what the build did, once it is done. */
+  onResult?: (result: BuildResult) => void;
+}
+
+export async function runBuildCommand(argv: readonly string[], io: BuildIo, handOver?: BuildHandOver): Promise<number> {
   const commandLine = readCommandLine(argv, BUILD_COMMAND, io);
   if ('exitCode' in commandLine) return commandLine.exitCode;
   const { values } = commandLine;
@@ -46,7 +59,11 @@ export async function runBuildCommand(argv: readonly string[], io: BuildIo): Pro
     // Loaded only to build: the build brings Eleventy, which --help does not need.
     const { buildSite } = await import('./build-site.ts');
     // A process of its own: its render lane starts loading Eleventy while the pages are planned.
-    const result = await buildSite({ projectDir: io.projectDir, inputDir: values.input, outputDir: values.output, quiet: true, clean: values.clean, warmLane: true });
+    const result = await buildSite({
+      projectDir: io.projectDir, inputDir: values.input, outputDir: values.output, quiet: true, clean: values.clean,
+      context: handOver?.context ?? buildContextFromEnvironment(io.env), warmLane: handOver?.warmLane ?? true,
+    });
+    handOver?.onResult?.(result);
     const { seconds } = result;
     if (result.unchanged) {
       io.stdout(`${values.output} is up to date (${result.pages} pages checked in ${seconds.total.toFixed(1)} s)\n`);

@@ -73,7 +73,9 @@ export interface BuildOptions {
    * that Eleventy loads on the other core while the pages are planned: for a build that is
    * its process's only one (npm run build). A process that builds again and again (npm start,
    * the tests) has Eleventy loaded on its own thread after its first build. A test gives a
-   * lane of its own, to render with one it knows is ready.
+   * lane of its own, to render with one it knows is ready; npm run publish one it started
+   * before it ingested. A lane handed in is ended by the build once it holds the build lock;
+   * a build that cannot take the lock leaves it to its caller.
    */
   warmLane?: boolean | WarmLane;
 }
@@ -180,7 +182,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let tree: string | undefined;
   // The pages' compressed copies being made into it while the search step runs.
   let compressingPages: Promise<Map<string, OutputRecord>> | undefined;
-  let warm: WarmLane | undefined;
+  // A lane handed in is this build's from here: ended with it whatever happens.
+  let warm: WarmLane | undefined = options.warmLane instanceof WarmLane ? options.warmLane : undefined;
   try {
     await removeLeftovers(outputDir, join(cacheDir, 'trash'));
     emptyTrash(join(cacheDir, 'trash'));
@@ -217,7 +220,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // build that finds nothing changed never needs sharp) nor once the pages are planned (at
     // 100,000 articles, loading it into a heap of a gigabyte took 0.4 s; here, 0.08 s).
     const { pruneImageCache } = await import('../images/image-files.ts');
-    if (options.warmLane && !memory) warm = options.warmLane === true ? new WarmLane({ context, projectDir, inputDir }) : options.warmLane;
+    if (options.warmLane === true && !memory) warm = new WarmLane({ context, projectDir, inputDir });
     steps.mark('image files loaded');
 
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);

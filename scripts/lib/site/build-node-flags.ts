@@ -1,4 +1,4 @@
-// Node's options for a production build (`npm run build`, and the benchmark's build stage,
+// Node's options for a production build (`npm run build` and `npm run publish`, and the benchmark's build stage,
 // which must run what `npm run build` runs) and for the preview (`npm start`, and the
 // benchmark's preview probe); a test checks that package.json agrees.
 //

@@ -269,6 +269,14 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
   const ingestCommand = (from: string): StepCommand => ({
     script: join(projectDir, 'scripts', 'ingest.ts'), args: [from, '--out', project.articlesDir], cwd: projectDir,
   });
+  // scripts/publish.ts itself, inside the copy, with the build's flags: what `npm run publish` does.
+  const publishCommand = (from: string): StepCommand => ({
+    script: join(project.dir, 'scripts', 'publish.ts'),
+    args: [from],
+    cwd: project.dir,
+    nodeFlags: BUILD_NODE_FLAGS,
+    env: { SITE_NOW: siteNow, ...(options.eleventyDebug ? { DEBUG: 'Eleventy:Benchmark*' } : {}) },
+  });
   // scripts/build.ts itself, inside a project copy: whatever `npm run build` does, this does.
   const buildCommand = (dir: string, args: readonly string[]): StepCommand => ({
     script: join(dir, 'scripts', 'build.ts'),
@@ -313,7 +321,7 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
       keep: options.keep,
       compareClean: options.compareClean,
       measure: (name, command, { profile }) => measure(name, command, profile),
-      ingestCommand,
+      publishCommand,
       buildCommand,
       tell,
     });

@@ -1,5 +1,5 @@
 // Runs the publishing scenarios on the project copy the full build just built: each one's
-// change, then its measured ingest and build; then, untimed, a clean build of a fresh copy
+// change, then its measured publish (raw files in: npm run publish) or build; then, untimed, a clean build of a fresh copy
 // of the same sources, whose _site the incremental one must equal byte for byte (after
 // every scenario, only the last, or none: --compare-clean).
 
@@ -27,8 +27,8 @@ export interface ScenarioRunner {
   compareClean: CompareClean;
   /** Runs a step in a fresh process and measures it; `step` names its log (and profile). */
   measure(step: string, command: StepCommand, options: { profile: boolean }): Promise<ScenarioStep>;
-  /** scripts/ingest.ts of a raw folder into the copy's articles, as the ingest stage runs it. */
-  ingestCommand(rawDir: string): StepCommand;
+  /** scripts/publish.ts of a raw folder in the copy, as `npm run publish` runs it: ingest and build in one process. */
+  publishCommand(rawDir: string): StepCommand;
   /** scripts/build.ts in a project folder, as the build stage runs it. */
   buildCommand(dir: string, args: readonly string[]): StepCommand;
   tell(text: string): void;
@@ -79,11 +79,10 @@ async function runScenario(runner: ScenarioRunner, scenario: Scenario, compare: 
     return scenarioResult(scenario.name, [], { applied: false, equalToClean: null, note });
   }
   runner.tell(`scenario ${scenario.name}: ${change.description}`);
-  const steps: ScenarioStep[] = [];
-  if (change.ingest !== undefined) steps.push(await runner.measure(`${slug}.ingest`, runner.ingestCommand(change.ingest), { profile: true }));
-  if (steps.every((step) => step.exitCode === 0)) {
-    steps.push(await runner.measure(`${slug}.build`, runner.buildCommand(runner.context.project.dir, []), { profile: true }));
-  }
+  // Raw files are published as an editor publishes them: one command that ingests and builds.
+  const steps: ScenarioStep[] = [change.ingest === undefined
+    ? await runner.measure(`${slug}.build`, runner.buildCommand(runner.context.project.dir, []), { profile: true })
+    : await runner.measure(`${slug}.publish`, runner.publishCommand(change.ingest), { profile: true })];
   const failed = steps.find((step) => step.exitCode !== 0 || step.timedOut);
   let comparison: Omit<ScenarioOutcome, 'applied'>;
   if (failed) comparison = { equalToClean: null, note: stepFailure(failed) };

@@ -1,7 +1,9 @@
 // The stylesheet's and fonts' content-hashed names, and the map pages link them through.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeChecked, readChecked } from '../../scripts/lib/fs/checked-file.ts';
 import { describe, expect, it } from 'vitest';
 import { ARABIC_CORE_FONTS, FONT_FILES, hashedPath, PLAIN_SCRIPTS, shippedScript, shippedStylesheet, siteAssets, STYLESHEET } from '../../scripts/lib/site/asset-fingerprint.ts';
 import { planSite } from '../../scripts/lib/site/render-plan.ts';
@@ -31,6 +33,31 @@ describe('content-hashed asset names', () => {
     expect(text).toContain('margin-inline-start:0');
     expect(shipped.path).toBe(hashedPath(STYLESHEET, shipped.bytes));
     expect(shippedStylesheet(css, { [FONT]: '/assets/fonts/noto-naskh-arabic-arabic-400-normal.0123456789.woff2' }).bytes.equals(shipped.bytes)).toBe(true);
+  });
+
+  it('keeps the minified stylesheet for the next process, and makes again one whose kept file is damaged', () => {
+    const projectDir = mkdtempSync(join(tmpdir(), 'minified-'));
+    try {
+      const css = 'body { margin-inline-start: 0; }\n';
+      const made = shippedStylesheet(css, {}, projectDir);
+      expect(made.bytes.equals(shippedStylesheet(css, {}).bytes)).toBe(true);
+      const folder = join(projectDir, 'node_modules', '.cache', 'arabic-newsroom-minified');
+      const [kept, ...others] = readdirSync(folder);
+      expect(others).toEqual([]);
+      const file = join(folder, kept as string);
+      // What is kept is what the next call gives, without esbuild: a whole file of other bytes shows it.
+      writeFileSync(file, encodeChecked('body{color:red}').bytes);
+      expect(shippedStylesheet(css, {}, projectDir).bytes.toString()).toBe('body{color:red}');
+      // A damaged file is not trusted: the transform is made again, and kept again.
+      writeFileSync(file, readFileSync(file).subarray(0, 70));
+      expect(shippedStylesheet(css, {}, projectDir).bytes.equals(made.bytes)).toBe(true);
+      expect(readChecked(file)).toEqual({ body: made.bytes.toString(), sum: expect.any(String) });
+      // Another source is another file.
+      shippedStylesheet('p { color: blue }', {}, projectDir);
+      expect(readdirSync(folder)).toHaveLength(2);
+    } finally {
+      rmSync(projectDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a font the site does not ship', () => {

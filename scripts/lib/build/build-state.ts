@@ -23,6 +23,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { encodeChecked, readChecked, readCheckedBytes } from '../fs/checked-file.ts';
 import { inodeStamp } from '../fs/file-stamp.ts';
 import { stampsDigest } from '../fs/stamp-chunks.ts';
 import type { ArticleFileEntry } from '../site/article-source.ts';
@@ -106,36 +107,6 @@ interface StoredState {
   articleFiles?: Record<string, string>;
   /** Absent from a state written before spares were kept: then there is none. */
   spare?: SpareState;
-}
-
-/**
- * A file's body when its checksum line matches; a reason otherwise (undefined: no file).
- * The bytes are hashed as read, and decoded once.
- */
-function readChecked(file: string): { body: string; sum: string } | { reason?: string } {
-  const read = readCheckedBytes(file);
-  return 'body' in read ? { body: read.body.toString('utf8'), sum: read.sum } : read;
-}
-
-/** readChecked's bytes, not decoded. */
-function readCheckedBytes(file: string): { body: Buffer; sum: string } | { reason?: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    return { reason: `cannot read ${file}: ${(error as Error).message}` };
-  }
-  const sum = bytes.toString('latin1', 0, 64);
-  if (bytes[64] !== 0x0a || sum !== createHash('sha256').update(bytes.subarray(65)).digest('hex')) return { reason: `${file} is damaged (its checksum does not match)` };
-  return { body: bytes.subarray(65), sum };
-}
-
-/** A body (text, or bytes as they are) behind its checksum line (what readChecked reads), encoded once. */
-function encodeChecked(body: string | Buffer): { sum: string; bytes: Buffer } {
-  const encoded = typeof body === 'string' ? Buffer.from(body) : body;
-  const sum = createHash('sha256').update(encoded).digest('hex');
-  return { sum, bytes: Buffer.concat([Buffer.from(`${sum}\n`), encoded]) };
 }
 
 function isSpareState(value: unknown): value is SpareState {

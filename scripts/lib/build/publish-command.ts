@@ -65,7 +65,7 @@ export async function runPublishCommand(argv: readonly string[], io: PublishIo):
     return 2;
   }
   const warmLane = new WarmLane({ context, projectDir: io.projectDir, inputDir });
-  const building = Promise.all([import('./build-command.ts'), import('./build-site.ts')]);
+  const building = Promise.all([import('./build-command.ts'), import('./build-site.ts'), import('../images/image-files.ts')]);
   // Awaited below; a failure to load meanwhile must not be an unhandled rejection.
   building.catch(() => undefined);
   try {

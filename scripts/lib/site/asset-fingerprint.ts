@@ -8,7 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { transformSync } from 'esbuild';
+import { transformSync, version as esbuildVersion, type TransformOptions } from 'esbuild';
+import { writeFileAtomicSync } from '../fs/atomic-write.ts';
+import { encodeChecked, readChecked } from '../fs/checked-file.ts';
 
 /** Noto Naskh Arabic 400 and 700 and Noto Kufi Arabic 700 (the weights site.css uses). */
 const FONT_FACES = [
@@ -69,20 +71,44 @@ export function fontAssets(projectDir: string): { source: string; logical: strin
  * The stylesheet as the site ships it: `css` with each url('../fonts/<name>') pointed at the
  * font's hashed name, minified. A font the site does not ship fails loudly.
  */
-export function shippedStylesheet(css: string, fonts: AssetMap): { path: string; bytes: Buffer } {
+/** Where minified assets are kept between processes, by what they were made of. */
+const MINIFIED_FOLDER = join('node_modules', '.cache', 'arabic-newsroom-minified');
+
+/**
+ * esbuild's transform of a source, made once per source, options and esbuild release and
+ * kept under node_modules/.cache (in a file with its checksum: a damaged one is made again).
+ * Every build minifies the stylesheet and scripts to name them, and the first transformSync
+ * of a process starts esbuild's service: 0.10-0.12 s of a publish's main thread, before
+ * any page could be planned. Without a project folder (a test), nothing is kept.
+ */
+function transformed(source: string, options: TransformOptions, projectDir?: string): string {
+  const key = createHash('sha256').update(JSON.stringify([esbuildVersion, options])).update('\0').update(source).digest('hex');
+  const file = projectDir === undefined ? undefined : join(projectDir, MINIFIED_FOLDER, `${key}.${options.loader ?? 'js'}`);
+  const kept = file === undefined ? {} : readChecked(file);
+  if ('body' in kept) return kept.body;
+  const { code } = transformSync(source, options);
+  try {
+    if (file !== undefined) writeFileAtomicSync(file, encodeChecked(code).bytes);
+  } catch {
+    // A cache that cannot be written (a read-only node_modules) only costs the next build the transform.
+  }
+  return code;
+}
+
+export function shippedStylesheet(css: string, fonts: AssetMap, projectDir?: string): { path: string; bytes: Buffer } {
   const linked = css.replace(/url\((['"]?)\.\.\/fonts\/([^'")]+)\1\)/g, (_whole, _quote: string, name: string) => {
     const hashed = fonts[`/assets/fonts/${name}`];
     if (!hashed) throw new Error(`site.css loads ../fonts/${name}, which is not one of the fonts the site ships (asset-fingerprint.ts)`);
     return `url('../fonts/${baseName(hashed)}')`;
   });
-  const { code } = transformSync(linked, { loader: 'css', minify: true, target: BROWSER_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
+  const code = transformed(linked, { loader: 'css', minify: true, target: BROWSER_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' }, projectDir);
   const bytes = Buffer.from(code);
   return { path: hashedPath(STYLESHEET, bytes), bytes };
 }
 
 /** A plain script as the site ships it: minified, in a function of its own (its names stay out of the page's globals). */
-export function shippedScript(logical: string, source: string): { path: string; bytes: Buffer } {
-  const { code } = transformSync(source, { loader: 'js', format: 'iife', minify: true, target: BROWSER_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
+export function shippedScript(logical: string, source: string, projectDir?: string): { path: string; bytes: Buffer } {
+  const code = transformed(source, { loader: 'js', format: 'iife', minify: true, target: BROWSER_TARGET, charset: 'utf8', legalComments: 'none', logLevel: 'silent' }, projectDir);
   const bytes = Buffer.from(code);
   return { path: hashedPath(logical, bytes), bytes };
 }
@@ -93,8 +119,8 @@ export function shippedScript(logical: string, source: string): { path: string; 
  */
 export function siteAssets(projectDir: string): { map: AssetMap; stylesheet: { path: string; bytes: Buffer }; written: { logical: string; path: string; bytes: Buffer }[] } {
   const fonts: AssetMap = Object.fromEntries(fontAssets(projectDir).map(({ logical, path }) => [logical, path]));
-  const stylesheet = shippedStylesheet(readFileSync(join(projectDir, 'assets/css/site.css'), 'utf8'), fonts);
-  const scripts = PLAIN_SCRIPTS.map((logical) => ({ logical, ...shippedScript(logical, readFileSync(join(projectDir, logical), 'utf8')) }));
+  const stylesheet = shippedStylesheet(readFileSync(join(projectDir, 'assets/css/site.css'), 'utf8'), fonts, projectDir);
+  const scripts = PLAIN_SCRIPTS.map((logical) => ({ logical, ...shippedScript(logical, readFileSync(join(projectDir, logical), 'utf8'), projectDir) }));
   const written = [{ logical: STYLESHEET, ...stylesheet }, ...scripts];
   return { map: { ...fonts, ...Object.fromEntries(written.map(({ logical, path }) => [logical, path])) }, stylesheet, written };
 }

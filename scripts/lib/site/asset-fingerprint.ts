@@ -67,10 +67,6 @@ export function fontAssets(projectDir: string): { source: string; logical: strin
   });
 }
 
-/**
- * The stylesheet as the site ships it: `css` with each url('../fonts/<name>') pointed at the
- * font's hashed name, minified. A font the site does not ship fails loudly.
- */
 /** Where minified assets are kept between processes, by what they were made of. */
 const MINIFIED_FOLDER = join('node_modules', '.cache', 'arabic-newsroom-minified');
 
@@ -95,6 +91,10 @@ function transformed(source: string, options: TransformOptions, projectDir?: str
   return code;
 }
 
+/**
+ * The stylesheet as the site ships it: `css` with each url('../fonts/<name>') pointed at the
+ * font's hashed name, minified. A font the site does not ship fails loudly.
+ */
 export function shippedStylesheet(css: string, fonts: AssetMap, projectDir?: string): { path: string; bytes: Buffer } {
   const linked = css.replace(/url\((['"]?)\.\.\/fonts\/([^'")]+)\1\)/g, (_whole, _quote: string, name: string) => {
     const hashed = fonts[`/assets/fonts/${name}`];

@@ -269,14 +269,6 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
   const ingestCommand = (from: string): StepCommand => ({
     script: join(projectDir, 'scripts', 'ingest.ts'), args: [from, '--out', project.articlesDir], cwd: projectDir,
   });
-  // scripts/publish.ts itself, inside the copy, with the build's flags: what `npm run publish` does.
-  const publishCommand = (from: string): StepCommand => ({
-    script: join(project.dir, 'scripts', 'publish.ts'),
-    args: [from],
-    cwd: project.dir,
-    nodeFlags: BUILD_NODE_FLAGS,
-    env: { SITE_NOW: siteNow, ...(options.eleventyDebug ? { DEBUG: 'Eleventy:Benchmark*' } : {}) },
-  });
   // scripts/build.ts itself, inside a project copy: whatever `npm run build` does, this does.
   const buildCommand = (dir: string, args: readonly string[]): StepCommand => ({
     script: join(dir, 'scripts', 'build.ts'),
@@ -285,6 +277,8 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
     nodeFlags: BUILD_NODE_FLAGS,
     env: { SITE_NOW: siteNow, ...(options.eleventyDebug ? { DEBUG: 'Eleventy:Benchmark*' } : {}) },
   });
+  // scripts/publish.ts inside the copy, run as its build is (`npm run publish` has the build's flags).
+  const publishCommand = (from: string): StepCommand => ({ ...buildCommand(project.dir, [from]), script: join(project.dir, 'scripts', 'publish.ts') });
 
   try {
     const generated = await stage('generate', {

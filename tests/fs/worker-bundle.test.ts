@@ -4,9 +4,10 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existingWorkerBundle, workerBundleFile } from '../../scripts/lib/fs/worker-bundle.ts';
+import { existingWorkerBundle, plainModuleFile, workerBundleFile } from '../../scripts/lib/fs/worker-bundle.ts';
 import { PROJECT_DIR } from '../support/fixture-site.ts';
 
 let dir: string;
@@ -24,6 +25,20 @@ beforeAll(async () => {
   dir = await mkdtemp(join(PROJECT_DIR, 'tmp-test-sites', 'worker-bundle-'));
 });
 afterAll(() => Promise.all([dir, ...made].map((path) => rm(path, { recursive: true, force: true }))));
+
+/** A worker module of the project that imports `file` with Node's own import() and posts what its exports do. */
+async function writeImporter(file: string): Promise<string> {
+  const entry = join(dir, `importer-${made.length}.ts`);
+  await writeFile(entry, [
+    "import { parentPort } from 'node:worker_threads';",
+    `const module = await import(${JSON.stringify(pathToFileURL(file).href)});`,
+    'const probe = { calls: [] as string[] };',
+    'module.default(probe);',
+    'parentPort?.postMessage({ calls: probe.calls, config: module.config });',
+    '',
+  ].join('\n'));
+  return entry;
+}
 
 /** What a worker started from the file posts first. */
 function firstMessage(file: string, workerData: unknown): Promise<unknown> {
@@ -73,6 +88,32 @@ describe('a worker bundle', () => {
     // Bundled and imported are two bundles of one module.
     expect(existingWorkerBundle(entry)).toBeUndefined();
     expect(await firstMessage(file, undefined)).toBe('const year = 2026;\n');
+  });
+
+  it('makes a module of another project folder one that Node imports without tsx, exports and all', async () => {
+    // As render-pages.ts makes a build's .eleventy.ts, which Eleventy imports in a lane without tsx.
+    const project = await mkdtemp(join(tmpdir(), 'worker-bundle-project-'));
+    try {
+      await writeFile(join(project, 'labels.ts'), "export const includes: string = '../layouts';\n");
+      await writeFile(join(project, '.eleventy.ts'), [
+        "import { includes } from './labels.ts';",
+        'export default function (config: { calls: string[] }): void { config.calls.push(includes); }',
+        "export const config = { dir: { includes }, templateFormats: ['njk'] };",
+        '',
+      ].join('\n'));
+      const file = await workerBundleFile(join(project, '.eleventy.ts'), 'imported', project);
+      made.push(file);
+      expect(await plainModuleFile(join(project, '.eleventy.ts'), project)).toBe(file);
+      const module = await firstMessage(await bundleOf(await writeImporter(file), 'imported'), undefined);
+      expect(module).toEqual({ calls: ['../layouts'], config: { dir: { includes: '../layouts' }, templateFormats: ['njk'] } });
+      // Its own module changed: another file, made again.
+      await writeFile(join(project, 'labels.ts'), "export const includes: string = '../partials';\n");
+      const remade = await plainModuleFile(join(project, '.eleventy.ts'), project);
+      made.push(remade);
+      expect(remade).not.toBe(file);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 
   it('is made of the project\'s modules only', async () => {

@@ -1,9 +1,12 @@
 // Workers that run plain JavaScript. A worker could register tsx and load each module through
-// its loader (typescript-worker.ts, for work that needs Eleventy, which imports .eleventy.ts
-// itself), but that takes a quarter to half a second of a core before its first task: at
-// 100,000 articles, the worker that stamps the site while a build checks it lost that much
-// of the check. A bundle made with esbuild starts at once, and piscina (ingest's prepare
-// pool) needs a worker file, not code.
+// its loader (typescript-worker.ts), but that takes a quarter to half a second of a core
+// before its first task, and every package it imports then goes through tsx's loader thread
+// too (Eleventy: 0.9 s of CPU against 0.45 s imported by Node alone): at 100,000 articles,
+// the worker that stamps the site while a build checks it lost that much of the check; a
+// publish's render lane, loading Eleventy while ingest works, took that much from ingest's
+// core. A bundle made with esbuild starts at once, and piscina (ingest's prepare pool) needs
+// a worker file, not code. The same bundling makes the project's .eleventy.ts a module Node
+// imports by itself (plainModuleFile), for Eleventy run in such a worker.
 //
 // A bundle is named by what it is made of: the source of every project module its entry
 // reaches (module-imports.ts, as the build fingerprint follows them), the lock file (the
@@ -34,12 +37,15 @@ const BUNDLE_FOLDER = join(tmpdir(), 'arabic-newsroom-worker-bundles');
 /** The project this code is part of (scripts/lib/fs is three folders down), whose modules a bundle holds. */
 const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** The file a bundle of the module at entryPath, as its sources are now, is written to. */
-function bundlePath(entryPath: string, packages: BundledPackages): string {
-  const entry = relative(PROJECT_DIR, entryPath).split(sep).join('/');
+/**
+ * The file a bundle of the module at entryPath, as its sources are now, is written to: a
+ * module of this project, or of the project at rootDir (a build's, for its .eleventy.ts).
+ */
+function bundlePath(entryPath: string, packages: BundledPackages, rootDir = PROJECT_DIR): string {
+  const entry = relative(rootDir, entryPath).split(sep).join('/');
   if (entry.startsWith('../')) throw new Error(`a worker bundle is made of this project's modules, not of ${entryPath}`);
   const hash = createHash('sha256').update(`node ${process.versions.node}\0packages ${packages}\0`);
-  for (const module of modulesLoadedBy(PROJECT_DIR, [entry])) hash.update(`${module}\0`).update(readFileSync(join(PROJECT_DIR, module))).update('\0');
+  for (const module of modulesLoadedBy(rootDir, [entry])) hash.update(`${module}\0`).update(readFileSync(join(rootDir, module))).update('\0');
   hash.update(readFileSync(join(PROJECT_DIR, 'package-lock.json')));
   const name = `worker-${hash.digest('hex').slice(0, 16)}`;
   // CommonJS, with the .cjs ending, where piscina require()s it; an ES module where its packages are imported.
@@ -76,8 +82,8 @@ const making = new Map<string, Promise<string>>();
  * The path of a plain JavaScript file that holds the module at entryPath and the project
  * modules it imports (and the packages, when they are 'bundled'), made if need be.
  */
-export function workerBundleFile(entryPath: string, packages: BundledPackages = 'bundled'): Promise<string> {
-  const path = bundlePath(entryPath, packages);
+export function workerBundleFile(entryPath: string, packages: BundledPackages = 'bundled', rootDir = PROJECT_DIR): Promise<string> {
+  const path = bundlePath(entryPath, packages, rootDir);
   if (existsSync(path)) return Promise.resolve(path);
   let made = making.get(path);
   if (!made) {
@@ -87,6 +93,15 @@ export function workerBundleFile(entryPath: string, packages: BundledPackages = 
     made.finally(() => making.delete(path)).catch(() => undefined);
   }
   return made;
+}
+
+/**
+ * A module of the project at rootDir (its folder or one inside it) as plain JavaScript that
+ * Node imports without tsx, its packages left imports: the project's .eleventy.ts, which
+ * Eleventy imports itself (render-pages.ts), also in a render lane started from a bundle.
+ */
+export function plainModuleFile(entryPath: string, rootDir: string): Promise<string> {
+  return workerBundleFile(entryPath, 'imported', rootDir);
 }
 
 /**

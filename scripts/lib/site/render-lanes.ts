@@ -6,15 +6,15 @@
 // the assets are copied by the first lane alone. tests/site/render-pages.test.ts compares a
 // build rendered in several lanes with one rendered in one, file by file.
 //
-// A build can start a lane before it knows its pages (WarmLane): its worker loads tsx,
-// Eleventy and the render code on the other core while the build plans, about a second that
-// a publish otherwise spends on its own thread before its first page. A render too small for
+// A build can start a lane before it knows its pages (WarmLane): its worker loads Eleventy
+// and the render code on the other core while the build plans, time that a publish
+// otherwise spends on its own thread before its first page. A render too small for
 // two lanes is then the warm lane's alone. Picture files are written without Eleventy, from
 // the image cache (image-files.ts).
 
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { typescriptWorker } from '../fs/typescript-worker.ts';
+import { bundledWorker } from '../fs/worker-bundle.ts';
 import type { BuildContext } from './build-context.ts';
 import { buildFailure, type BuildFailure } from './build-failure.ts';
 import type { Chrome, PlannedPage } from './render-plan.ts';
@@ -50,8 +50,8 @@ export interface RenderRequest {
 }
 
 /**
- * Fewest pages worth a lane of their own. A worker needs about a second of the other core to
- * load tsx and Eleventy before its first page, and renders some 500 pages a second: below
+ * Fewest pages worth a lane of their own. A worker needs half a second of the other core to
+ * load Eleventy and rehearse before its first page, and renders some 500 pages a second: below
  * this a publish would wait for the worker's start, not gain from it.
  */
 export const MIN_PAGES_PER_LANE = 1_000;
@@ -92,7 +92,10 @@ function laneWorker(workerData: unknown, signal?: AbortSignal, onReady?: (ready:
   // loaded, starved by the build's thread and the site's stamps; Eleventy was then loaded on
   // this thread instead. Six pairs of such publishes: render 1.66 s against 1.95 s on
   // average; at 100,000 articles, where the lane is ready long before, no difference.
-  const worker = typescriptWorker(LANE_WORKER, { workerData });
+  // From a bundle (worker-bundle.ts), with Eleventy and the other packages imported by Node
+  // itself: through tsx's loader they took twice the CPU, on the core ingest works on while a
+  // publish's lane loads.
+  const { worker } = bundledWorker(LANE_WORKER, { workerData }, 'imported');
   const written = new Promise<number>((resolve, reject) => {
     let answer: LaneAnswer | undefined;
     const stop = (): void => { void worker.terminate(); };

@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync, version as esbuildVersion, type TransformOptions } from 'esbuild';
-import { writeFileAtomicSync } from '../fs/atomic-write.ts';
-import { encodeChecked, readChecked } from '../fs/checked-file.ts';
+import { keep, keptFile, readKept } from '../fs/kept-results.ts';
 
 /** Noto Naskh Arabic 400 and 700 and Noto Kufi Arabic 700 (the weights site.css uses). */
 const FONT_FACES = [
@@ -67,27 +66,20 @@ export function fontAssets(projectDir: string): { source: string; logical: strin
   });
 }
 
-/** Where minified assets are kept between processes, by what they were made of. */
-const MINIFIED_FOLDER = join('node_modules', '.cache', 'arabic-newsroom-minified');
-
 /**
  * esbuild's transform of a source, made once per source, options and esbuild release and
- * kept under node_modules/.cache (in a file with its checksum: a damaged one is made again).
+ * kept under node_modules/.cache (kept-results.ts).
  * Every build minifies the stylesheet and scripts to name them, and the first transformSync
  * of a process starts esbuild's service: 0.10-0.12 s of a publish's main thread, before
  * any page could be planned. Without a project folder (a test), nothing is kept.
  */
 function transformed(source: string, options: TransformOptions, projectDir?: string): string {
   const key = createHash('sha256').update(JSON.stringify([esbuildVersion, options])).update('\0').update(source).digest('hex');
-  const file = projectDir === undefined ? undefined : join(projectDir, MINIFIED_FOLDER, `${key}.${options.loader ?? 'js'}`);
-  const kept = file === undefined ? {} : readChecked(file);
-  if ('body' in kept) return kept.body;
+  const file = projectDir === undefined ? undefined : keptFile(projectDir, 'minified', key, options.loader ?? 'js');
+  const kept = file === undefined ? undefined : readKept(file);
+  if (kept !== undefined) return kept;
   const { code } = transformSync(source, options);
-  try {
-    if (file !== undefined) writeFileAtomicSync(file, encodeChecked(code).bytes);
-  } catch {
-    // A cache that cannot be written (a read-only node_modules) only costs the next build the transform.
-  }
+  if (file !== undefined) keep(file, code);
   return code;
 }
 

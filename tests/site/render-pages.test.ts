@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differences, hashTree } from '../../scripts/lib/fs/compare-trees.ts';
-import { renderPages, WarmLane } from '../../scripts/lib/site/render-lanes.ts';
+import { eleventyConfigFile, renderPages, WarmLane } from '../../scripts/lib/site/render-lanes.ts';
 import type { RenderShare } from '../../scripts/lib/site/render-pages.ts';
 import type { PlannedPage } from '../../scripts/lib/site/render-plan.ts';
 import { createFixtureSite, makeArticles, PROJECT_DIR, type FixtureSite } from '../support/fixture-site.ts';
@@ -35,7 +35,7 @@ describe('a render shared between lanes', () => {
     await site.build({ now: NOW, clean: true, renderLanes: 1 });
     const oneLane = await hashTree(site.outputDir);
     // As npm run build renders: with Eleventy's template cache, which lives as long as the thread.
-    const rehearsal = { context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: true }, projectDir: PROJECT_DIR, inputDir: site.contentDir };
+    const rehearsal = { context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: true }, projectDir: PROJECT_DIR, inputDir: site.contentDir, configPath: await eleventyConfigFile(PROJECT_DIR) };
     const readyLane = async (): Promise<WarmLane> => {
       const lane = new WarmLane(rehearsal);
       expect(await lane.rehearsed).toBe(true);
@@ -54,7 +54,7 @@ describe('a render shared between lanes', () => {
   it('waits for a warm lane still rehearsing, which then renders a one-lane render', async () => {
     await site.build({ now: NOW, clean: true, renderLanes: 1 });
     const oneLane = await hashTree(site.outputDir);
-    const rehearsing = new WarmLane({ context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: true }, projectDir: PROJECT_DIR, inputDir: site.contentDir });
+    const rehearsing = new WarmLane({ context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: true }, projectDir: PROJECT_DIR, inputDir: site.contentDir, configPath: await eleventyConfigFile(PROJECT_DIR) });
     expect(rehearsing.ready).toBe(false);
     await site.build({ now: NOW, clean: true, renderLanes: 1, warmLane: rehearsing, cacheTemplates: true });
     expect(differences(oneLane, await hashTree(site.outputDir))).toEqual([]);
@@ -64,7 +64,7 @@ describe('a render shared between lanes', () => {
   });
 
   it('ends a warm lane that was given nothing to render', async () => {
-    const lane = new WarmLane({ context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: false }, projectDir: PROJECT_DIR, inputDir: site.contentDir });
+    const lane = new WarmLane({ context: { site: siteSettings, now: NOW, includeDrafts: false, cacheTemplates: false }, projectDir: PROJECT_DIR, inputDir: site.contentDir, configPath: await eleventyConfigFile(PROJECT_DIR) });
     // close() settles once the worker has stopped: no thread is left to keep the process alive.
     await lane.close();
     expect(await lane.rehearsed).toBe(false);
@@ -81,7 +81,7 @@ describe('a render shared between lanes', () => {
       pages, chrome: { nav: [], assets: {} }, fileByUrl: new Map(), lanes, imageCacheDir: join(site.dir, 'images'), warm, whileRendering,
     });
     const readyLane = async (): Promise<WarmLane> => {
-      const lane = new WarmLane({ context, projectDir: PROJECT_DIR, inputDir: site.contentDir });
+      const lane = new WarmLane({ context, projectDir: PROJECT_DIR, inputDir: site.contentDir, configPath: await eleventyConfigFile(PROJECT_DIR) });
       expect(await lane.rehearsed).toBe(true);
       return lane;
     };

@@ -37,7 +37,7 @@ import { publishedNewsIndex } from '../site/published-index.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from '../site/site-folders.ts';
 import { dropStale, keepAsSpare, namesOfRecords, spareOfLive, takeSpare, updateSpare } from '../site/spare-site.ts';
 import { planSite, renderKeys, type PlannedPage } from '../site/render-plan.ts';
-import { renderPages, WarmLane } from '../site/render-lanes.ts';
+import { eleventyConfigFile, renderPages, WarmLane } from '../site/render-lanes.ts';
 import { isCompressible, precompressSite, type PrecompressOptions } from '../site/precompress.ts';
 import { siteAssets } from '../site/asset-fingerprint.ts';
 
@@ -220,7 +220,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // build that finds nothing changed never needs sharp) nor once the pages are planned (at
     // 100,000 articles, loading it into a heap of a gigabyte took 0.4 s; here, 0.08 s).
     const { pruneImageCache } = await import('../images/image-files.ts');
-    if (options.warmLane === true && !memory) warm = new WarmLane({ context, projectDir, inputDir });
+    if (options.warmLane === true && !memory) warm = new WarmLane({ context, projectDir, inputDir, configPath: await eleventyConfigFile(projectDir) });
     steps.mark('image files loaded');
 
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);

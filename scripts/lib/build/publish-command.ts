@@ -56,7 +56,7 @@ export async function runPublishCommand(argv: readonly string[], io: PublishIo):
   const buildArgs = ['--input', values.input, '--output', values.output, ...(values.timings ? ['--timings'] : []), ...(values.verbose ? ['--verbose'] : [])];
   // The render lane first, then ingest: what the build needs is loaded while ingest works
   // (its imports are resolved on tsx's own thread, and evaluated between ingest's awaits).
-  const [{ WarmLane }, { buildContextFromEnvironment }] = await Promise.all([import('../site/render-lanes.ts'), import('../site/build-context.ts')]);
+  const [{ eleventyConfigFile, WarmLane }, { buildContextFromEnvironment }] = await Promise.all([import('../site/render-lanes.ts'), import('../site/build-context.ts')]);
   let context;
   try {
     context = buildContextFromEnvironment(io.env);
@@ -64,7 +64,7 @@ export async function runPublishCommand(argv: readonly string[], io: PublishIo):
     io.stderr(`publish: ${(error as Error).message}\n`);
     return 2;
   }
-  const warmLane = new WarmLane({ context, projectDir: io.projectDir, inputDir });
+  const warmLane = new WarmLane({ context, projectDir: io.projectDir, inputDir, configPath: await eleventyConfigFile(io.projectDir) });
   const building = Promise.all([import('./build-command.ts'), import('./build-site.ts'), import('../images/image-files.ts')]);
   // Awaited below; a failure to load meanwhile must not be an unhandled rejection.
   building.catch(() => undefined);

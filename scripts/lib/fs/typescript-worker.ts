@@ -1,8 +1,8 @@
 // A worker thread running one of the project's TypeScript modules. A worker does not inherit
 // the main thread's TypeScript loader (tsx's, registered by `node --import tsx` or a test's
-// setup), so it registers tsx itself before importing the module. Eleventy, run in a worker,
-// needs it too: it imports .eleventy.ts with Node's own import(). A worker that needs no
-// Eleventy starts faster from a bundle (worker-bundle.ts), which falls back to this.
+// setup), so it registers tsx itself before importing the module: npm start's build worker,
+// which loads the code anew after a change of it, and any worker whose bundle is not made
+// yet. The others start faster from a bundle (worker-bundle.ts), which falls back to this.
 
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 

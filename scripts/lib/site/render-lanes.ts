@@ -14,7 +14,8 @@
 
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { bundledWorker } from '../fs/worker-bundle.ts';
+import { join } from 'node:path';
+import { bundledWorker, plainModuleFile } from '../fs/worker-bundle.ts';
 import type { BuildContext } from './build-context.ts';
 import { buildFailure, type BuildFailure } from './build-failure.ts';
 import type { Chrome, PlannedPage } from './render-plan.ts';
@@ -127,8 +128,18 @@ export function renderInWorker(share: RenderShare, signal?: AbortSignal): Promis
   return laneWorker({ share }, signal).written;
 }
 
-/** What a warm lane rehearses with: a render of no pages, of this build's project and settings. */
-export type Rehearsal = Pick<RenderRequest, 'context' | 'projectDir' | 'inputDir'>;
+/**
+ * The project's .eleventy.ts as plain JavaScript (worker-bundle.ts; made once per change of
+ * it), the file every lane gives Eleventy to import: a lane started from a bundle has no tsx
+ * to import TypeScript with. Made here, on the build's thread, and handed to each lane, so
+ * no lane renders with another configuration, wherever its code runs from.
+ */
+export function eleventyConfigFile(projectDir: string): Promise<string> {
+  return plainModuleFile(join(projectDir, '.eleventy.ts'), projectDir);
+}
+
+/** What a warm lane rehearses with: a render of no pages, of this build's project, settings and configuration file (eleventyConfigFile). */
+export type Rehearsal = Pick<RenderRequest, 'context' | 'projectDir' | 'inputDir'> & { configPath: string };
 
 /**
  * A lane whose worker starts now and rehearses: it renders no pages with the build's
@@ -188,7 +199,8 @@ export async function renderPages(request: RenderRequest): Promise<number> {
   await writeImageFiles(images, { projectDir: request.projectDir, contentDir: request.inputDir, outputDir: request.outputDir, cacheDir: request.imageCacheDir });
   const templated = request.pages.filter((page) => page.family !== 'image');
   const [first = [], ...rest] = dealPages(templated, request.lanes ?? renderLanes(templated.length));
-  const { imageCacheDir: _, lanes: __, warm: offered, whileRendering, ...common } = request;
+  const { imageCacheDir: _, lanes: __, warm: offered, whileRendering, ...shared } = request;
+  const common = { ...shared, configPath: await eleventyConfigFile(request.projectDir) };
   // A render of one lane is the warm lane's: it has Eleventy loaded, or is loading it, and
   // this thread has not begun. One still rehearsing is waited for: what it has left to load
   // is less than this thread would load from the start. Its word that it is ready may still

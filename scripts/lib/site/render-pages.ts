@@ -9,14 +9,17 @@ import type EleventyType from '@11ty/eleventy';
 import type { ArticleItem } from './article-source.ts';
 import { readArticleBody } from './article-source.ts';
 import { createArticleMarkdown } from './article-markdown.ts';
-import { plainModuleFile } from '../fs/worker-bundle.ts';
 import { addBuildContext } from './build-plugins.ts';
 import { articlesRenderedBy, groupByFamily, type PlannedPage } from './render-plan.ts';
 import type { RenderRequest } from './render-lanes.ts';
 import { staticAssetsPlugin } from './static-assets-plugin.ts';
 
-/** What one lane renders: its pages, and whether it copies the assets (the first lane only). */
-export type RenderShare = Omit<RenderRequest, 'imageCacheDir' | 'lanes' | 'warm'> & { copyAssets: boolean };
+/**
+ * What one lane renders: its pages, whether it copies the assets (the first lane only), and
+ * the configuration file Eleventy imports (eleventyConfigFile in render-lanes.ts: the same
+ * for every lane).
+ */
+export type RenderShare = Omit<RenderRequest, 'imageCacheDir' | 'lanes' | 'warm'> & { copyAssets: boolean; configPath: string };
 
 /**
  * Pages one Eleventy run renders. Eleventy keeps every page it rendered, and each article
@@ -46,14 +49,10 @@ export async function renderShare(share: RenderShare): Promise<number> {
   let written = 0;
   // One run even with no pages: the first lane's copies the assets.
   const perRun = share.pagesPerRun ?? PAGES_PER_RUN;
-  // The project's .eleventy.ts as plain JavaScript (made once per change of it): a render
-  // lane started from a bundle has no tsx to import it with, and every lane imports the
-  // same file, so no lane renders with another configuration.
-  const configPath = await plainModuleFile(join(share.projectDir, '.eleventy.ts'), share.projectDir);
   for (let start = 0; start === 0 || start < share.pages.length; start += perRun) {
     const pages = share.pages.slice(start, start + perRun);
     const rendered = renderBodies(pages, share.fileByUrl);
-    written += await renderRun(share, configPath, pages, share.copyAssets && start === 0);
+    written += await renderRun(share, pages, share.copyAssets && start === 0);
     for (const item of rendered) delete item.templateContent;
   }
   return written;
@@ -67,13 +66,13 @@ type BuildEleventyConfig = Parameters<typeof addBuildContext>[0] & {
   ignores: Set<string>;
 };
 
-async function renderRun(request: RenderShare, configPath: string, pages: readonly PlannedPage[], copyAssets: boolean): Promise<number> {
+async function renderRun(request: RenderShare, pages: readonly PlannedPage[], copyAssets: boolean): Promise<number> {
   // Relative on purpose: Eleventy 3 resolves includes and ignores against a relative input.
   const input = `./${relative(process.cwd(), request.inputDir)}`;
   // Loaded on first use: a build with nothing to render never pays for loading Eleventy.
   const { default: Eleventy } = await import('@11ty/eleventy');
   const eleventy = new Eleventy(input, request.outputDir, {
-    configPath,
+    configPath: request.configPath,
     quietMode: request.quiet ?? true,
     // The build's own configuration, run before .eleventy.ts on the same configuration: what
     // depends on this build (its context, its pages) is handed to Eleventy here, never

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARCHIVE_MANIFEST, ARCHIVE_PARTS_DIR, ARCHIVE_SUMMARY, type ArchiveSummary } from '../../../assets/js/cache-names.ts';
 import type { SiteSettings } from '../config/site.ts';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { writeFileAtomicSync } from '../fs/atomic-write.ts';
 import { writeFingerprintedAssets, writePageScripts, writeServiceWorker } from './browser-scripts.ts';
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { removeFile } from '../fs/remove-file.ts';
@@ -61,16 +61,17 @@ export interface SearchBuildResult {
  * The manifest's parts, each named by its content and written by rename (never into a
  * file): with `present` (what a folder no reader sees holds), only those it does not hold
  * with these bytes. Those no longer listed go once the list naming them is replaced
- * (removeStaleParts).
+ * (removeStaleParts). Synchronously: a publish writes a few, while its pages' copies are
+ * compressed on libuv's threads, behind which each step of an asynchronous write queued.
  */
-async function writeParts(siteDir: string, parts: readonly ArchivePart[], present?: FileHashes): Promise<{ written: Map<string, FileHash>; untouched: Set<string> }> {
+function writeParts(siteDir: string, parts: readonly ArchivePart[], present?: FileHashes): { written: Map<string, FileHash>; untouched: Set<string> } {
   const written = new Map<string, FileHash>();
   const untouched = new Set<string>();
   for (const part of parts) {
     written.set(part.path, part.hash);
     const there = present?.get(part.path);
     if (there && there.sha256 === part.hash.sha256 && there.bytes === part.hash.bytes) untouched.add(part.path);
-    else await writeFileAtomic(join(siteDir, part.path), part.bytes);
+    else writeFileAtomicSync(join(siteDir, part.path), part.bytes);
   }
   return { written, untouched };
 }
@@ -86,10 +87,10 @@ function removeStaleParts(siteDir: string, parts: readonly ArchivePart[]): void 
   for (const name of names) if (!listed.has(`${ARCHIVE_PARTS_DIR}/${name}`)) removeFile(join(siteDir, ARCHIVE_PARTS_DIR, name));
 }
 
-/** Writes a JSON file by rename; returns its hash. */
-async function writeJson(siteDir: string, path: string, value: unknown): Promise<Map<string, FileHash>> {
+/** Writes a JSON file by rename (synchronously, as writeParts); returns its hash. */
+function writeJson(siteDir: string, path: string, value: unknown): Map<string, FileHash> {
   const bytes = Buffer.from(`${JSON.stringify(value)}\n`);
-  await writeFileAtomic(join(siteDir, path), bytes);
+  writeFileAtomicSync(join(siteDir, path), bytes);
   return new Map([[path, hashBytes(bytes)]]);
 }
 
@@ -142,13 +143,13 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   options.steps?.mark('search: offline manifest');
   const { version } = archive.index;
   const summary: ArchiveSummary = { version, bytes: archive.index.bytes, searchBytes: archive.index.searchBytes, files: archive.index.files };
-  const parts = await writeParts(siteDir, archive.parts, options.present);
+  const parts = writeParts(siteDir, archive.parts, options.present);
   const written = new Map([
     ...index.bundleFiles.map((path) => [path, index.fileHashes.get(path) as FileHash] as const),
     ...scripts,
     ...parts.written,
-    ...await writeJson(siteDir, ARCHIVE_MANIFEST, archive.index),
-    ...await writeJson(siteDir, ARCHIVE_SUMMARY, summary),
+    ...writeJson(siteDir, ARCHIVE_MANIFEST, archive.index),
+    ...writeJson(siteDir, ARCHIVE_SUMMARY, summary),
     ...await writeServiceWorker(siteDir, version, archive.shell),
   ]);
   removeStaleParts(siteDir, archive.parts);

@@ -37,7 +37,8 @@ import { publishedNewsIndex } from '../site/published-index.ts';
 import { buildFolders, discard, emptyTrash, linkUnchanged, moveIntoPlace, removeLeftovers, swapIn } from '../site/site-folders.ts';
 import { dropStale, keepAsSpare, namesOfRecords, spareOfLive, takeSpare, updateSpare } from '../site/spare-site.ts';
 import { planSite, renderKeys, type PlannedPage } from '../site/render-plan.ts';
-import { eleventyConfigFile, renderPages, WarmLane } from '../site/render-lanes.ts';
+import { eleventyConfigFile, MIN_PAGES_PER_LANE, renderPages, WarmLane } from '../site/render-lanes.ts';
+import { boundHeapGrowth } from '../site/build-node-flags.ts';
 import { isCompressible, precompressSite, type PrecompressOptions } from '../site/precompress.ts';
 import { siteAssets } from '../site/asset-fingerprint.ts';
 
@@ -109,6 +110,9 @@ export function defaultCacheDir(projectDir: string, outputDir: string): string {
 }
 
 const secondsSince = (start: number): number => (performance.now() - start) / 1000;
+
+/** Pages to render from which a build bounds its heap's growth (build-node-flags.ts): two lanes' worth. */
+const LARGE_RENDER_PAGES = 2 * MIN_PAGES_PER_LANE;
 const posix = (path: string): string => path.split(sep).join('/');
 
 /** The stamps of the article files (with their digest), and of the site's files a state records (in its order). */
@@ -224,6 +228,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     steps.mark('image files loaded');
 
     const loaded: LoadedState = options.clean ? { state: undefined } : memory?.state ? { state: memory.state } : loadBuildState(cacheDir);
+    // Without a state every page is rendered: the heap's growth is bounded from here (build-node-flags.ts).
+    if (!loaded.state && !memory) boundHeapGrowth();
     steps.mark('state loaded');
     if (!loaded.state && loaded.reason) notice(`build cache not used: ${loaded.reason}; building everything`);
     const last = loaded.state && sameCode(loaded.state.fingerprint) ? loaded.state : undefined;
@@ -284,6 +290,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       toRender.push(page);
       keyByOutput.set(page.output, key);
     });
+    // A render of several lanes' worth (a changed layout, changed code): so is it from here.
+    if (toRender.length >= LARGE_RENDER_PAGES && !memory) boundHeapGrowth();
     // Every record intact as it was (a file whose copies are not keeps a record without them).
     const nothingToDo = last !== undefined && sameChrome && toRender.length === 0
       && intact.size === last.outputs.size

@@ -111,10 +111,15 @@ describe('the search step with a segment cache', () => {
     const scratch = await copyOf(live);
     for (const path of SEARCH_OUTPUTS) await rm(join(scratch, path), { recursive: true, force: true });
 
+    // What a run killed between its two renames leaves: the bundle it was replacing, beside the site's.
+    await mkdir(join(live, '.pagefind-replaced'), { recursive: true });
+    await writeFile(join(live, '.pagefind-replaced', 'pagefind-entry.json'), '{}');
     const result = await run(live, { cacheDir, fileHashes: await fileHashesOf(live) });
     expect(result).toMatchObject({ segments: 5, reindexedSegments: 1 });
     expect(await run(scratch)).toMatchObject({ reindexedSegments: 5 });
     expect(await compareTrees(scratch, live)).toEqual([]);
+    // The old bundle is renamed away before the new one is renamed in, and removed: nothing is left beside it.
+    expect((await readdir(live)).filter((name) => name.startsWith('.pagefind'))).toEqual([]);
   });
 
   it('takes everything from the cache when nothing changed, with or without the engine\'s hashes', async () => {

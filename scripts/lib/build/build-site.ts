@@ -110,10 +110,10 @@ export function defaultCacheDir(projectDir: string, outputDir: string): string {
 }
 
 const secondsSince = (start: number): number => (performance.now() - start) / 1000;
+const posix = (path: string): string => path.split(sep).join('/');
 
 /** Pages to render from which a build bounds its heap's growth (build-node-flags.ts): two lanes' worth. */
 const LARGE_RENDER_PAGES = 2 * MIN_PAGES_PER_LANE;
-const posix = (path: string): string => path.split(sep).join('/');
 
 /** The stamps of the article files (with their digest), and of the site's files a state records (in its order). */
 interface Observed {

@@ -179,7 +179,6 @@ async function findIndexedPages(options: SearchIndexOptions, bundleDir: string, 
   return found;
 }
 
-/** A hard link to the cached file (nothing writes into files in place), or a copy across file systems. */
 /** A segment the cache cannot give: where it goes among the bundles, and its fingerprint. */
 interface MissingSegment {
   position: number;
@@ -370,6 +369,7 @@ function makeFolderSync(folder: string, made: Set<string>): void {
   made.add(folder);
 }
 
+/** A hard link to the cached file (nothing writes into files in place), or a copy across file systems. */
 function linkOrCopySync(source: string, target: string): void {
   try {
     linkSync(source, target);

@@ -12,6 +12,7 @@ import { defineConfig } from 'vitest/config';
 /** Tests that build whole sites, spawn builds, or validate with xmllint. */
 const SITE_TESTS = [
   'tests/build/**/*.test.ts',
+  'tests/fs/command-bundle.test.ts',
   'tests/reliability/**/*.test.ts',
   'tests/search/build-search.test.ts',
   'tests/search/pagefind-lane.test.ts',

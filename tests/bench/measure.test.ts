@@ -92,6 +92,16 @@ describe('running a stage in a fresh process', () => {
     expect(measured.peakRssMiB).toBeGreaterThan(10);
   });
 
+  it('runs a plain script by Node alone, as npm runs the commands\' launcher: no tsx registered', async () => {
+    if (!(await gnuTimeAvailable())) return;
+    const dir = await makeTempDir();
+    const script = join(dir, 'stage.mjs');
+    await writeFile(script, 'console.log(JSON.stringify(process.execArgv));\n');
+    const measured = await runMeasuredStage({ stage: 'plain', script, args: [], cwd: dir, plain: true, nodeFlags: ['--max-semi-space-size=64'], logFile: join(dir, 'plain.log'), timeoutMs: 60_000 }, 'gnu-time');
+    expect(measured).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(JSON.parse(await readFile(measured.logFile, 'utf8'))).toEqual(['--max-semi-space-size=64']);
+  });
+
   it.runIf(onLinux)('stops a stage that outlives its timeout, with what it started', async () => {
     const dir = await makeTempDir();
     const script = join(dir, 'forever.ts');

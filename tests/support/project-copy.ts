@@ -31,19 +31,19 @@ export async function copySources(fromDir: string, label: string): Promise<strin
   return (await createCleanCopy(projectAt(fromDir), PROJECT_DIR, label)).dir;
 }
 
-/** Runs scripts/build.ts in a project folder, as `npm run build` does. */
+/** Runs scripts/build.ts in a project folder, as `npm run build` does (through the commands' launcher: its bundle once it has one). */
 export function runBuild(dir: string, args: string[], env: Record<string, string>): Promise<BuildRun> {
-  return runBuildScript(dir, 'scripts/build.ts', args, env);
+  return runBuildScript(dir, 'build', args, env);
 }
 
 /** Runs scripts/publish.ts in a project folder, as `npm run publish` does. */
 export function runPublish(dir: string, args: string[], env: Record<string, string>): Promise<BuildRun> {
-  return runBuildScript(dir, 'scripts/publish.ts', args, env);
+  return runBuildScript(dir, 'publish', args, env);
 }
 
-async function runBuildScript(dir: string, script: string, args: string[], env: Record<string, string>): Promise<BuildRun> {
+async function runBuildScript(dir: string, command: 'build' | 'publish', args: string[], env: Record<string, string>): Promise<BuildRun> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [...BUILD_NODE_FLAGS, '--import', 'tsx', script, ...args], {
+    const { stdout, stderr } = await run(process.execPath, [...BUILD_NODE_FLAGS, 'scripts/run-command.mjs', command, ...args], {
       cwd: dir,
       env: { ...process.env, ...env },
       maxBuffer: 16 * 1024 * 1024,

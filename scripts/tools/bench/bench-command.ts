@@ -266,19 +266,21 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
 
   // Every build of the run sees the same now, so that time does not move between them.
   const siteNow = process.env.SITE_NOW ?? BENCH_SITE_NOW;
-  const ingestCommand = (from: string): StepCommand => ({
-    script: join(projectDir, 'scripts', 'ingest.ts'), args: [from, '--out', project.articlesDir], cwd: projectDir,
+  // The commands as npm runs them: through the launcher (scripts/run-command.mjs), which runs
+  // the first of a copy through tsx and readies the bundle the others start from.
+  const launched = (dir: string, command: 'ingest' | 'build' | 'publish', args: readonly string[]): Pick<StepCommand, 'script' | 'args' | 'plain'> => ({
+    script: join(dir, 'scripts', 'run-command.mjs'), args: [command, ...args], plain: true,
   });
+  const ingestCommand = (from: string): StepCommand => ({ ...launched(projectDir, 'ingest', [from, '--out', project.articlesDir]), cwd: projectDir });
   // scripts/build.ts itself, inside a project copy: whatever `npm run build` does, this does.
   const buildCommand = (dir: string, args: readonly string[]): StepCommand => ({
-    script: join(dir, 'scripts', 'build.ts'),
-    args,
+    ...launched(dir, 'build', args),
     cwd: dir,
     nodeFlags: BUILD_NODE_FLAGS,
     env: { SITE_NOW: siteNow, ...(options.eleventyDebug ? { DEBUG: 'Eleventy:Benchmark*' } : {}) },
   });
   // scripts/publish.ts inside the copy, run as its build is (`npm run publish` has the build's flags).
-  const publishCommand = (from: string): StepCommand => ({ ...buildCommand(project.dir, [from]), script: join(project.dir, 'scripts', 'publish.ts') });
+  const publishCommand = (from: string): StepCommand => ({ ...buildCommand(project.dir, []), ...launched(project.dir, 'publish', [from]) });
 
   try {
     const generated = await stage('generate', {

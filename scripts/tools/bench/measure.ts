@@ -14,8 +14,10 @@ export type MeterKind = 'gnu-time' | 'resource-usage';
 export interface StageCommand {
   /** The stage's name in the report: ingest, re-ingest, build, floor … */
   stage: string;
-  /** Script run under tsx, with its arguments. */
+  /** Script run under tsx, with its arguments; or, `plain`, run by Node alone. */
   script: string;
+  /** The script is plain JavaScript that needs no tsx: the commands' launcher (scripts/run-command.mjs), as npm runs it. */
+  plain?: boolean;
   args: readonly string[];
   cwd: string;
   env?: NodeJS.ProcessEnv;
@@ -143,8 +145,9 @@ export function stopRunningStages(): void {
 
 export async function runMeasuredStage(command: StageCommand, meter: MeterKind): Promise<StageMeasurement> {
   const reportFile = `${command.logFile}.resources`;
+  // The resource reporter is TypeScript: with it, tsx is registered whatever the script.
   const nodeArgs = [
-    '--import', tsxLoaderUrl(),
+    ...(command.plain && meter !== 'resource-usage' ? [] : ['--import', tsxLoaderUrl()]),
     ...(meter === 'resource-usage' ? ['--import', RESOURCE_REPORTER] : []),
     ...(command.nodeFlags ?? []),
     command.script, ...command.args,

@@ -57,16 +57,22 @@ describe('the preview server', () => {
     expect(home).toContain('<script src="/__preview/reload.js" defer></script></body>');
   });
 
-  it('tells open pages to reload once a saved article is in place', async () => {
+  it('tells open pages to reload once a saved article is in place: its own page first, then the rest of the build', async () => {
+    const before = logs.length;
     const events = await fetch(new URL('/__preview/events', preview.server.url));
     const reader = (events.body as ReadableStream<Uint8Array>).getReader();
     await reader.read();
     await writeFile(articleFile(), (await readFile(articleFile(), 'utf8')).replace(/^title: .*$/m, 'title: عنوان بعد الحفظ'));
     let received = '';
     while (!received.includes('event: built')) received += new TextDecoder().decode((await reader.read()).value);
-    await reader.cancel();
     expect(await fetchText(`/articles/${first.frontMatter.id}/`)).toContain('عنوان بعد الحفظ');
     await preview.settled();
+    while (received.split('event: built').length < 3) received += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const lines = logs.slice(before).filter((line) => line.startsWith('preview: the saved') || line.startsWith('preview: rendered'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^preview: the saved article's page shown in [\d.]+ s$/u);
+    expect(lines[1]).toMatch(/^preview: rendered \d+ of \d+ pages in [\d.]+ s$/u);
   }, 60_000);
 
   it('builds a save once, however many events the watcher sees of it', async () => {

@@ -20,6 +20,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { articleEntriesFingerprint, assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
 import { acquireBuildLock } from './build-lock.ts';
+import { articlePagesOf, type ArticlePages } from './saved-article-pages.ts';
 import { StepTimes, type StepTime } from './step-times.ts';
 import {
   articleFilesToSave, articleStampsDigest, checkOf, forgetBuildState, loadArticleEntries, loadBuildState, loadUnchangedCheck, saveBuildState, writeUnchangedCheck,
@@ -64,7 +65,7 @@ export interface BuildOptions {
    * in; the search step runs after the pages are in place (BuildResult.searchDone); the
    * state stays in `memory` between builds of one process, not read back from disk.
    */
-  preview?: { memory: { state?: BuildState } };
+  preview?: { memory: PreviewMemory };
   /** Pages one Eleventy run renders (render-pages.ts); a test sets it small. */
   pagesPerRun?: number;
   /** Lanes the render is shared between (render-lanes.ts; default one per core for a large render); a test sets it. */
@@ -79,6 +80,12 @@ export interface BuildOptions {
    * a build that cannot take the lock leaves it to its caller.
    */
   warmLane?: boolean | WarmLane;
+}
+
+/** What a preview keeps between its builds: the state, and the article pages of the last plan whose pages are in place (saved-article-pages.ts). */
+export interface PreviewMemory {
+  state?: BuildState;
+  articlePages?: ArticlePages;
 }
 
 export interface BuildResult {
@@ -301,7 +308,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (nothingToDo) {
       // Only the article stamps may have moved (a file touched, the project copied).
       const state: BuildState = { ...last, entriesFingerprint, articles: source.entries, articlesDigest: observed.articlesDigest, now };
-      if (memory) memory.state = state;
+      if (memory) {
+        memory.state = state;
+        memory.articlePages = articlePagesOf(plan);
+      }
       await saveBuildState(cacheDir, state, saved);
       steps.mark('state saved');
       return upToDate(plan.pages.length);
@@ -343,6 +353,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const state = (): BuildState => ({ fingerprint, assets, entriesFingerprint, articles: source.entries, articlesDigest: observed.articlesDigest, outputs, outputsBase: loaded.state?.outputsBase, now });
     if (memory) {
       moveIntoPlace(staging, outputDir, last?.outputs, planned);
+      memory.articlePages = articlePagesOf(plan);
       const searchDone = (async () => {
         try {
           const searchStarted = performance.now();

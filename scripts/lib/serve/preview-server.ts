@@ -17,7 +17,7 @@ import { typescriptWorker } from '../fs/typescript-worker.ts';
 import { buildFailure, failureReport, type BuildFailure } from '../site/build-failure.ts';
 import { coalescing } from './coalescing.ts';
 import { noSiteYetPage, overlayView, previewClientSource } from './preview-overlay.ts';
-import type { PreviewWorkerData, PreviewWorkerMessage } from './preview-worker.ts';
+import type { PreviewBuildRequest, PreviewWorkerData, PreviewWorkerMessage } from './preview-worker.ts';
 import { startStaticServer, type RunningServer } from './static-server.ts';
 
 export const RELOAD_EVENTS = '/__preview/events';
@@ -68,18 +68,22 @@ function startWorker(options: PreviewOptions): Worker {
   });
 }
 
-/** Runs one build in the worker: resolves once its pages are in place, and again (done) once search has caught up. */
-function buildIn(worker: Worker, onPages: (message: PreviewWorkerMessage) => void): Promise<PreviewWorkerMessage> {
+/**
+ * Runs one build in the worker, after a save of `changed`: tells `onPages` when the saved
+ * articles' own pages are in place ('saved') and when all its pages are ('pages'); resolves
+ * once search has caught up (or the build failed).
+ */
+function buildIn(worker: Worker, changed: string[], onPages: (message: PreviewWorkerMessage) => void): Promise<PreviewWorkerMessage> {
   return new Promise((resolveBuild, reject) => {
     const onMessage = (message: PreviewWorkerMessage): void => {
-      if (message.type === 'pages') { onPages(message); return; }
+      if (message.type === 'pages' || message.type === 'saved') { onPages(message); return; }
       worker.off('message', onMessage);
       worker.off('error', reject);
       resolveBuild(message);
     };
     worker.on('message', onMessage);
     worker.once('error', reject);
-    worker.postMessage({ type: 'build' });
+    worker.postMessage({ type: 'build', changed } satisfies PreviewBuildRequest);
   });
 }
 
@@ -115,7 +119,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       await worker.terminate();
       worker = startWorker(options);
     }
-    const done = await buildIn(worker, (pages) => {
+    const done = await buildIn(worker, paths, (pages) => {
+      if (pages.type === 'saved') {
+        options.log(`preview: the saved article's page shown in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        for (const listener of listeners) listener.write('event: built\ndata: \n\n');
+        return;
+      }
       if (pages.type !== 'pages') return;
       options.log(pages.unchanged ? 'preview: nothing changed'
         : `preview: rendered ${pages.rendered} of ${pages.pages} pages in ${((performance.now() - started) / 1000).toFixed(2)} s`);

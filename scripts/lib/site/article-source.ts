@@ -131,6 +131,19 @@ function readEntry(bytes: Buffer, fileSha256: string, stamp: string): ArticleFil
 }
 
 /**
+ * One article file read as readArticles reads it: its item, or undefined when the file has a
+ * problem (the build that follows names it). For npm start's page of a saved article, shown
+ * before the rest of the build (build/saved-article-pages.ts).
+ */
+export function readArticleFile(file: string, inputPath: string): ArticleItem | undefined {
+  const bytes = readFileSync(file);
+  const entry = readEntry(bytes, sha256(bytes), '');
+  if (entry.problems.length > 0) return undefined;
+  const data = entry.data as unknown as SiteArticleData;
+  return new Article(articleUrl(data.id), inputPath, data, entry.bodyHash, entry.digest);
+}
+
+/**
  * The stat stamp of every Markdown article under articlesDir, by path relative to the content
  * folder, in the order the folder is walked: read once a build, both to tell that nothing
  * changed and to know which files to read again (at 100,000 articles a stat of each is a second).

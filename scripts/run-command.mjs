@@ -75,8 +75,9 @@ if (bundle) {
     try {
       const { keepCommandBundle } = await import(pathToFileURL(join(projectDir, 'scripts', 'lib', 'fs', 'command-bundle.ts')).href);
       await keepCommandBundle(projectDir);
-    } catch {
-      // No bundle kept: the next run goes through tsx again, as this one did.
+    } catch (error) {
+      // Said, not hidden: a bundle never kept would make every run pay for tsx again.
+      process.stderr.write(`run-command: no bundle of the commands was kept (${error instanceof Error ? error.message : String(error)}); the next run goes through tsx again\n`);
     }
   }
 }

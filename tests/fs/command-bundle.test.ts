@@ -132,6 +132,20 @@ describe('the commands\' launcher', () => {
     await writeFile(module, source);
   });
 
+  it('says so when it cannot keep a bundle, and still runs the command', async () => {
+    const lock = join(dir, 'package-lock.json');
+    const text = await readFile(lock);
+    await rm(lock);
+    try {
+      const run = await launch('ingest', ['--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: npm run ingest -- /u);
+      expect(run.stderr).toMatch(/^run-command: no bundle of the commands was kept \(.*package-lock\.json.*\); the next run goes through tsx again\n$/u);
+    } finally {
+      await writeFile(lock, text);
+    }
+  });
+
   it('builds the site from the bundle: its render lanes, Pagefind and the browser scripts found where the project is', async () => {
     await launch('ingest', ['--help']);
     await writeArticles(dir, 3);

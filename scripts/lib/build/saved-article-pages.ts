@@ -12,7 +12,6 @@
 // page is shown first. Whatever is shown, the build that follows renders the pages it
 // plans, this one included, and the site ends as it would have without this.
 
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { readArticleFile, type ArticleItem } from '../site/article-source.ts';
@@ -20,6 +19,7 @@ import type { BuildContext } from '../site/build-context.ts';
 import { eleventyConfigFile } from '../site/render-lanes.ts';
 import { renderShare } from '../site/render-pages.ts';
 import type { Chrome, PlannedPage, SitePlan } from '../site/render-plan.ts';
+import { buildFolders } from '../site/site-folders.ts';
 
 /** The article pages of the last preview build whose pages are in place, by article file (relative to the content folder), and the chrome they were rendered with. */
 export interface ArticlePages {
@@ -84,7 +84,8 @@ export function savedArticlePages(request: Pick<SavedArticlesRequest, 'inputDir'
 export async function showSavedArticles(request: SavedArticlesRequest): Promise<number> {
   const pages = savedArticlePages(request);
   if (!pages) return 0;
-  const staging = join(dirname(request.outputDir), `.saved-articles-${randomBytes(4).toString('hex')}`);
+  // A staging folder as a build's: one a killed process leaves is removed by the next build.
+  const { staging } = buildFolders(request.outputDir);
   try {
     await renderShare({
       context: request.context, projectDir: request.projectDir, inputDir: request.inputDir, outputDir: staging,

@@ -33,7 +33,7 @@ export type PreviewWorkerMessage =
 
 const { projectDir, outputDir } = workerData as PreviewWorkerData;
 const memory: PreviewMemory = {};
-/** The content folder npm start builds from (buildSite's default). */
+/** The content folder npm start builds from, and the saved articles' pages are read from. */
 const inputDir = resolve(projectDir, 'content');
 const port = parentPort;
 if (!port) throw new Error('preview-worker.ts runs as a worker thread of the preview server');
@@ -49,7 +49,7 @@ port.on('message', async (request: PreviewBuildRequest) => {
       const shown = await showSavedArticles({ context, projectDir, inputDir, outputDir, files, pages: memory.articlePages }).catch(() => 0);
       if (shown > 0) post({ type: 'saved', pages: shown });
     }
-    const result = await buildSite({ projectDir, outputDir, context, preview: { memory } });
+    const result = await buildSite({ projectDir, outputDir, inputDir, context, preview: { memory } });
     post({ type: 'pages', rendered: result.rendered, pages: result.pages, seconds: result.seconds.total, unchanged: result.unchanged });
     const search = await result.searchDone;
     post({ type: 'search', seconds: search?.seconds ?? 0, reindexedSegments: search?.reindexedSegments ?? 0, searchSegments: search?.searchSegments ?? 0 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import { createBenchProject, createCleanCopy, projectAt } from '../../scripts/tools/bench/bench-project.ts';
+import type { BundledCommand } from '../../scripts/lib/fs/command-bundle.ts';
 import { compareTrees } from '../../scripts/lib/fs/compare-trees.ts';
 import { renderArticleDocument } from '../../scripts/lib/ingest/article-document.ts';
 import { BUILD_NODE_FLAGS } from '../../scripts/lib/site/build-node-flags.ts';
@@ -41,7 +42,7 @@ export function runPublish(dir: string, args: string[], env: Record<string, stri
   return runBuildScript(dir, 'publish', args, env);
 }
 
-async function runBuildScript(dir: string, command: 'build' | 'publish', args: string[], env: Record<string, string>): Promise<BuildRun> {
+async function runBuildScript(dir: string, command: BundledCommand, args: string[], env: Record<string, string>): Promise<BuildRun> {
   try {
     const { stdout, stderr } = await run(process.execPath, [...BUILD_NODE_FLAGS, 'scripts/run-command.mjs', command, ...args], {
       cwd: dir,

@@ -27,8 +27,8 @@ export interface ArticlePages {
   chrome: Chrome;
 }
 
-/** The fields that decide an article's place in the site (its lists, neighbours, related articles) and its page's picture. */
-const PLACE_FIELDS = ['id', 'section', 'date', 'tags', 'draft', 'image'] as const;
+/** The fields that decide an article's place in the site: its lists, neighbours, related articles. */
+const PLACE_FIELDS = ['id', 'section', 'date', 'tags', 'draft'] as const;
 
 const posix = (path: string): string => path.split(sep).join('/');
 

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseCommandLine, parseCount, usageError, type CommandOutput } from '../../lib/cli/command-line.ts';
 import { siteSettingsFromEnvironment, type Environment } from '../../lib/config/site.ts';
+import type { BundledCommand } from '../../lib/fs/command-bundle.ts';
 import { BUILD_NODE_FLAGS } from '../../lib/site/build-node-flags.ts';
 import { createBenchProject } from './bench-project.ts';
 import { renderChart } from './chart.ts';
@@ -268,7 +269,7 @@ async function benchOneSize(articles: number, options: BenchOptions, io: BenchIo
   const siteNow = process.env.SITE_NOW ?? BENCH_SITE_NOW;
   // The commands as npm runs them: through the launcher (scripts/run-command.mjs), which runs
   // the first of a copy through tsx and readies the bundle the others start from.
-  const launched = (dir: string, command: 'ingest' | 'build' | 'publish', args: readonly string[]): Pick<StepCommand, 'script' | 'args' | 'plain'> => ({
+  const launched = (dir: string, command: BundledCommand, args: readonly string[]): Pick<StepCommand, 'script' | 'args' | 'plain'> => ({
     script: join(dir, 'scripts', 'run-command.mjs'), args: [command, ...args], plain: true,
   });
   const ingestCommand = (from: string): StepCommand => ({ ...launched(projectDir, 'ingest', [from, '--out', project.articlesDir]), cwd: projectDir });

@@ -54,6 +54,8 @@ const importsOf = (file: string): string[] => relativeImports(ROOT, file);
 const COMPUTED_LOADS = new Map([
   // The worker's bootstrap, as text: it registers tsx, then imports the module it was given by URL.
   ['scripts/lib/fs/typescript-worker.ts', 'import(${JSON.stringify('],
+  // The same for a bundle of placed modules: the places defined, then the bundle imported by URL.
+  ['scripts/lib/fs/worker-bundle.ts', 'import(${JSON.stringify(pathToFileURL(file).href)})'],
   // Ingest's own fingerprint: the folders of its code, hashed, not loaded.
   ['scripts/lib/ingest/ingest-state.ts', 'new URL(`${folder}/`, import.meta.url)'],
   // The browser loads the search bundle the build wrote into the site.

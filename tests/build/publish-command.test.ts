@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runPublishCommand } from '../../scripts/lib/build/publish-command.ts';
 import { createProjectCopy, expectEqualToClean, runPublish } from '../support/project-copy.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -30,7 +31,8 @@ describe('npm run publish', () => {
     expect(run.stdout).toMatch(/6 files: 6 created/u);
     expect(run.stdout).toMatch(/^built _site in [\d.]+ s: rendered \d+ of \d+ pages/mu);
     expect(run.stdout).toMatch(/^ {2}render +[\d.]+ s$/mu);
-    expect(run.stdout).toMatch(/^published in [\d.]+ s: ingest [\d.]+ s \+ build [\d.]+ s; rendered \d+ of \d+ pages, \d+ of \d+ search segments indexed\n$/mu);
+    expect(run.stdout).not.toMatch(/^ {2}content ready/mu);
+    expect(run.stdout).toMatch(/^published in [\d.]+ s: ingest [\d.]+ s, the build done [\d.]+ s after it; rendered \d+ of \d+ pages, \d+ of \d+ search segments indexed\n$/mu);
     for (const id of SAMPLE_IDS) expect(await exists(join(dir, '_site', 'articles', id, 'index.html')), id).toBe(true);
     await expectEqualToClean(dir, ENV);
 
@@ -39,7 +41,33 @@ describe('npm run publish', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/6 unchanged/u);
     expect(again.stdout).toMatch(/^_site is up to date/mu);
-    expect(again.stdout).toMatch(/^published in [\d.]+ s: ingest [\d.]+ s \+ build [\d.]+ s; nothing to render\n$/mu);
+    expect(again.stdout).toMatch(/^published in [\d.]+ s: ingest [\d.]+ s, the build done [\d.]+ s after it; nothing to render\n$/mu);
+  }, 240_000);
+
+  it('in a large archive, ingests on a thread of its own while the build reads its cache, with the same site', async () => {
+    const dir = await projectCopy();
+    // In this process, with the archive deemed large from any size of ingest's state.
+    const publish = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+      const run = { code: 0, stdout: '', stderr: '' };
+      run.code = await runPublishCommand(args, {
+        stdout: (text) => { run.stdout += text; }, stderr: (text) => { run.stderr += text; },
+        isTerminal: false, cwd: dir, env: { ...process.env, ...ENV }, projectDir: dir,
+      }, { ingestThreadFromStateBytes: 0 });
+      return run;
+    };
+    const badDate = await publish([join(FIXTURES, 'raw'), '--date', '2017-02-30']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toMatch(/--date must be a real day/u);
+    expect(await exists(join(dir, '_site'))).toBe(false);
+
+    const run = await publish(['--timings', join(FIXTURES, 'raw')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/6 files: 6 created/u);
+    // The build waited for the content: the step its clock marks when ingest is done.
+    expect(run.stdout).toMatch(/^ {2}content ready +[\d.]+ s$/mu);
+    expect(run.stdout).toMatch(/^published in [\d.]+ s: ingest [\d.]+ s, the build done [\d.]+ s after it; rendered \d+ of \d+ pages/mu);
+    await expectEqualToClean(dir, ENV);
+    // And the step is not there when ingest ran first, as it does in a small archive (the test above).
   }, 240_000);
 
   it('names a file it cannot ingest, publishes the others, and exits 1', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existingWorkerBundle, plainModuleFile, workerBundleFile } from '../../scripts/lib/fs/worker-bundle.ts';
+import { bundledWorker, existingWorkerBundle, plainModuleFile, workerBundleFile } from '../../scripts/lib/fs/worker-bundle.ts';
 import { PROJECT_DIR } from '../support/fixture-site.ts';
 
 let dir: string;
@@ -88,6 +88,31 @@ describe('a worker bundle', () => {
     // Bundled and imported are two bundles of one module.
     expect(existingWorkerBundle(entry)).toBeUndefined();
     expect(await firstMessage(file, undefined)).toBe('const year = 2026;\n');
+  });
+
+  it('started with its packages imported, tells each module its own place, not the bundle\'s', async () => {
+    // As ingest finds its prepare worker and hashes its own code beside itself, on npm run publish's ingest thread.
+    await writeFile(join(dir, 'place.ts'), 'export const place = { url: import.meta.url, dirname: import.meta.dirname, filename: import.meta.filename };\n');
+    const entry = join(dir, 'tells-place.ts');
+    await writeFile(entry, [
+      "import { parentPort } from 'node:worker_threads';",
+      "import { place } from './place.ts';",
+      'parentPort?.postMessage({ own: import.meta.url, imported: place });',
+      '',
+    ].join('\n'));
+    const expected = { own: pathToFileURL(entry).href, imported: { url: pathToFileURL(join(dir, 'place.ts')).href, dirname: dir, filename: join(dir, 'place.ts') } };
+    const placeFrom = (started: ReturnType<typeof bundledWorker>): Promise<unknown> => new Promise((resolve, reject) => {
+      started.worker.once('message', (message) => { void started.worker.terminate(); resolve(message); });
+      started.worker.once('error', reject);
+    });
+    // The first start goes through tsx while the bundle is made; the next starts from it.
+    const first = bundledWorker(pathToFileURL(entry), {}, 'imported');
+    expect(first.bundled).toBe(false);
+    expect(await placeFrom(first)).toEqual(expected);
+    made.push(await workerBundleFile(entry, 'imported', PROJECT_DIR, true));
+    const second = bundledWorker(pathToFileURL(entry), {}, 'imported');
+    expect(second.bundled).toBe(true);
+    expect(await placeFrom(second)).toEqual(expected);
   });
 
   it('makes a module of another project folder one that Node imports without tsx, exports and all', async () => {

@@ -1,6 +1,7 @@
 // The build command: renders the site into _site (or --output), replacing it only when the
 // whole build succeeded, and says what it did or, one line per problem, why it failed.
-// Returns the exit code (0 built or up to date, 1 failed, 2 usage) instead of exiting.
+// Returns the exit code (0 built or up to date, 1 failed, 2 usage, or cancelled by the command
+// it builds for) instead of exiting.
 
 import { readCommandLine, type CommandOutput } from '../cli/command-line.ts';
 import { BuildLockedError } from './build-lock.ts';
@@ -9,6 +10,7 @@ import { buildFailure, failureReport } from '../site/build-failure.ts';
 import { formatStepTimes } from './step-times.ts';
 import { buildContextFromEnvironment, type BuildContext } from '../site/build-context.ts';
 import type { WarmLane } from '../site/render-lanes.ts';
+import { BuildCancelled } from './build-cancelled.ts';
 import type { BuildResult } from './build-site.ts';
 
 export interface BuildIo extends CommandOutput {
@@ -49,6 +51,8 @@ export interface BuildHandOver {
   warmLane: WarmLane;
   /** Told what the build did, once it is done. */
   onResult?: (result: BuildResult) => void;
+  /** The content is still being written: BuildOptions.contentReady (false cancels the build, exit code 2). */
+  contentReady?: Promise<boolean>;
 }
 
 export async function runBuildCommand(argv: readonly string[], io: BuildIo, handOver?: BuildHandOver): Promise<number> {
@@ -62,6 +66,7 @@ export async function runBuildCommand(argv: readonly string[], io: BuildIo, hand
     const result = await buildSite({
       projectDir: io.projectDir, inputDir: values.input, outputDir: values.output, quiet: true, clean: values.clean,
       context: handOver?.context ?? buildContextFromEnvironment(io.env), warmLane: handOver?.warmLane ?? true,
+      contentReady: handOver?.contentReady,
     });
     handOver?.onResult?.(result);
     const { seconds } = result;
@@ -75,6 +80,8 @@ export async function runBuildCommand(argv: readonly string[], io: BuildIo, hand
     return 0;
   } catch (error) {
     const verbose = values.verbose || io.env.SITE_VERBOSE === '1';
+    // Its caller has said why (ingest's usage error): nothing was built, nothing to add.
+    if (error instanceof BuildCancelled) return 2;
     if (error instanceof BuildLockedError) {
       io.stderr(`${error.message}\n`);
     } else {

@@ -20,6 +20,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { articleEntriesFingerprint, assetsFingerprint, buildFingerprint } from './build-fingerprint.ts';
 import { acquireBuildLock } from './build-lock.ts';
+import { BuildCancelled } from './build-cancelled.ts';
 import { articlePagesOf, type ArticlePages } from './saved-article-pages.ts';
 import { StepTimes, type StepTime } from './step-times.ts';
 import {
@@ -80,6 +81,13 @@ export interface BuildOptions {
    * a build that cannot take the lock leaves it to its caller.
    */
   warmLane?: boolean | WarmLane;
+  /**
+   * The articles are still being written (npm run publish: ingest, on a thread of its own):
+   * the build takes its lock, reads its cache and begins stamping the site meanwhile, and looks
+   * at the content folder only once this settles. False: they never will be (ingest stopped at
+   * a usage error), and the build ends with BuildCancelled, having built nothing.
+   */
+  contentReady?: Promise<boolean>;
 }
 
 /** What a preview keeps between its builds: the state, and the article pages of the last plan whose pages are in place (saved-article-pages.ts). */
@@ -141,8 +149,8 @@ interface Observed {
  * then goes on. A smaller one gets a worker once the walk shows `workAhead` (the pages to
  * plan meanwhile hide its start); a build that finds nothing changed has nothing to hide it.
  */
-function observe(siteDir: string, sitePaths: readonly string[], inputDir: string, articlesDir: string, workAhead: (articlesDigest: string) => boolean): Observed {
-  const early = sitePaths.length >= MIN_FILES_FOR_WORKER ? new StampsInParallel(siteDir, sitePaths, true) : undefined;
+function observe(siteDir: string, sitePaths: readonly string[], inputDir: string, articlesDir: string, workAhead: (articlesDigest: string) => boolean, begun?: StampsInParallel): Observed {
+  const early = begun ?? (sitePaths.length >= MIN_FILES_FOR_WORKER ? new StampsInParallel(siteDir, sitePaths, true) : undefined);
   const articles = articleStamps(inputDir, articlesDir);
   const articlesDigest = articleStampsDigest(articles);
   const site = early ?? new StampsInParallel(siteDir, sitePaths, sitePaths.length >= MIN_FILES_FOR_WORKER_BESIDE_WORK && workAhead(articlesDigest));
@@ -221,7 +229,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The last state's check, written beside it, answers without reading the state.
     steps.mark('start');
     const check = options.clean || memory?.state ? undefined : loadUnchangedCheck(cacheDir);
-    let observed = check && observe(outputDir, check.files, inputDir, articlesDir, (digest) => !sameInputs(check, digest));
+    // Content still being written is not looked at before it is ready (below).
+    const contentReady = options.contentReady;
+    let observed = check && !contentReady ? observe(outputDir, check.files, inputDir, articlesDir, (digest) => !sameInputs(check, digest)) : undefined;
+    // The site's files `observed` stamps.
+    let observedPaths: readonly string[] = check?.files ?? [];
     if (check && observed && await unchangedSince(check, observed)) {
       steps.mark('check: nothing changed');
       return upToDate(check.pages);
@@ -246,7 +258,28 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // A state without a check of its own (npm start's, in memory; one whose check was lost) is
     // tested the same way, and given one.
     const lastCheck = last && !check ? checkOf(last) : undefined;
-    if (!observed || !samePaths(check?.files ?? [], recordedPaths)) {
+    // The last state's article entries: also under other code, when the code that reads an
+    // article is the same (a layout changed: every page is rendered, no article read again).
+    const entriesFingerprint = articleEntriesFingerprint(projectDir);
+    const entriesState = last ?? (loaded.state?.entriesFingerprint === entriesFingerprint ? loaded.state : undefined);
+    const loadEntries = (): Map<string, ArticleFileEntry> => (entriesState ? loadArticleEntries(cacheDir, entriesState) : new Map<string, ArticleFileEntry>());
+    let cachedEarly: Map<string, ArticleFileEntry> | undefined;
+    if (contentReady) {
+      // What needs no article, while they are written: the site's stamps begun (nothing the
+      // content's writer touches), the entries read. Then the content, as a build finds it.
+      const siteStamps = new StampsInParallel(outputDir, recordedPaths, recordedPaths.length >= MIN_FILES_FOR_WORKER_BESIDE_WORK);
+      cachedEarly = loadEntries();
+      steps.mark('article entries loaded');
+      if (!(await contentReady)) throw new BuildCancelled();
+      steps.mark('content ready');
+      observed = observe(outputDir, recordedPaths, inputDir, articlesDir, () => false, siteStamps);
+      observedPaths = recordedPaths;
+      if (check && samePaths(check.files, recordedPaths) && await unchangedSince(check, observed)) {
+        steps.mark('check: nothing changed');
+        return upToDate(check.pages);
+      }
+    }
+    if (!observed || !samePaths(observedPaths, recordedPaths)) {
       observed = observe(outputDir, recordedPaths, inputDir, articlesDir, (digest) => !lastCheck || !sameInputs(lastCheck, digest));
     }
     const stamps = observed.articles;
@@ -257,12 +290,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return upToDate(lastCheck.pages);
     }
 
-    // The last state's article entries: also under other code, when the code that reads an
-    // article is the same (a layout changed: every page is rendered, no article read again).
-    const entriesFingerprint = articleEntriesFingerprint(projectDir);
-    const entriesState = last ?? (loaded.state?.entriesFingerprint === entriesFingerprint ? loaded.state : undefined);
-    const cached = entriesState ? loadArticleEntries(cacheDir, entriesState) : new Map<string, ArticleFileEntry>();
-    steps.mark('article entries loaded');
+    const cached = cachedEarly ?? loadEntries();
+    if (!cachedEarly) steps.mark('article entries loaded');
     // What the last state's articles files held: only the folders whose entries changed are written again.
     const saved: SavedArticles = { entries: cached, files: entriesState?.articleFiles };
     const source = readArticles(inputDir, stamps, cached,

@@ -78,6 +78,16 @@ export function withModulePlace(source: string, projectPath: string): string {
   return source.replace(PLACE_OF_MODULE, (_match, property: string) => `${place}.${property}`);
 }
 
+/**
+ * JavaScript that defines, on the thread it runs in, the global withModulePlace asks: for a
+ * worker started from a bundle of placed modules (worker-bundle.ts), as the launcher defines it
+ * for the commands (scripts/run-command.mjs, which can import no TypeScript).
+ */
+export function modulePlaceDefinition(projectDir: string): string {
+  return `{ const { dirname, join } = require('node:path'); const { pathToFileURL } = require('node:url'); const projectDir = ${JSON.stringify(projectDir)};
+Object.defineProperty(globalThis, Symbol.for(${JSON.stringify(COMMAND_RECORD.modulePlace)}), { value: (path) => { const filename = join(projectDir, path); return { url: pathToFileURL(filename).href, filename, dirname: dirname(filename) }; } }); }`;
+}
+
 /** The bundle of the commands' entries as esbuild makes it: its files by name, and the project files it read with their SHA-256. */
 async function bundleCommands(projectDir: string): Promise<{ files: Map<string, string>; inputs: Record<string, string> }> {
   const esbuild = await import('esbuild');

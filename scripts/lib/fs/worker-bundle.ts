@@ -17,10 +17,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Plugin } from 'esbuild';
 import { writeFileAtomic } from './atomic-write.ts';
+import { modulePlaceDefinition, withModulePlace } from './command-bundle.ts';
 import { modulesLoadedBy } from './module-imports.ts';
 import { typescriptWorker } from './typescript-worker.ts';
 
@@ -41,10 +43,10 @@ const PROJECT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
  * The file a bundle of the module at entryPath, as its sources are now, is written to: a
  * module of this project, or of the project at rootDir (a build's, for its .eleventy.ts).
  */
-function bundlePath(entryPath: string, packages: BundledPackages, rootDir = PROJECT_DIR): string {
+function bundlePath(entryPath: string, packages: BundledPackages, rootDir = PROJECT_DIR, placed = false): string {
   const entry = relative(rootDir, entryPath).split(sep).join('/');
   if (entry.startsWith('../')) throw new Error(`a worker bundle is made of this project's modules, not of ${entryPath}`);
-  const hash = createHash('sha256').update(`node ${process.versions.node}\0packages ${packages}\0`);
+  const hash = createHash('sha256').update(`node ${process.versions.node}\0packages ${packages}\0${placed ? 'placed\0' : ''}`);
   for (const module of modulesLoadedBy(rootDir, [entry])) hash.update(`${module}\0`).update(readFileSync(join(rootDir, module))).update('\0');
   hash.update(readFileSync(join(PROJECT_DIR, 'package-lock.json')));
   const name = `worker-${hash.digest('hex').slice(0, 16)}`;
@@ -52,9 +54,29 @@ function bundlePath(entryPath: string, packages: BundledPackages, rootDir = PROJ
   return packages === 'bundled' ? join(BUNDLE_FOLDER, `${name}.cjs`) : join(PROJECT_DIR, 'node_modules', '.cache', 'arabic-newsroom-workers', `${name}.mjs`);
 }
 
-async function bundle(entryPath: string, packages: BundledPackages): Promise<string> {
+const SOURCE_LOADERS: Record<string, 'ts' | 'js'> = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js' };
+
+/**
+ * Gives each project module of a bundle its own place (command-bundle.ts withModulePlace),
+ * asked of the thread's global that bundledWorker's start defines: ingest finds its prepare
+ * worker and hashes its own code by import.meta.url, which in a bundle would be the bundle's.
+ */
+const projectModulesPlaced = (rootDir: string): Plugin => ({
+  name: 'project-modules-placed',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+      const path = relative(rootDir, args.path).split(sep).join('/');
+      const loader = SOURCE_LOADERS[extname(path)];
+      if (!loader || path.startsWith('../') || path.startsWith('node_modules/')) return undefined;
+      return { contents: withModulePlace(readFileSync(args.path, 'utf8'), path), loader };
+    });
+  },
+});
+
+async function bundle(entryPath: string, packages: BundledPackages, placed: boolean): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
+    plugins: placed ? [projectModulesPlaced(PROJECT_DIR)] : [],
     entryPoints: [entryPath],
     bundle: true,
     platform: 'node',
@@ -70,8 +92,8 @@ async function bundle(entryPath: string, packages: BundledPackages): Promise<str
 }
 
 /** The bundle of the module at entryPath, when one of its code as it is now has been made; else undefined. */
-export function existingWorkerBundle(entryPath: string, packages: BundledPackages = 'bundled'): string | undefined {
-  const path = bundlePath(entryPath, packages);
+export function existingWorkerBundle(entryPath: string, packages: BundledPackages = 'bundled', placed = false): string | undefined {
+  const path = bundlePath(entryPath, packages, PROJECT_DIR, placed);
   return existsSync(path) ? path : undefined;
 }
 
@@ -82,13 +104,13 @@ const making = new Map<string, Promise<string>>();
  * The path of a plain JavaScript file that holds the module at entryPath and the project
  * modules it imports (and the packages, when they are 'bundled'), made if need be.
  */
-export function workerBundleFile(entryPath: string, packages: BundledPackages = 'bundled', rootDir = PROJECT_DIR): Promise<string> {
-  const path = bundlePath(entryPath, packages, rootDir);
+export function workerBundleFile(entryPath: string, packages: BundledPackages = 'bundled', rootDir = PROJECT_DIR, placed = false): Promise<string> {
+  const path = bundlePath(entryPath, packages, rootDir, placed);
   if (existsSync(path)) return Promise.resolve(path);
   let made = making.get(path);
   if (!made) {
     // Written atomically: a run that starts meanwhile sees the whole file or none.
-    made = bundle(entryPath, packages).then((code) => writeFileAtomic(path, code)).then(() => path);
+    made = bundle(entryPath, packages, placed).then((code) => writeFileAtomic(path, code)).then(() => path);
     making.set(path, made);
     made.finally(() => making.delete(path)).catch(() => undefined);
   }
@@ -107,13 +129,19 @@ export function plainModuleFile(entryPath: string, rootDir: string): Promise<str
 /**
  * A worker thread running a project module: from its bundle when one of this code has been
  * made, which starts at once; else through tsx (typescript-worker.ts), while the bundle is
- * made for the next run. `bundled` says which.
+ * made for the next run. `bundled` says which. A bundle that imports its packages is started
+ * by a line that first tells its modules their places in this project (projectModulesPlaced).
  */
 export function bundledWorker(module: URL, options: Omit<WorkerOptions, 'eval' | 'execArgv'> = {}, packages: BundledPackages = 'bundled'): { worker: Worker; bundled: boolean } {
   const entry = fileURLToPath(module);
-  const file = existingWorkerBundle(entry, packages);
+  const placed = packages === 'imported';
+  const file = existingWorkerBundle(entry, packages, placed);
   // Plain JavaScript: the worker must not inherit this thread's `--import tsx`.
+  if (file && placed) {
+    const start = `${modulePlaceDefinition(PROJECT_DIR)}\nimport(${JSON.stringify(pathToFileURL(file).href)});`;
+    return { worker: new Worker(start, { ...options, eval: true, execArgv: [] }), bundled: true };
+  }
   if (file) return { worker: new Worker(file, { ...options, execArgv: [] }), bundled: true };
-  workerBundleFile(entry, packages).catch(() => undefined);
+  workerBundleFile(entry, packages, PROJECT_DIR, placed).catch(() => undefined);
   return { worker: typescriptWorker(module, options), bundled: false };
 }

@@ -1,6 +1,18 @@
 // Reading time from an article's rendered body: words between the tags, at the pace for Arabic.
+// wordCount is one pass over the text; its definition, as regular expressions over the text
+// with markup and entities made spaces, is counted here too, and the two must agree.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readingMinutes, wordCount, WORDS_PER_MINUTE } from '../../scripts/lib/content/reading-time.ts';
+import { readingMinutes, WORD_CHARACTER, WORD_JOINERS, wordCount, WORDS_PER_MINUTE } from '../../scripts/lib/content/reading-time.ts';
+import { createArticleMarkdown } from '../../scripts/lib/site/article-markdown.ts';
+import { createRandom } from '../../scripts/tools/bench/prng.ts';
+
+const RAW = fileURLToPath(new URL('../fixtures/raw/', import.meta.url));
+const run = WORD_CHARACTER.source.replace(']', ']+');
+const WORD = new RegExp(`${run}(?:[${WORD_JOINERS.replace('-', '\\-')}]${run})*`, 'gu');
+/** The count as defined: markup, then entities, made spaces; then the words matched. */
+const definedCount = (html: string): number => html.replace(/<[^>]*>/g, ' ').replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, ' ').match(WORD)?.length ?? 0;
 
 const words = (count: number): string => Array.from({ length: count }, () => 'كلمة').join(' ');
 
@@ -16,6 +28,31 @@ describe('wordCount', () => {
     ['nothing', '', 0],
   ])('counts %s', (_case, html, expected) => {
     expect(wordCount(html)).toBe(expected);
+    expect(definedCount(html)).toBe(expected);
+  });
+
+  it('counts the sample articles, rendered, as its definition does', () => {
+    const markdown = createArticleMarkdown();
+    const files = readdirSync(RAW).filter((name) => name.endsWith('.txt'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const name of files) {
+      const html = markdown.render(readFileSync(`${RAW}${name}`, 'utf8'));
+      expect(wordCount(html), name).toBe(definedCount(html));
+      expect(wordCount(html), name).toBeGreaterThan(50);
+    }
+  });
+
+  it('counts any mix of words, joiners, markup, entities and the rest as its definition does', () => {
+    const pieces = [
+      'قال', 'الوزير', 'مُتَقَدِّماً', 'COVID', '19', '12', 'ـ', '\u064b', '𝐀𝐁', '😀', '\ud83d', '\ude00',
+      '-', "'", '’', '.', '..', ' ', '\n', '«', '»', '،', '%', '&', ';', '#', 'x', 'X1f', 'amp', '&amp;', '&#1575;', '&#x627;', '&#X62A;',
+      '&#12a;', '&nbsp', '<', '>', '<p>', '</strong>', '<a href="/a-b/" title="عنوان">', '<br/>', '<<>', '>>',
+    ];
+    const random = createRandom(11);
+    for (let round = 0; round < 3000; round++) {
+      const html = Array.from({ length: random.int(0, 14) }, () => random.pick(pieces)).join('');
+      expect(wordCount(html), JSON.stringify(html)).toBe(definedCount(html));
+    }
   });
 });
 

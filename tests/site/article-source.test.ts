@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PUBLICATION } from '../../scripts/lib/config/site.ts';
-import { articleStamps, readArticles, type ArticleFileEntry, type ArticleItem, type ArticleSource } from '../../scripts/lib/site/article-source.ts';
+import { readArticleDocument } from '../../scripts/lib/content/front-matter.ts';
+import { articleStamps, readArticleBody, readArticles, type ArticleFileEntry, type ArticleItem, type ArticleSource } from '../../scripts/lib/site/article-source.ts';
 
 const SAMPLE_CONTENT = join(import.meta.dirname, '..', '..', 'content');
 let contentDir: string;
@@ -50,6 +51,21 @@ describe('articleStamps', () => {
     const after = articleStamps(contentDir, articlesDir());
     expect(after.get(path as string)).not.toBe(before.get(path as string));
     expect([...after.keys()]).toEqual([...before.keys()]);
+  });
+});
+
+describe('readArticleBody', () => {
+  it('gives the body the reader gives, for every sample article and one written on Windows with a byte order mark', () => {
+    const files = [...articleStamps(contentDir, articlesDir()).keys()].map((path) => join(contentDir, path));
+    const windows = join(contentDir, 'articles', 'windows.md');
+    const sample = readFileSync(files[0] as string, 'utf8');
+    writeFileSync(windows, `\ufeff${sample.replaceAll('\n', '\r\n')}---\r\nتحت خط فاصل\r\n`);
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of [...files, windows]) {
+      const body = readArticleBody(file);
+      expect(body, file).toBe(readArticleDocument(readFileSync(file, 'utf8')).body);
+      expect(body.length, file).toBeGreaterThan(100);
+    }
   });
 });
 

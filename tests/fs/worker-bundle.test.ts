@@ -26,39 +26,42 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([dir, ...made].map((path) => rm(path, { recursive: true, force: true }))));
 
+/** A module of the project, written from its lines. */
+const writeModule = (file: string, lines: string[]): Promise<void> => writeFile(file, [...lines, ''].join('\n'));
+
 /** A worker module of the project that imports `file` with Node's own import() and posts what its exports do. */
 async function writeImporter(file: string): Promise<string> {
   const entry = join(dir, `importer-${made.length}.ts`);
-  await writeFile(entry, [
+  await writeModule(entry, [
     "import { parentPort } from 'node:worker_threads';",
     `const module = await import(${JSON.stringify(pathToFileURL(file).href)});`,
     'const probe = { calls: [] as string[] };',
     'module.default(probe);',
     'parentPort?.postMessage({ calls: probe.calls, config: module.config });',
-    '',
-  ].join('\n'));
+  ]);
   return entry;
 }
 
-/** What a worker started from the file posts first. */
-function firstMessage(file: string, workerData: unknown): Promise<unknown> {
-  const worker = new Worker(file, { workerData, execArgv: [] });
+/** What the worker posts first; then it is ended. */
+function firstMessageOf(worker: Worker): Promise<unknown> {
   return new Promise((resolve, reject) => {
     worker.once('message', (message) => { void worker.terminate(); resolve(message); });
     worker.once('error', reject);
   });
 }
 
+/** What a worker started from the file posts first. */
+const firstMessage = (file: string, workerData: unknown): Promise<unknown> => firstMessageOf(new Worker(file, { workerData, execArgv: [] }));
+
 describe('a worker bundle', () => {
   it('runs the module and what it imports in a worker without tsx, and is named by the sources of both', async () => {
     const entry = join(dir, 'entry.ts');
     await writeFile(join(dir, 'words.ts'), "export const greeting = (name: string): string => `مرحبا ${name}`;\n");
-    await writeFile(entry, [
+    await writeModule(entry, [
       "import { parentPort, workerData } from 'node:worker_threads';",
       "import { greeting } from './words.ts';",
       'parentPort?.postMessage(greeting(workerData as string));',
-      '',
-    ].join('\n'));
+    ]);
     expect(existingWorkerBundle(entry)).toBeUndefined();
     const file = await bundleOf(entry);
     expect(existingWorkerBundle(entry)).toBe(file);
@@ -75,12 +78,11 @@ describe('a worker bundle', () => {
   it('leaves packages imports when asked, so that one that finds its own files beside it works', async () => {
     // esbuild, as pagefind, runs a binary it finds beside its own module.
     const entry = join(dir, 'uses-esbuild.ts');
-    await writeFile(entry, [
+    await writeModule(entry, [
       "import { parentPort } from 'node:worker_threads';",
       "import { transformSync } from 'esbuild';",
       "parentPort?.postMessage(transformSync('const year: number = 2026;', { loader: 'ts' }).code);",
-      '',
-    ].join('\n'));
+    ]);
     const file = await bundleOf(entry, 'imported');
     expect(file.startsWith(join(PROJECT_DIR, 'node_modules', '.cache'))).toBe(true);
     expect(await readFile(file, 'utf8')).toMatch(/from "esbuild"/);
@@ -94,25 +96,20 @@ describe('a worker bundle', () => {
     // As ingest finds its prepare worker and hashes its own code beside itself, on npm run publish's ingest thread.
     await writeFile(join(dir, 'place.ts'), 'export const place = { url: import.meta.url, dirname: import.meta.dirname, filename: import.meta.filename };\n');
     const entry = join(dir, 'tells-place.ts');
-    await writeFile(entry, [
+    await writeModule(entry, [
       "import { parentPort } from 'node:worker_threads';",
       "import { place } from './place.ts';",
       'parentPort?.postMessage({ own: import.meta.url, imported: place });',
-      '',
-    ].join('\n'));
+    ]);
     const expected = { own: pathToFileURL(entry).href, imported: { url: pathToFileURL(join(dir, 'place.ts')).href, dirname: dir, filename: join(dir, 'place.ts') } };
-    const placeFrom = (started: ReturnType<typeof bundledWorker>): Promise<unknown> => new Promise((resolve, reject) => {
-      started.worker.once('message', (message) => { void started.worker.terminate(); resolve(message); });
-      started.worker.once('error', reject);
-    });
     // The first start goes through tsx while the bundle is made; the next starts from it.
     const first = bundledWorker(pathToFileURL(entry), {}, 'imported');
     expect(first.bundled).toBe(false);
-    expect(await placeFrom(first)).toEqual(expected);
+    expect(await firstMessageOf(first.worker)).toEqual(expected);
     made.push(await workerBundleFile(entry, 'imported', PROJECT_DIR, true));
     const second = bundledWorker(pathToFileURL(entry), {}, 'imported');
     expect(second.bundled).toBe(true);
-    expect(await placeFrom(second)).toEqual(expected);
+    expect(await firstMessageOf(second.worker)).toEqual(expected);
   });
 
   it('makes a module of another project folder one that Node imports without tsx, exports and all', async () => {
@@ -120,12 +117,11 @@ describe('a worker bundle', () => {
     const project = await mkdtemp(join(tmpdir(), 'worker-bundle-project-'));
     try {
       await writeFile(join(project, 'labels.ts'), "export const includes: string = '../layouts';\n");
-      await writeFile(join(project, '.eleventy.ts'), [
+      await writeModule(join(project, '.eleventy.ts'), [
         "import { includes } from './labels.ts';",
         'export default function (config: { calls: string[] }): void { config.calls.push(includes); }',
         "export const config = { dir: { includes }, templateFormats: ['njk'] };",
-        '',
-      ].join('\n'));
+      ]);
       const file = await workerBundleFile(join(project, '.eleventy.ts'), 'imported', project);
       made.push(file);
       expect(await plainModuleFile(join(project, '.eleventy.ts'), project)).toBe(file);

@@ -4,7 +4,7 @@
 // given (a layout's footer, the links to a page's neighbours); a damaged cache is never
 // trusted; and it never writes into a file it did not create (the staging folder's files are
 // hard links to the live site's).
-import { cp, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchShardsFile } from '../../assets/js/search-shards.ts';
@@ -225,6 +225,35 @@ describe('the search step with a segment cache', () => {
     expect(await readdir(join(next, 'pagefind'))).toEqual(expect.arrayContaining(newestOnly));
     await run(scratch);
     expect(await compareTrees(scratch, next)).toEqual([]);
+  });
+});
+
+describe('the search step in a served folder (npm start\'s _site)', () => {
+  it('places only what differs, by rename, sweeps what no record names, and leaves what a run from scratch writes', async () => {
+    const served = await renderedSite();
+    const servedCache = join(await makeTempDir(), 'cache', 'search');
+    await run(served, { cacheDir: servedCache });
+    await replacePage(served, OLDER, addKazakhstan);
+    const scratch = await copyOf(served);
+    for (const path of SEARCH_OUTPUTS) await rm(join(scratch, path), { recursive: true, force: true });
+    // What the last build recorded of the folder, then what no record names: a file left by
+    // hand, and a temporary file of a run killed mid-rename.
+    const present = await fileHashesOf(served);
+    const inodes = new Map<string, number>();
+    for (const path of present.keys()) if (path.startsWith('pagefind/')) inodes.set(path, (await stat(join(served, path))).ino);
+    await writeFile(join(served, 'pagefind', '2016-q3', 'left-by-hand.pf_fragment'), 'x');
+    await writeFile(join(served, 'pagefind', '.pagefind-entry.json.0123456789ab.tmp'), '{}');
+
+    const result = await run(served, { cacheDir: servedCache, fileHashes: await fileHashesOf(served), present, served: true });
+    expect(result).toMatchObject({ segments: 5, reindexedSegments: 1 });
+    await run(scratch);
+    expect(await compareTrees(scratch, served)).toEqual([]);
+    // Every file of the index outside the changed segment is the very file it was (not linked again); the changed segment's entry is another.
+    const kept = [...inodes].filter(([path]) => !path.startsWith(OLDER_SEGMENT) && path !== 'pagefind/search-shards.json');
+    expect(kept.length).toBeGreaterThan(20);
+    for (const [path, ino] of kept) expect((await stat(join(served, path))).ino, path).toBe(ino);
+    expect((await stat(join(served, OLDER_SEGMENT, 'pagefind-entry.json'))).ino).not.toBe(inodes.get(`${OLDER_SEGMENT}pagefind-entry.json`));
+    for (const [path] of kept) expect(result.untouched.has(path), path).toBe(true);
   });
 });
 

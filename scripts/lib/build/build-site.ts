@@ -373,8 +373,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     steps.mark('rendered recorded');
     // The search step (index, browser scripts, service worker: part of every build) on a
     // folder holding every page; then what it and the asset copy wrote is recorded.
-    const indexAndRecord = async (siteDir: string): Promise<SearchBuildResult> => {
-      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: searchCacheDir, fileHashes: outputs });
+    // A served folder (the preview's output) gets only the index's differences from what it
+    // holds, as the last build's intact records say (search-index.ts SearchIndexOptions.served).
+    const indexAndRecord = async (siteDir: string, served?: { present: ReadonlyMap<string, OutputRecord> }): Promise<SearchBuildResult> => {
+      const search = await buildSearch(siteDir, context.site, undefined, { cacheDir: searchCacheDir, fileHashes: outputs, steps, ...(served ? { served: true, present: served.present } : {}) });
       recordFiles(siteDir, filesOutsidePages(siteDir, planned), () => '', outputs, intact, search.written);
       return search;
     };
@@ -386,7 +388,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const searchDone = (async () => {
         try {
           const searchStarted = performance.now();
-          const search = await indexAndRecord(outputDir);
+          const search = await indexAndRecord(outputDir, { present: lastIntact });
           memory.state = state();
           await saveBuildState(cacheDir, memory.state, saved);
           return { seconds: secondsSince(searchStarted), searchSegments: search.segments, reindexedSegments: search.reindexedSegments };

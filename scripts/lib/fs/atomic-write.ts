@@ -9,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
 /** Temporary files this module leaves behind only if the process dies mid-write. */
 export const TEMPORARY_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
-function temporaryPath(path: string): string {
+/** A name beside path for a file that is then renamed over it (TEMPORARY_FILE matches it). */
+export function temporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 

@@ -33,6 +33,8 @@ export interface SearchBuildOptions {
    * only the index's differences from it are written.
    */
   present?: FileHashes;
+  /** siteDir is being served meanwhile (npm start's _site): search-index.ts SearchIndexOptions.served. */
+  served?: boolean;
   /** The build's clock: each part of the step marked on it. */
   steps?: StepClock;
   /** The caller's work done while Pagefind indexes (search-index.ts). */
@@ -127,7 +129,7 @@ export async function buildSearch(siteDir: string, site: Pick<SiteSettings, 'lan
   };
   let index;
   try {
-    index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, steps: options.steps, whileIndexing });
+    index = await writeSearchIndex({ siteDir, language: site.language, cacheDir: options.cacheDir, fileHashes: options.fileHashes, present: options.present, served: options.served, steps: options.steps, whileIndexing });
   } catch (error) {
     // No script is still being written into a folder the caller removes.
     await scriptsWritten?.catch(() => undefined);

@@ -16,15 +16,16 @@ import { availableParallelism, totalmem } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { SEARCH_SHARDS_FILE, type SearchShardsFile } from '../../../assets/js/search-shards.ts';
 import { SEARCH_INDEX_LANGUAGE } from '../arabic/search-normalise.ts';
+import { temporaryPath, writeFileAtomicSync } from '../fs/atomic-write.ts';
 import { removeFile } from '../fs/remove-file.ts';
 import { fileUnder } from '../fs/stamp-chunks.ts';
-import { walkFiles } from '../fs/walk-files.ts';
+import { walkedRelative, walkFiles, walkFilesSync } from '../fs/walk-files.ts';
 import { hashBytes, type FileHash, type FileHashes } from '../fs/file-hashes.ts';
 import { indexedPageFacts, type IndexedPageFacts } from './indexed-page.ts';
 import { IndexedPageCache, type IndexedPageInfo } from './indexed-page-cache.ts';
 import { openPagefindLane, type PagefindLane } from './pagefind-lane.ts';
 import { onlyInTheNewestSegment, type PageToIndex } from './pagefind-segment.ts';
-import { SegmentCache, type SegmentBundle } from './segment-cache.ts';
+import { SEGMENT_ENTRY, SegmentCache, type SegmentBundle } from './segment-cache.ts';
 import { searchStepFingerprint, segmentFingerprint } from './segment-fingerprint.ts';
 import { assignSegments, oneSegment, type SearchSegment, type SegmentablePage } from './search-segments.ts';
 
@@ -66,6 +67,15 @@ export interface SearchIndexOptions {
    * without it, the bundle is put together aside and renamed into place.
    */
   present?: FileHashes;
+  /**
+   * siteDir is being served while the index is placed (npm start's _site): only what differs
+   * from `present` (what it holds, as far as known; none by default) is placed, each file
+   * renamed into place, a segment's entry after the files it names, the listing after every
+   * segment, and only then what the bundle no longer has removed, with anything else the
+   * folder holds. A reader always finds a whole index, the old or the new, where the whole
+   * bundle linked aside and swapped in took 0.6 s after every save at 10,000 articles.
+   */
+  served?: boolean;
   /** The build's clock: each part of the step marked on it. */
   steps?: StepClock;
   /**
@@ -301,9 +311,11 @@ const replacedBundle = (bundlePath: string): string => join(dirname(bundlePath),
 
 /**
  * Only the differences from what the folder holds: a file whose bytes are there already is
- * left, any other replaced by a link (never written into), and, once every segment is
- * placed, what is no longer in the bundle removed with the folders it leaves empty. Segments
- * are placed as their bundles come: the cached ones while Pagefind indexes the others.
+ * left, any other linked beside its place and renamed over it (never written into, never
+ * missing), a segment's entry after the files it names; and, once every segment and the
+ * listing are placed, what is no longer in the bundle removed with the folders it leaves
+ * empty (in a served folder, anything else it holds too: SearchIndexOptions.served).
+ * Segments are placed as their bundles come: the cached ones while Pagefind indexes the others.
  */
 class DifferencesPlacer {
   private readonly bundleFiles = new Map<string, FileHash>();
@@ -311,14 +323,14 @@ class DifferencesPlacer {
   private readonly folders = new Set<string>();
   private presentInBundle: string[] | undefined;
 
-  constructor(private readonly siteDir: string, private readonly bundleDir: string, private readonly present: FileHashes) {}
+  constructor(private readonly siteDir: string, private readonly bundleDir: string, private readonly present: FileHashes, private readonly served = false) {}
 
   private same(path: string, hash: FileHash): boolean {
     const there = this.present.get(path);
     return there !== undefined && there.sha256 === hash.sha256 && there.bytes === hash.bytes;
   }
 
-  /** Records the file; where to put it when the folder does not hold it already (what is there is removed). */
+  /** Records the file; where to put it when the folder does not hold it already. */
   private place(path: string, hash: FileHash): string | undefined {
     this.bundleFiles.set(path, hash);
     if (this.same(path, hash)) {
@@ -326,16 +338,25 @@ class DifferencesPlacer {
       return undefined;
     }
     const target = join(this.siteDir, path);
-    removeFile(target);
     makeFolderSync(dirname(target), this.folders);
     return target;
   }
 
   placeSegments(segments: readonly SearchSegment<FoundPage>[], bundles: readonly SegmentBundle[], positions: Iterable<number>): void {
-    for (const { path, hash, bundleDir, name } of bundleSources(this.bundleDir, segments, bundles, positions)) {
+    const entries: BundleSource[] = [];
+    const placeFile = ({ path, hash, bundleDir, name }: BundleSource): void => {
       const target = this.place(path, hash);
-      if (target) linkOrCopySync(join(bundleDir, name), target);
+      if (!target) return;
+      const beside = temporaryPath(target);
+      linkOrCopySync(join(bundleDir, name), beside);
+      renameSync(beside, target);
+    };
+    for (const source of bundleSources(this.bundleDir, segments, bundles, positions)) {
+      if (source.name === SEGMENT_ENTRY) entries.push(source);
+      else placeFile(source);
     }
+    // Each entry once the files it names are there: a reader never finds an entry before them.
+    for (const source of entries) placeFile(source);
   }
 
   /**
@@ -349,10 +370,20 @@ class DifferencesPlacer {
   /** The listing, then the removal of what the bundle no longer has: once every segment is placed. */
   finish(listing: Buffer): PlacedBundle {
     const target = this.place(`${this.bundleDir}/${SEARCH_SHARDS_FILE}`, hashBytes(listing));
-    if (target) writeFileSync(target, listing, { flag: 'wx' });
+    if (target) writeFileAtomicSync(target, listing);
     this.prepareFinish();
-    for (const path of this.presentInBundle as string[]) {
-      if (this.bundleFiles.has(path)) continue;
+    const stale = (this.presentInBundle as string[]).filter((path) => !this.bundleFiles.has(path));
+    if (this.served) {
+      // What the folder holds that no record says (a run killed mid-way, a file put there by hand).
+      const bundlePath = join(this.siteDir, this.bundleDir);
+      const relativePath = walkedRelative(this.siteDir);
+      const consider = (file: string): void => {
+        const path = relativePath(file);
+        if (!this.bundleFiles.has(path) && !this.present.has(path)) stale.push(path);
+      };
+      for (const file of walkFilesSync(bundlePath, () => true, consider)) consider(file);
+    }
+    for (const path of stale) {
       removeFile(join(this.siteDir, path));
       for (let folder = dirname(join(this.siteDir, path)); folder.length > this.siteDir.length; folder = dirname(folder)) {
         try { rmdirSync(folder); } catch { break; }
@@ -434,7 +465,7 @@ async function indexSite(options: SearchIndexOptions, earlyLane: EarlyLane): Pro
     // Awaited below; a lane that fails while this thread waits on the cache's files must not be
     // an unhandled rejection meanwhile (which ends the process) but the build's error.
     indexing.catch(() => undefined);
-    const placer = options.present ? new DifferencesPlacer(options.siteDir, bundleDir, options.present) : undefined;
+    const placer = options.present || options.served ? new DifferencesPlacer(options.siteDir, bundleDir, options.present ?? new Map(), options.served) : undefined;
     const damaged: MissingSegment[] = [];
     let segmentPages: string[][];
     let sortedPages: string[];

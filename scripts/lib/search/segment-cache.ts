@@ -38,6 +38,13 @@ interface EntryList {
 }
 
 const LIST_FILE = 'files.json';
+
+/**
+ * The file of a segment's bundle that names the others: the search page reads it first.
+ * pagefind-segment.ts checks Pagefind wrote it, by its name: that module's source is part of
+ * every segment's fingerprint (segment-fingerprint.ts), and a change of it indexes them all again.
+ */
+export const SEGMENT_ENTRY = 'pagefind-entry.json';
 const BUNDLE_FOLDER = 'bundle';
 const FINGERPRINT = /^[0-9a-f]{64}$/;
 // Names Pagefind writes (pagefind-entry.json, fragment/en_1a2b.pf_fragment …): never '..'.
@@ -99,7 +106,7 @@ export class SegmentCache {
       // step, and an fs/promises read waited behind it (41 reads took 0.3 s at 10,000 articles).
       const list = JSON.parse(readFileSync(join(entry, LIST_FILE), 'utf8')) as Partial<EntryList> | null;
       if (list?.fingerprint !== fingerprint || !Array.isArray(list.files) || !list.files.every(isBundleFile)) return undefined;
-      if (!list.files.some((file) => file.path === 'pagefind-entry.json')) return undefined;
+      if (!list.files.some((file) => file.path === SEGMENT_ENTRY)) return undefined;
       const dir = join(entry, BUNDLE_FOLDER);
       let restamped = false;
       const files = list.files.map((file) => {

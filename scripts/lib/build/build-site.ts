@@ -158,7 +158,7 @@ function observe(siteDir: string, sitePaths: readonly string[], inputDir: string
   return { articles, articlesDigest, site: () => site.all(), siteDigest: () => site.digest() };
 }
 
-const samePaths = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((path, position) => path === b[position]);
+const samePaths = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((path, position) => path === b[position]));
 
 /**
  * The pages' .br and .gz, begun while Pagefind indexes (the search step's whileIndexing: this

@@ -70,6 +70,17 @@ const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').upda
 const posix = (path: string): string => path.split(sep).join('/');
 
 const MODULE_LOADERS: Record<string, 'ts' | 'js' | 'json'> = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js', '.json': 'json' };
+
+/**
+ * A project module as a bundle loads it (esbuild's onLoad), each place it asks for its own
+ * (withModulePlace): for the commands' bundle and for worker bundles (worker-bundle.ts).
+ * Undefined for a file of a kind no bundle holds. `projectPath`: its path in the project.
+ */
+export function placedModule(projectPath: string, text: string): { contents: string; loader: 'ts' | 'js' | 'json' } | undefined {
+  const loader = MODULE_LOADERS[extname(projectPath)];
+  if (!loader) return undefined;
+  return { contents: loader === 'json' ? text : withModulePlace(text, projectPath), loader };
+}
 const PLACE_OF_MODULE = /\bimport\.meta\.(url|dirname|filename)\b/g;
 
 /** A module's source with import.meta.url, .dirname and .filename asked of the launcher, by the module's path in the project. */
@@ -113,13 +124,12 @@ async function bundleCommands(projectDir: string): Promise<{ files: Map<string, 
         build.onLoad({ filter: /.*/ }, (args) => {
           const path = posix(relative(projectDir, args.path));
           if (path.startsWith('../') || path.startsWith('node_modules/')) throw new Error(`a command bundle holds project modules only, not ${args.path}`);
-          const loader = MODULE_LOADERS[extname(path)];
-          if (!loader) throw new Error(`a command bundle cannot hold ${path}`);
           // The bytes hashed are the bytes bundled: a file saved meanwhile cannot slip in unrecorded.
           const bytes = readFileSync(args.path);
+          const module = placedModule(path, bytes.toString('utf8'));
+          if (!module) throw new Error(`a command bundle cannot hold ${path}`);
           inputs[path] = sha256(bytes);
-          const text = bytes.toString('utf8');
-          return { contents: loader === 'json' ? text : withModulePlace(text, path), loader };
+          return module;
         });
       },
     }],

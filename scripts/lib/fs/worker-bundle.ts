@@ -17,12 +17,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { Plugin } from 'esbuild';
 import { writeFileAtomic } from './atomic-write.ts';
-import { modulePlaceDefinition, withModulePlace } from './command-bundle.ts';
+import { modulePlaceDefinition, placedModule } from './command-bundle.ts';
 import { modulesLoadedBy } from './module-imports.ts';
 import { typescriptWorker } from './typescript-worker.ts';
 
@@ -54,8 +54,6 @@ function bundlePath(entryPath: string, packages: BundledPackages, rootDir = PROJ
   return packages === 'bundled' ? join(BUNDLE_FOLDER, `${name}.cjs`) : join(PROJECT_DIR, 'node_modules', '.cache', 'arabic-newsroom-workers', `${name}.mjs`);
 }
 
-const SOURCE_LOADERS: Record<string, 'ts' | 'js'> = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js' };
-
 /**
  * Gives each project module of a bundle its own place (command-bundle.ts withModulePlace),
  * asked of the thread's global that bundledWorker's start defines: ingest finds its prepare
@@ -64,11 +62,10 @@ const SOURCE_LOADERS: Record<string, 'ts' | 'js'> = { '.ts': 'ts', '.mts': 'ts',
 const projectModulesPlaced = (rootDir: string): Plugin => ({
   name: 'project-modules-placed',
   setup(build) {
-    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+    build.onLoad({ filter: /.*/ }, (args) => {
       const path = relative(rootDir, args.path).split(sep).join('/');
-      const loader = SOURCE_LOADERS[extname(path)];
-      if (!loader || path.startsWith('../') || path.startsWith('node_modules/')) return undefined;
-      return { contents: withModulePlace(readFileSync(args.path, 'utf8'), path), loader };
+      if (path.startsWith('../') || path.startsWith('node_modules/')) return undefined;
+      return placedModule(path, readFileSync(args.path, 'utf8'));
     });
   },
 });

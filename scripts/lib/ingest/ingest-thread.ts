@@ -26,23 +26,14 @@ export function ingestOnItsOwnThread(argv: readonly string[], io: CommandIo): Pr
   const data: IngestThreadData = { argv: [...argv], isTerminal: io.isTerminal, cwd: io.cwd };
   // The packages imported, not bundled: piscina (the prepare pool) finds its own worker file beside its module.
   const { worker } = bundledWorker(THREAD_WORKER, { workerData: data }, 'imported');
+  // The first of these settles the promise; the thread's exit after its answer changes nothing.
   return new Promise<number>((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      outcome();
-    };
     worker.on('message', (message: IngestThreadMessage) => {
       if ('stream' in message) (message.stream === 'stdout' ? io.stdout : io.stderr)(message.text);
-      else if ('exitCode' in message) settle(() => resolve(message.exitCode));
-      else {
-        const error = new Error(message.failed);
-        if (message.stack) error.stack = message.stack;
-        settle(() => reject(error));
-      }
+      else if ('exitCode' in message) resolve(message.exitCode);
+      else reject(Object.assign(new Error(message.failed), message.stack ? { stack: message.stack } : {}));
     });
-    worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`ingest: its thread stopped (exit code ${code}) before it was done`))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`ingest: its thread stopped (exit code ${code}) before it was done`)));
   });
 }
